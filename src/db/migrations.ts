@@ -1,0 +1,97 @@
+// Applies and creates Prisma migrations through the WebAssembly schema engine.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
+import { openSchemaEngine } from './schema-engine.js';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
+export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
+
+const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+export async function readMigrationList(dir = migrationsDir): Promise<MigrationList> {
+  const lockPath = path.join(dir, 'migration_lock.toml');
+  const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      const content = existsSync(file)
+        ? { tag: 'ok' as const, value: await readFile(file, 'utf8') }
+        : { tag: 'error' as const, value: `${file} is missing` };
+      return { path: name, migrationFile: { path: 'migration.sql', content } };
+    }),
+  );
+  return {
+    baseDir: dir,
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null,
+    },
+    shadowDbInitScript: '',
+    migrationDirectories,
+  };
+}
+
+// The engine must be given the schema under a relative name: with an absolute
+// path it silently renders tables without their columns.
+async function readSchema() {
+  return { path: 'schema.prisma', content: await readFile(schemaPath, 'utf8') };
+}
+
+/** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
+export async function applyMigrations(
+  databaseUrl: string,
+  log?: (message: string) => void,
+): Promise<string[]> {
+  const handle = await openSchemaEngine(databaseUrl, await readSchema(), log);
+  try {
+    const result = await handle.engine.applyMigrations({
+      migrationsList: await readMigrationList(),
+      filters: NO_FILTER,
+    });
+    return result.appliedMigrationNames;
+  } finally {
+    handle.close();
+  }
+}
+
+/** The SQL that would bring the committed migrations up to schema.prisma ('' when none). */
+export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
+  const schema = await readSchema();
+  const handle = await openSchemaEngine(databaseUrl, schema);
+  try {
+    // Replaying the migrations happens in a shadow database that the pg adapter
+    // creates and drops by itself.
+    const result = await handle.engine.diff({
+      from: { tag: 'migrations', ...(await readMigrationList()) },
+      to: { tag: 'schemaDatamodel', files: [schema] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return result.stdout ?? '';
+  } finally {
+    handle.close();
+  }
+}
+
+/** Names of committed migrations that the database has not applied (all of them on an empty database). */
+export async function pendingMigrations(
+  query: (sql: string) => Promise<{ rows: { migration_name: string }[] }>,
+): Promise<string[]> {
+  const names = (await readMigrationList()).migrationDirectories.map((dir) => dir.path);
+  const exists = await query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS migration_name");
+  if (!exists.rows[0]?.migration_name) return names;
+  const result = await query(
+    'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
+  const applied = new Set(result.rows.map((row) => row.migration_name));
+  return names.filter((name) => !applied.has(name));
+}
