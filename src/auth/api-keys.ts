@@ -1,0 +1,65 @@
+// API keys for scripts: 256 random bits behind a visible `etfql_` prefix. Only
+// the SHA-256 of a key is stored; a leaked table does not leak usable keys.
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient, Role } from '../generated/prisma/client.js';
+
+export const API_KEY_PREFIX = 'etfql_';
+
+export type Principal = { kind: 'apiKey'; apiKeyId: number; role: Role };
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** The part of a key that lists may show: enough to tell keys apart, useless to an attacker. */
+export function visiblePrefix(secret: string): string {
+  return secret.slice(0, API_KEY_PREFIX.length + 8);
+}
+
+export function generateApiKeySecret(): string {
+  return API_KEY_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** Makes sure the ADMIN_API_KEY from the environment is a valid admin key. */
+export async function ensureAdminApiKey(prisma: PrismaClient, secret: string): Promise<void> {
+  const hash = hashSecret(secret);
+  const existing = await prisma.apiKey.findUnique({ where: { hash } });
+  if (existing) {
+    if (existing.role !== 'ADMIN' || existing.revokedAt || existing.expiresAt) {
+      await prisma.apiKey.update({
+        where: { id: existing.id },
+        data: { role: 'ADMIN', revokedAt: null, expiresAt: null },
+      });
+    }
+    return;
+  }
+  await prisma.apiKey.create({
+    data: { name: 'ADMIN_API_KEY', prefix: visiblePrefix(secret), hash, role: 'ADMIN' },
+  });
+}
+
+export type KeyCheck =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+
+export async function checkApiKey(prisma: PrismaClient, secret: string): Promise<KeyCheck> {
+  const key = await prisma.apiKey.findUnique({
+    where: { hash: hashSecret(secret) },
+    select: { id: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+  });
+  if (!key) return { ok: false, reason: 'unknown' };
+  if (key.revokedAt) return { ok: false, reason: 'revoked' };
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
+  // lastUsedAt is for humans auditing keys; a minute's precision is plenty and
+  // spares a write on every request of a busy script.
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { ok: true, principal: { kind: 'apiKey', apiKeyId: key.id, role: key.role } };
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | null): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}

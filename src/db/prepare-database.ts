@@ -1,0 +1,26 @@
+// Everything between "we have a PostgreSQL" and "we can serve": migrations, the
+// admin key from the environment, and demo data on an empty database.
+import type { Logger } from 'pino';
+import { ensureAdminApiKey } from '../auth/api-keys.js';
+import type { Config } from '../config.js';
+import { seedDemoData } from '../demo/seed-demo.js';
+import { createDatabase, type Database } from './database.js';
+import { applyMigrations } from './migrations.js';
+
+export async function prepareDatabase(url: string, config: Config, logger: Logger): Promise<Database> {
+  const applied = await applyMigrations(url);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+  const db = createDatabase(url, { poolSize: config.dbPoolSize });
+  try {
+    if (config.adminApiKey) await ensureAdminApiKey(db.prisma, config.adminApiKey);
+    if (config.seedDemo) {
+      const started = Date.now();
+      const bars = await seedDemoData(db);
+      if (bars > 0) logger.info({ bars, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
+    }
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+// Validation of EtfInput: every problem is reported at once, with its field.
+import type { AssetClass } from '../generated/prisma/client.js';
+import { type IsoDate, toIsoDate, todayUtc } from '../dates.js';
+import { badInput, type InputProblem } from '../errors.js';
+import { tickerProblem } from './ticker.js';
+
+export type EtfInput = {
+  ticker: string;
+  name: string;
+  issuer?: string | null;
+  assetClass?: AssetClass | null;
+  expenseRatio?: number | null;
+  inceptionDate?: Date | string | null;
+  currency?: string | null;
+  exchange?: string | null;
+  description?: string | null;
+};
+
+export type EtfData = {
+  ticker: string;
+  name: string;
+  issuer: string | null;
+  assetClass: AssetClass | null;
+  expenseRatio: number | null;
+  inceptionDate: Date | null;
+  currency: string;
+  exchange: string | null;
+  description: string | null;
+};
+
+const LIMITS = { name: 200, issuer: 200, exchange: 32, description: 10_000 } as const;
+
+export function validateEtfInput(input: EtfInput, path = 'input'): EtfData {
+  const problems: InputProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ path: `${path}.${field}`, message });
+
+  const tickerIssue = tickerProblem(input.ticker);
+  if (tickerIssue) problem('ticker', tickerIssue);
+
+  const text = (field: keyof typeof LIMITS, value: string | null | undefined): string | null => {
+    const trimmed = value?.trim() ?? '';
+    if (trimmed.length > LIMITS[field]) problem(field, `must be at most ${LIMITS[field]} characters`);
+    return trimmed === '' ? null : trimmed;
+  };
+  const name = text('name', input.name);
+  if (name === null) problem('name', 'must not be empty');
+
+  const expenseRatio = input.expenseRatio ?? null;
+  if (expenseRatio !== null && !(Number.isFinite(expenseRatio) && expenseRatio >= 0 && expenseRatio < 0.1)) {
+    problem('expenseRatio', 'must be a fraction from 0 to 0.1 (0.0009 means 0.09 %)');
+  }
+
+  let inceptionDate: IsoDate | null = null;
+  if (input.inceptionDate) {
+    inceptionDate = toIsoDate(input.inceptionDate);
+    if (inceptionDate > todayUtc()) problem('inceptionDate', 'is in the future');
+    if (inceptionDate < '1900-01-01') problem('inceptionDate', 'is before 1900');
+  }
+
+  const currency = (input.currency ?? 'USD').trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) problem('currency', 'must be a three-letter ISO 4217 code');
+
+  const data: EtfData = {
+    ticker: input.ticker.trim().toUpperCase(),
+    name: name ?? '',
+    issuer: text('issuer', input.issuer),
+    assetClass: input.assetClass ?? null,
+    expenseRatio,
+    inceptionDate: inceptionDate ? new Date(`${inceptionDate}T00:00:00Z`) : null,
+    currency,
+    exchange: text('exchange', input.exchange),
+    description: text('description', input.description),
+  };
+  if (problems.length > 0) throw badInput(problems);
+  return data;
+}

@@ -1,0 +1,24 @@
+// Tickers are case-insensitive for users and stored upper-case.
+import { badInput } from '../errors.js';
+
+export const MAX_TICKER_LENGTH = 16;
+// Letters and digits, with the dots and dashes of share classes (BRK.B, BF-B).
+const TICKER = /^[A-Z0-9][A-Z0-9.-]*$/;
+
+/** The problem with a ticker, or null when it is well formed. */
+export function tickerProblem(raw: string): string | null {
+  const ticker = raw.trim();
+  if (ticker === '') return 'must not be empty';
+  if (ticker.length > MAX_TICKER_LENGTH) return `must be at most ${MAX_TICKER_LENGTH} characters`;
+  if (!TICKER.test(ticker.toUpperCase())) {
+    return 'may contain only letters, digits, "." and "-", starting with a letter or digit';
+  }
+  return null;
+}
+
+/** Upper-cases a ticker, or throws BAD_USER_INPUT naming `path`. */
+export function normalizeTicker(raw: string, path = 'ticker'): string {
+  const problem = tickerProblem(raw);
+  if (problem) throw badInput([{ path, message: problem }]);
+  return raw.trim().toUpperCase();
+}

@@ -1,0 +1,78 @@
+// Checks a batch of daily bars before anything is written. Every bad bar is
+// reported with its index and reason, so a script can fix its input in one go.
+import { type IsoDate, toIsoDate, todayUtc } from '../dates.js';
+import { badInput, type InputProblem } from '../errors.js';
+
+export type BarInput = {
+  date: Date | string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+};
+
+export type ValidBars = {
+  dates: IsoDate[];
+  open: number[];
+  high: number[];
+  low: number[];
+  close: number[];
+  volume: number[];
+};
+
+export const MAX_BARS_PER_CALL = 100_000;
+const EARLIEST_DATE = '1900-01-01';
+
+export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBars {
+  const problems: InputProblem[] = [];
+  if (bars.length > MAX_BARS_PER_CALL) {
+    throw badInput([{ path, message: `at most ${MAX_BARS_PER_CALL} bars per call, got ${bars.length}` }]);
+  }
+  const latestAllowed = tomorrowUtc();
+  const seen = new Map<IsoDate, number>();
+  const valid: ValidBars = { dates: [], open: [], high: [], low: [], close: [], volume: [] };
+
+  bars.forEach((bar, index) => {
+    const at = (field: string, message: string) =>
+      problems.push({ path: `${path}[${index}]${field ? `.${field}` : ''}`, message });
+    const date = toIsoDate(bar.date);
+    if (date < EARLIEST_DATE) at('date', `is before ${EARLIEST_DATE}`);
+    if (date > latestAllowed) at('date', 'is in the future');
+    const previous = seen.get(date);
+    if (previous !== undefined) at('date', `duplicates bars[${previous}] (${date})`);
+    else seen.set(date, index);
+
+    for (const field of ['open', 'high', 'low', 'close'] as const) {
+      const value = bar[field];
+      if (!Number.isFinite(value)) at(field, 'is not a finite number');
+      else if (value <= 0) at(field, 'must be positive');
+    }
+    if (!Number.isFinite(bar.volume)) at('volume', 'is not a finite number');
+    else if (bar.volume < 0) at('volume', 'must not be negative');
+    else if (!Number.isSafeInteger(bar.volume)) at('volume', 'must be a whole number below 2^53');
+
+    if (bar.high < bar.low) at('high', 'below low');
+    else {
+      if (bar.high < Math.max(bar.open, bar.close)) at('high', 'below open or close');
+      if (bar.low > Math.min(bar.open, bar.close)) at('low', 'above open or close');
+    }
+
+    valid.dates.push(date);
+    valid.open.push(bar.open);
+    valid.high.push(bar.high);
+    valid.low.push(bar.low);
+    valid.close.push(bar.close);
+    valid.volume.push(bar.volume);
+  });
+
+  if (problems.length > 0) throw badInput(problems);
+  return valid;
+}
+
+// A bar can be dated tomorrow in UTC for markets east of Greenwich; later is a mistake.
+function tomorrowUtc(): IsoDate {
+  const today = new Date(`${todayUtc()}T00:00:00Z`);
+  today.setUTCDate(today.getUTCDate() + 1);
+  return today.toISOString().slice(0, 10);
+}

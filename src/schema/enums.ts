@@ -1,0 +1,13 @@
+import { builder } from '../builder.js';
+import { AssetClass as AssetClassValues } from '../generated/prisma/enums.js';
+
+export const AssetClass = builder.enumType(AssetClassValues, {
+  name: 'AssetClass',
+  description: 'The broad kind of assets an ETF holds.',
+});
+
+export const Interval = builder.enumType('Interval', {
+  description:
+    'Bar size. WEEKLY and MONTHLY bars aggregate the daily ones of an ISO week (Monday to Sunday) or a calendar month: open = first, high = max, low = min, close = last, volume = sum, dated on the last trading day inside the period.',
+  values: ['DAILY', 'WEEKLY', 'MONTHLY'] as const,
+});

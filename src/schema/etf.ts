@@ -1,0 +1,96 @@
+// The Etf type and the queries that find ETFs.
+import { builder } from '../builder.js';
+import { badInput } from '../errors.js';
+import { normalizeTicker, tickerProblem } from '../etfs/ticker.js';
+import { AssetClass } from './enums.js';
+
+/** Charts ask for a handful of tickers; a cap keeps one request from asking for thousands. */
+export const MAX_TICKERS_PER_REQUEST = 100;
+
+export const Etf = builder.prismaNode('Etf', {
+  id: { field: 'id' },
+  description: 'An exchange-traded fund.',
+  fields: (t) => ({
+    ticker: t.exposeString('ticker', { description: 'Upper-case ticker symbol, e.g. SPY.' }),
+    name: t.exposeString('name'),
+    issuer: t.exposeString('issuer', { nullable: true }),
+    assetClass: t.expose('assetClass', { type: AssetClass, nullable: true }),
+    expenseRatio: t.exposeFloat('expenseRatio', {
+      nullable: true,
+      description: 'Annual expense ratio as a fraction: 0.0009 means 0.09 %.',
+    }),
+    inceptionDate: t.expose('inceptionDate', { type: 'Date', nullable: true }),
+    currency: t.exposeString('currency', { description: 'ISO 4217 code of the trading currency.' }),
+    exchange: t.exposeString('exchange', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  etf: t.prismaField({
+    type: 'Etf',
+    nullable: true,
+    description: 'One ETF by ticker (case-insensitive); null when unknown.',
+    args: { ticker: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.prisma.etf.findUnique({ ...query, where: { ticker: normalizeTicker(args.ticker) } }),
+  }),
+
+  etfs: t.prismaConnection({
+    type: 'Etf',
+    cursor: 'ticker',
+    description: 'All ETFs in ticker order, optionally filtered. A Relay connection.',
+    defaultSize: 20,
+    maxSize: 100,
+    args: {
+      search: t.arg.string({ description: 'Matches anywhere in the ticker, name or issuer, ignoring case.' }),
+      assetClass: t.arg({ type: AssetClass }),
+    },
+    resolve: (query, _root, args, ctx) => {
+      const search = args.search?.trim();
+      return ctx.db.prisma.etf.findMany({
+        ...query,
+        orderBy: { ticker: 'asc' },
+        where: {
+          ...(args.assetClass ? { assetClass: args.assetClass } : {}),
+          ...(search
+            ? {
+                OR: [
+                  { ticker: { contains: search, mode: 'insensitive' } },
+                  { name: { contains: search, mode: 'insensitive' } },
+                  { issuer: { contains: search, mode: 'insensitive' } },
+                ],
+              }
+            : {}),
+        },
+      });
+    },
+  }),
+
+  etfsByTicker: t.prismaField({
+    type: ['Etf'],
+    nullable: { list: false, items: true },
+    description:
+      'ETFs in the order of `tickers` (case-insensitive), null for each unknown one. What multi-ticker charts use: their prices are fetched together.',
+    args: { tickers: t.arg.stringList({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      if (args.tickers.length > MAX_TICKERS_PER_REQUEST) {
+        throw badInput([
+          { path: 'tickers', message: `at most ${MAX_TICKERS_PER_REQUEST} tickers, got ${args.tickers.length}` },
+        ]);
+      }
+      const problems = args.tickers.flatMap((ticker, index) => {
+        const problem = tickerProblem(ticker);
+        return problem ? [{ path: `tickers[${index}]`, message: problem }] : [];
+      });
+      if (problems.length > 0) throw badInput(problems);
+      const tickers = args.tickers.map((ticker) => ticker.trim().toUpperCase());
+      const found = await ctx.db.prisma.etf.findMany({
+        ...query,
+        where: { ticker: { in: [...new Set(tickers)] } },
+      });
+      const byTicker = new Map(found.map((etf) => [etf.ticker, etf]));
+      return tickers.map((ticker) => byTicker.get(ticker) ?? null);
+    },
+  }),
+}));

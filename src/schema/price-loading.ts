@@ -1,0 +1,36 @@
+import { builder } from '../builder.js';
+import { MAX_BARS_PER_CALL } from '../prices/validate-bars.js';
+import { loadPrices, type LoadPricesResult } from '../prices/load-prices.js';
+
+const PriceBarInput = builder.inputType('PriceBarInput', {
+  fields: (t) => ({
+    date: t.field({ type: 'Date', required: true }),
+    open: t.float({ required: true }),
+    high: t.float({ required: true }),
+    low: t.float({ required: true }),
+    close: t.float({ required: true }),
+    volume: t.float({ required: true }),
+  }),
+});
+
+const LoadPricesPayload = builder.objectRef<LoadPricesResult>('LoadPricesPayload').implement({
+  fields: (t) => ({
+    ticker: t.exposeString('ticker'),
+    inserted: t.exposeInt('inserted', { description: 'Bars for dates that had none.' }),
+    updated: t.exposeInt('updated', { description: 'Bars whose values changed.' }),
+    unchanged: t.exposeInt('unchanged', { description: 'Bars identical to the stored ones.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  loadPrices: t.field({
+    type: LoadPricesPayload,
+    description: `Inserts or replaces daily bars of one ETF by date, all or none, at most ${MAX_BARS_PER_CALL} per call. A rejected call lists every bad bar with its index and writes nothing. Needs an EDITOR key.`,
+    authScopes: { editor: true },
+    args: {
+      ticker: t.arg.string({ required: true }),
+      bars: t.arg({ type: [PriceBarInput], required: true }),
+    },
+    resolve: (_root, args, ctx) => loadPrices(ctx.db, args.ticker, args.bars),
+  }),
+}));

@@ -1,0 +1,43 @@
+// Price bars on Etf: `prices` over a window and `latestPrice`, both batched
+// across ETFs through the per-request loaders.
+import { builder } from '../builder.js';
+import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
+import type { PriceBar as PriceBarShape } from '../prices/read-bars.js';
+import { Interval } from './enums.js';
+
+export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
+  description: 'One bar: a trading day, or a week or month aggregated from them.',
+  fields: (t) => ({
+    date: t.field({ type: 'Date', resolve: (bar) => bar.date }),
+    open: t.exposeFloat('open'),
+    high: t.exposeFloat('high'),
+    low: t.exposeFloat('low'),
+    close: t.exposeFloat('close'),
+    volume: t.exposeFloat('volume', { description: 'Shares traded (a Float: volumes pass 2^31).' }),
+  }),
+});
+
+builder.prismaObjectFields('Etf', (t) => ({
+  prices: t.field({
+    type: [PriceBar],
+    description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}).`,
+    args: {
+      from: t.arg({ type: 'Date' }),
+      to: t.arg({ type: 'Date' }),
+      last: t.arg.int(),
+      interval: t.arg({ type: Interval, defaultValue: 'DAILY' }),
+    },
+    resolve: (etf, args, ctx) => ctx.loaders.priceBars(parseBarWindow(args)).load(etf.id),
+  }),
+  latestPrice: t.field({
+    type: PriceBar,
+    nullable: true,
+    description: 'The most recent daily bar, or null when the ETF has none.',
+    resolve: async (etf, _args, ctx) => {
+      const bars = await ctx.loaders.priceBars(LATEST).load(etf.id);
+      return bars[0] ?? null;
+    },
+  }),
+}));
+
+const LATEST = parseBarWindow({ last: 1 });
