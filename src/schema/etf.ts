@@ -47,7 +47,8 @@ builder.queryFields((t) => ({
       assetClass: t.arg({ type: AssetClass }),
     },
     resolve: (query, _root, args, ctx) => {
-      const search = args.search?.trim();
+      // Prisma's `contains` passes % and _ through as LIKE wildcards.
+      const search = args.search?.trim().replace(/[\\%_]/g, (char) => `\\${char}`);
       return ctx.db.prisma.etf.findMany({
         ...query,
         orderBy: { ticker: 'asc' },

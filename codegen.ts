@@ -1,0 +1,28 @@
+// graphql-codegen: prints the schema that Pothos builds into schema.graphql
+// (committed, so every API change shows in review) and writes typed documents
+// for the GraphQL operations written in the tests and benchmarks.
+// Run with `npm run codegen`.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: './src/schema/index.ts',
+  documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/gql/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'schema.graphql': {
+      plugins: ['schema-ast'],
+      config: { includeDirectives: false, commentDescriptions: false },
+    },
+    'test/gql/': {
+      preset: 'client',
+      config: {
+        scalars: { Date: 'string' },
+        enumsAsTypes: true,
+        useTypeImports: true,
+      },
+      presetConfig: { fragmentMasking: false },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,44 @@
+// Starts one real PostgreSQL for the whole test run: the embedded one in a
+// throw-away directory, or the server at TEST_DATABASE_URL when given (each test
+// file then creates its own database there).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A URL template with the literal database name `__DB__`. */
+    postgresUrlTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_URL;
+  if (external) {
+    const url = new URL(external);
+    url.pathname = '/__DB__';
+    project.provide('postgresUrlTemplate', url.toString());
+    return;
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-test-'));
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  project.provide('postgresUrlTemplate', server.urlFor('__DB__'));
+  return async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query EtfByTicker($ticker: String!) {\n    etf(ticker: $ticker) { id ticker name issuer assetClass expenseRatio inceptionDate currency }\n  }\n": typeof types.EtfByTickerDocument,
+    "\n  query EtfsByTicker($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) { ticker }\n  }\n": typeof types.EtfsByTickerDocument,
+    "\n  query EtfsPage($first: Int, $after: String, $search: String, $assetClass: AssetClass) {\n    etfs(first: $first, after: $after, search: $search, assetClass: $assetClass) {\n      edges { cursor node { ticker } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.EtfsPageDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) { id ... on Etf { ticker } }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n": typeof types.LoadPricesDocument,
+    "query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }": typeof types.BigVolumeDocument,
+    "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": typeof types.BatchChartDocument,
+    "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": typeof types.PricesDocument,
+    "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n": typeof types.UpsertEtfDocument,
+};
+const documents: Documents = {
+    "\n  query EtfByTicker($ticker: String!) {\n    etf(ticker: $ticker) { id ticker name issuer assetClass expenseRatio inceptionDate currency }\n  }\n": types.EtfByTickerDocument,
+    "\n  query EtfsByTicker($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) { ticker }\n  }\n": types.EtfsByTickerDocument,
+    "\n  query EtfsPage($first: Int, $after: String, $search: String, $assetClass: AssetClass) {\n    etfs(first: $first, after: $after, search: $search, assetClass: $assetClass) {\n      edges { cursor node { ticker } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.EtfsPageDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) { id ... on Etf { ticker } }\n  }\n": types.NodeByIdDocument,
+    "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n": types.LoadPricesDocument,
+    "query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }": types.BigVolumeDocument,
+    "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": types.BatchChartDocument,
+    "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": types.PricesDocument,
+    "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n": types.UpsertEtfDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EtfByTicker($ticker: String!) {\n    etf(ticker: $ticker) { id ticker name issuer assetClass expenseRatio inceptionDate currency }\n  }\n"): (typeof documents)["\n  query EtfByTicker($ticker: String!) {\n    etf(ticker: $ticker) { id ticker name issuer assetClass expenseRatio inceptionDate currency }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EtfsByTicker($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) { ticker }\n  }\n"): (typeof documents)["\n  query EtfsByTicker($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) { ticker }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EtfsPage($first: Int, $after: String, $search: String, $assetClass: AssetClass) {\n    etfs(first: $first, after: $after, search: $search, assetClass: $assetClass) {\n      edges { cursor node { ticker } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query EtfsPage($first: Int, $after: String, $search: String, $assetClass: AssetClass) {\n    etfs(first: $first, after: $after, search: $search, assetClass: $assetClass) {\n      edges { cursor node { ticker } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) { id ... on Etf { ticker } }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) { id ... on Etf { ticker } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n"): (typeof documents)["\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }"): (typeof documents)["query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n"): (typeof documents)["\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n"): (typeof documents)["\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n"): (typeof documents)["\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
