@@ -8,6 +8,8 @@ const config: CodegenConfig = {
   schema: './src/schema/index.ts',
   documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
+  // NodeNext resolution wants explicit .js extensions in the generated imports.
+  importExtension: '.js',
   generates: {
     'schema.graphql': {
       plugins: ['schema-ast'],

@@ -76,7 +76,10 @@ export async function diffMigrationsToSchema(databaseUrl: string): Promise<strin
       exitCode: null,
       filters: NO_FILTER,
     });
-    return result.stdout ?? '';
+    const sql = result.stdout ?? '';
+    // An empty diff still comes with a comment line ("This is an empty migration.").
+    const statements = sql.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    return statements.length > 0 ? sql : '';
   } finally {
     handle.close();
   }

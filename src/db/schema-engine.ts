@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
@@ -44,7 +44,7 @@ export async function openSchemaEngine(
   log: (message: string) => void = () => {},
 ): Promise<SchemaEngineHandle> {
   const { SchemaEngine } = await loadBindings();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(engineClientConfig(databaseUrl)));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new CharAwarePrismaPg(engineClientConfig(databaseUrl)));
   const engine = await SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
     (message: string) => log(message),
@@ -95,11 +95,41 @@ class EngineCompatibleClient extends pg.Client {
   }
 }
 
+/** Rows arrays of results that had "char" columns, with those columns' indices. */
+const charColumns = new WeakMap<unknown[], number[]>();
+
 function textForChar(result: pg.QueryResult | undefined): pg.QueryResult | undefined {
-  for (const field of result?.fields ?? []) {
-    if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-  }
+  const indices: number[] = [];
+  result?.fields.forEach((field, index) => {
+    if (field.dataTypeID === PG_CHAR_OID) {
+      field.dataTypeID = PG_TEXT_OID;
+      indices.push(index);
+    }
+  });
+  if (result && indices.length > 0) charColumns.set(result.rows, indices);
   return result;
+}
+
+type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/** Reports the "char" columns that the client let through as text as Character, which the engine reads as such. */
+class CharAwarePrismaPg extends PrismaPg {
+  override async connect() {
+    return withCharColumns(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return withCharColumns(await super.connectToShadowDb());
+  }
+}
+
+function withCharColumns(adapter: Adapter): Adapter {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const index of charColumns.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
+  return adapter;
 }
 
 /**

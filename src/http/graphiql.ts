@@ -20,7 +20,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 const cache = new Map<string, Promise<Buffer>>();
 
 /** The response for a GraphiQL asset path, or null when the name is not one of ours. */
-export async function graphiqlAsset(name: string): Promise<Response | null> {
+export async function graphiqlAsset(name: string, ResponseClass: typeof Response): Promise<Response | null> {
   const asset = ASSETS[name];
   if (!asset) return null;
   let body = cache.get(name);
@@ -28,7 +28,7 @@ export async function graphiqlAsset(name: string): Promise<Response | null> {
     body = readFile(path.join(distDir, asset.file));
     cache.set(name, body);
   }
-  return new Response(new Uint8Array(await body), {
+  return new ResponseClass(new Uint8Array(await body), {
     headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' },
   });
 }

@@ -5,34 +5,37 @@ import type { Database } from '../db/database.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAsset } from './graphiql.js';
 
-const json = (status: number, body: unknown) =>
+type ResponseClass = typeof Response;
+
+const jsonResponse = (Response: ResponseClass, status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export function useRoutes(db: Database): Plugin {
   return {
-    async onRequest({ url, endResponse }) {
-      if (url.pathname === '/health') {
-        // Liveness: the process answers. Deliberately no database call, so that
-        // an orchestrator does not restart us for a database outage.
-        endResponse(json(200, { status: 'ok' }));
-      } else if (url.pathname === '/ready') {
-        endResponse(await readiness(db));
+    // Responses are built with Yoga's own fetch API classes: the server adapter
+    // only knows how to send those.
+    async onRequest({ url, endResponse, fetchAPI }) {
+      const json = (status: number, body: unknown) => jsonResponse(fetchAPI.Response, status, body);
+      // Liveness (/health) is Yoga's built-in check: a 200 with no database call,
+      // so that an orchestrator does not restart us for a database outage.
+      if (url.pathname === '/ready') {
+        const { status, body } = await readiness(db);
+        endResponse(json(status, body));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSETS_PATH)) {
-        const asset = await graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSETS_PATH.length));
+        const asset = await graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSETS_PATH.length), fetchAPI.Response);
         endResponse(asset ?? json(404, { error: 'not found' }));
       }
     },
   };
 }
 
-async function readiness(db: Database): Promise<Response> {
+async function readiness(db: Database): Promise<{ status: number; body: unknown }> {
   try {
     const pending = await pendingMigrations((sql) => db.pool.query(sql));
-    if (pending.length > 0) {
-      return json(503, { status: 'migrations pending', pending });
-    }
-    return json(200, { status: 'ready' });
-  } catch (error) {
-    return json(503, { status: 'database unreachable', error: (error as Error).message });
+    if (pending.length > 0) return { status: 503, body: { status: 'migrations pending', pending } };
+    return { status: 200, body: { status: 'ready' } };
+  } catch {
+    // The driver's message can name hosts and users: it goes to logs, not to callers.
+    return { status: 503, body: { status: 'database unreachable' } };
   }
 }

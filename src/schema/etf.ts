@@ -36,7 +36,8 @@ builder.queryFields((t) => ({
       ctx.db.prisma.etf.findUnique({ ...query, where: { ticker: normalizeTicker(args.ticker) } }),
   }),
 
-  etfs: t.prismaConnection({
+  etfs: t.prismaConnection(
+  {
     type: 'Etf',
     cursor: 'ticker',
     description: 'All ETFs in ticker order, optionally filtered. A Relay connection.',
@@ -66,7 +67,10 @@ builder.queryFields((t) => ({
         },
       });
     },
-  }),
+  },
+  { name: 'EtfConnection' },
+  { name: 'EtfEdge' },
+  ),
 
   etfsByTicker: t.prismaField({
     type: ['Etf'],

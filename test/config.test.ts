@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('has defaults that start an embedded database with demo data on localhost', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      dataDir: path.resolve('.data'),
+      host: '127.0.0.1',
+      port: 4000,
+      seedDemo: true,
+      adminApiKey: undefined,
+      production: false,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://u:p@db:5432/etfql',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      SEED_DEMO: 'false',
+      ADMIN_API_KEY: 'a-long-enough-admin-key',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      DB_POOL_SIZE: '20',
+      DATA_DIR: '/tmp/x',
+      EMBEDDED_PG_PORT: '6000',
+    });
+    expect(config).toEqual({
+      databaseUrl: 'postgresql://u:p@db:5432/etfql',
+      dataDir: '/tmp/x',
+      embeddedPgPort: 6000,
+      host: '0.0.0.0',
+      port: 8080,
+      seedDemo: false,
+      adminApiKey: 'a-long-enough-admin-key',
+      logLevel: 'warn',
+      production: true,
+      dbPoolSize: 20,
+    });
+  });
+
+  it('reports every bad variable at once', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', SEED_DEMO: 'maybe', DATABASE_URL: 'mysql://x', ADMIN_API_KEY: 'short', LOG_LEVEL: 'loud', DB_POOL_SIZE: '0' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'SEED_DEMO', 'DATABASE_URL', 'ADMIN_API_KEY', 'LOG_LEVEL', 'DB_POOL_SIZE']) {
+        expect(message).toContain(name);
+      }
+      expect(message).not.toContain('short'); // a secret's value is not echoed
+    }
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be an integer from 0 to 65535/);
+  });
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDatabase } from '../src/db/database.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { createApp } from '../src/yoga.js';
+import { createEmptyDatabase } from './test-database.js';
+
+let url: string;
+const db = { current: undefined as ReturnType<typeof createDatabase> | undefined };
+beforeAll(async () => {
+  url = await createEmptyDatabase();
+  db.current = createDatabase(url);
+});
+afterAll(() => db.current?.close());
+
+it('is alive at once, and ready only once migrations are applied', async () => {
+  const app = createApp({ db: db.current as ReturnType<typeof createDatabase> });
+  expect((await app.fetch('http://etfql.test/health')).status).toBe(200);
+
+  const before = await app.fetch('http://etfql.test/ready');
+  expect(before.status).toBe(503);
+  expect(await before.json()).toMatchObject({ status: 'migrations pending' });
+
+  await applyMigrations(url);
+  const after = await app.fetch('http://etfql.test/ready');
+  expect(after.status).toBe(200);
+  expect(await after.json()).toEqual({ status: 'ready' });
+});
+
+it('is not ready when the database cannot be reached', async () => {
+  const unreachable = createDatabase('postgresql://nobody:nothing@127.0.0.1:1/none');
+  try {
+    const response = await createApp({ db: unreachable }).fetch('http://etfql.test/ready');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'database unreachable' });
+  } finally {
+    await unreachable.close();
+  }
+});
+
+it('serves GraphiQL and its assets from this server, with no other host named', async () => {
+  const app = createApp({ db: db.current as ReturnType<typeof createDatabase> });
+  const page = await (await app.fetch('http://etfql.test/graphql', { headers: { accept: 'text/html' } })).text();
+  expect(page).toContain('/graphiql-assets/yoga-graphiql.umd.js');
+  expect(page).not.toMatch(/https?:\/\//);
+  const script = await app.fetch('http://etfql.test/graphiql-assets/yoga-graphiql.umd.js');
+  expect(script.status).toBe(200);
+  expect(script.headers.get('content-type')).toContain('javascript');
+  expect((await app.fetch('http://etfql.test/graphiql-assets/../../package.json')).status).toBe(404);
+});
