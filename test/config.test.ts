@@ -45,7 +45,14 @@ describe('loadConfig', () => {
 
   it('reports every bad variable at once', () => {
     const attempt = () =>
-      loadConfig({ PORT: 'eighty', SEED_DEMO: 'maybe', DATABASE_URL: 'mysql://x', ADMIN_API_KEY: 'short', LOG_LEVEL: 'loud', DB_POOL_SIZE: '0' });
+      loadConfig({
+        PORT: 'eighty',
+        SEED_DEMO: 'maybe',
+        DATABASE_URL: 'mysql://x',
+        ADMIN_API_KEY: 'short',
+        LOG_LEVEL: 'loud',
+        DB_POOL_SIZE: '0',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();

@@ -1,17 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeOk, executeText } from './graphql-client.js';
-import { graphql } from './gql/index.js';
 import { createEtf } from './fixtures.js';
+import { graphql } from './gql/index.js';
+import { executeOk, executeText } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await createEtf(t.db, 'SPY', { name: 'SPDR S&P 500 ETF Trust', issuer: 'State Street', assetClass: 'EQUITY', expenseRatio: 0.000945 });
+  await createEtf(t.db, 'SPY', {
+    name: 'SPDR S&P 500 ETF Trust',
+    issuer: 'State Street',
+    assetClass: 'EQUITY',
+    expenseRatio: 0.000945,
+  });
   await createEtf(t.db, 'QQQ', { name: 'Invesco QQQ Trust', issuer: 'Invesco', assetClass: 'EQUITY' });
-  await createEtf(t.db, 'TLT', { name: 'iShares 20+ Year Treasury Bond ETF', issuer: 'BlackRock', assetClass: 'FIXED_INCOME' });
-  await createEtf(t.db, 'GLD', { name: 'SPDR Gold Shares', assetClass: 'COMMODITY', inceptionDate: new Date('2004-11-18T00:00:00Z') });
+  await createEtf(t.db, 'TLT', {
+    name: 'iShares 20+ Year Treasury Bond ETF',
+    issuer: 'BlackRock',
+    assetClass: 'FIXED_INCOME',
+  });
+  await createEtf(t.db, 'GLD', {
+    name: 'SPDR Gold Shares',
+    assetClass: 'COMMODITY',
+    inceptionDate: new Date('2004-11-18T00:00:00Z'),
+  });
   await createEtf(t.db, 'BRK.B', { name: 'Not an ETF, but a ticker with a dot' });
 });
 afterAll(() => t.close());
@@ -47,7 +60,7 @@ describe('etf(ticker)', () => {
       const result = await executeText(t.app, 'query($t: String!) { etf(ticker: $t) { id } }', { t: ticker });
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    expect((await t.db.prisma.etf.count())).toBe(5);
+    expect(await t.db.prisma.etf.count()).toBe(5);
   });
 });
 
@@ -78,7 +91,9 @@ describe('etfsByTicker', () => {
 
   it('refuses more than 100 tickers', async () => {
     const tickers = Array.from({ length: 101 }, (_, i) => `T${i}`);
-    const result = await executeText(t.app, 'query($t: [String!]!) { etfsByTicker(tickers: $t) { ticker } }', { t: tickers });
+    const result = await executeText(t.app, 'query($t: [String!]!) { etfsByTicker(tickers: $t) { ticker } }', {
+      t: tickers,
+    });
     expect(result.errors?.[0]?.message).toMatch(/at most 100 tickers/);
   });
 });

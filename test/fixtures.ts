@@ -1,17 +1,27 @@
 // Small, hand-checkable data sets that tests load through the real load path.
 import type { Database } from '../src/db/database.js';
+import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { loadPrices } from '../src/prices/load-prices.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
-import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 
 export async function createEtf(db: Database, ticker: string, extra: Record<string, unknown> = {}) {
   return db.prisma.etf.create({ data: { ticker, name: `${ticker} Test Fund`, currency: 'USD', ...extra } });
 }
 
 /** An ETF with deterministic synthetic bars on every weekday from `first` to `last`. */
-export async function createEtfWithBars(db: Database, ticker: string, first: string, last: string): Promise<BarInput[]> {
+export async function createEtfWithBars(
+  db: Database,
+  ticker: string,
+  first: string,
+  last: string,
+): Promise<BarInput[]> {
   await createEtf(db, ticker);
-  const bars = syntheticBars(ticker, tradingDays(first, last), { start: 100, drift: 0.05, volatility: 0.2, volume: 1e6 });
+  const bars = syntheticBars(ticker, tradingDays(first, last), {
+    start: 100,
+    drift: 0.05,
+    volatility: 0.2,
+    volume: 1e6,
+  });
   await loadPrices(db, ticker, bars);
   return bars;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateApiKeySecret, hashSecret, visiblePrefix } from '../src/auth/api-keys.js';
-import { bearer, execute, executeOk, executeText } from './graphql-client.js';
-import { graphql } from './gql/index.js';
 import { createEtf, snapshot } from './fixtures.js';
+import { graphql } from './gql/index.js';
+import { bearer, execute, executeOk, executeText } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -47,7 +47,12 @@ describe('loadPrices', () => {
   });
 
   it('inserts, then updates only what changed, then reports an identical reload as unchanged', async () => {
-    const first = await executeOk(t.app, LoadPrices, { ticker: 'load', bars: [bar('2024-01-02'), bar('2024-01-03')] }, bearer(editorKey));
+    const first = await executeOk(
+      t.app,
+      LoadPrices,
+      { ticker: 'load', bars: [bar('2024-01-02'), bar('2024-01-03')] },
+      bearer(editorKey),
+    );
     expect(first.loadPrices).toEqual({ ticker: 'LOAD', inserted: 2, updated: 0, unchanged: 0 });
 
     const second = await executeOk(
@@ -68,7 +73,12 @@ describe('loadPrices', () => {
 
   it('stores volumes above 2^31 exactly', async () => {
     const volume = 2 ** 31 + 12_345;
-    await executeOk(t.app, LoadPrices, { ticker: 'LOAD', bars: [bar('2024-01-02', 100, { volume })] }, bearer(ADMIN_KEY));
+    await executeOk(
+      t.app,
+      LoadPrices,
+      { ticker: 'LOAD', bars: [bar('2024-01-02', 100, { volume })] },
+      bearer(ADMIN_KEY),
+    );
     const data = await executeOk(t.app, graphql(`query BigVolume { etf(ticker: "LOAD") { prices { volume } } }`));
     expect(data.etf?.prices[0]?.volume).toBe(volume);
   });
@@ -87,19 +97,43 @@ describe('loadPrices', () => {
       ['an unknown ticker', { ticker: 'NOPE', bars: [bar('2024-01-03')] }, /No ETF with ticker NOPE/],
       ['an empty ticker', { ticker: '', bars: [bar('2024-01-03')] }, 'ticker: must not be empty'],
       ['an over-long ticker', { ticker: 'ABCDEFGHIJKLMNOPQ', bars: [bar('2024-01-03')] }, 'ticker: must be at most 16'],
-      ['high below low', { bars: [bar('2024-01-03'), bar('2024-01-04', 100, { high: 98 })] }, 'bars[1].high: below low'],
-      ['high below open', { bars: [bar('2024-01-03', 100, { open: 102, high: 101 })] }, 'bars[0].high: below open or close'],
+      [
+        'high below low',
+        { bars: [bar('2024-01-03'), bar('2024-01-04', 100, { high: 98 })] },
+        'bars[1].high: below low',
+      ],
+      [
+        'high below open',
+        { bars: [bar('2024-01-03', 100, { open: 102, high: 101 })] },
+        'bars[0].high: below open or close',
+      ],
       ['low above close', { bars: [bar('2024-01-03', 100, { low: 100.5 })] }, 'bars[0].low: above open or close'],
       ['a negative price', { bars: [bar('2024-01-03', 100, { low: -1 })] }, 'bars[0].low: must be positive'],
       ['a zero price', { bars: [bar('2024-01-03', 100, { open: 0 })] }, 'bars[0].open: must be positive'],
       ['a negative volume', { bars: [bar('2024-01-03', 100, { volume: -5 })] }, 'bars[0].volume: must not be negative'],
-      ['a fractional volume', { bars: [bar('2024-01-03', 100, { volume: 1.5 })] }, 'bars[0].volume: must be a whole number'],
-      ['duplicate dates', { bars: [bar('2024-01-03'), bar('2024-01-04'), bar('2024-01-03')] }, 'bars[2].date: duplicates bars[0]'],
+      [
+        'a fractional volume',
+        { bars: [bar('2024-01-03', 100, { volume: 1.5 })] },
+        'bars[0].volume: must be a whole number',
+      ],
+      [
+        'duplicate dates',
+        { bars: [bar('2024-01-03'), bar('2024-01-04'), bar('2024-01-03')] },
+        'bars[2].date: duplicates bars[0]',
+      ],
       ['a future date', { bars: [bar('2999-01-01')] }, 'bars[0].date: is in the future'],
       ['an ancient date', { bars: [bar('1800-01-01')] }, 'bars[0].date: is before 1900-01-01'],
       ['a malformed date', { bars: [bar('2024-02-30')] }, /Date cannot represent an invalid date-string/],
-      ['a number as text', { bars: [{ ...bar('2024-01-03'), close: '100' }] }, /Float cannot represent non numeric value/],
-      ['a missing field', { bars: [{ date: '2024-01-03', open: 1, high: 1, low: 1, volume: 1 }] }, /Field "close" of required type "Float!" was not provided/],
+      [
+        'a number as text',
+        { bars: [{ ...bar('2024-01-03'), close: '100' }] },
+        /Float cannot represent non numeric value/,
+      ],
+      [
+        'a missing field',
+        { bars: [{ date: '2024-01-03', open: 1, high: 1, low: 1, volume: 1 }] },
+        /Field "close" of required type "Float!" was not provided/,
+      ],
     ];
 
     it.each(cases)('%s', async (_name, input, message) => {
@@ -130,7 +164,10 @@ describe('loadPrices', () => {
       const result = await execute(
         t.app,
         LoadPrices,
-        { ticker: 'LOAD', bars: [bar('2024-01-03', 100, { high: 1 }), bar('2024-01-04'), bar('2024-01-05', 100, { volume: -1 })] },
+        {
+          ticker: 'LOAD',
+          bars: [bar('2024-01-03', 100, { high: 1 }), bar('2024-01-04'), bar('2024-01-05', 100, { volume: -1 })],
+        },
         bearer(editorKey),
       );
       const problems = result.errors?.[0]?.extensions?.problems as { path: string }[];

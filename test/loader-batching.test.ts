@@ -1,9 +1,9 @@
 // Prices for N tickers must cost the same number of SQL statements for N = 1
 // and N = 50: one for the ETFs, one per distinct `prices` window.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { executeOk, executeText } from './graphql-client.js';
-import { graphql } from './gql/index.js';
 import { createEtfWithBars } from './fixtures.js';
+import { graphql } from './gql/index.js';
+import { executeOk, executeText } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;

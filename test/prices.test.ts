@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BarInput } from '../src/prices/validate-bars.js';
-import { execute, executeOk } from './graphql-client.js';
-import { graphql } from './gql/index.js';
 import { createEtf, createEtfWithBars } from './fixtures.js';
+import { graphql } from './gql/index.js';
+import { execute, executeOk } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -37,7 +37,13 @@ describe('prices', () => {
 
   it('treats from and to as inclusive', async () => {
     const data = await executeOk(t.app, Prices, { ticker: 'AAA', from: '2024-03-04', to: '2024-03-08' });
-    expect(dates(data.etf?.prices ?? [])).toEqual(['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08']);
+    expect(dates(data.etf?.prices ?? [])).toEqual([
+      '2024-03-04',
+      '2024-03-05',
+      '2024-03-06',
+      '2024-03-07',
+      '2024-03-08',
+    ]);
   });
 
   it('takes last N bars up to `to`, still ascending', async () => {
@@ -120,7 +126,12 @@ describe('weekly and monthly bars', () => {
 
   it('keeps whole periods when `from` falls inside one, and cuts the last at `to`', async () => {
     // 2024-03-06 is a Wednesday: that week starts on Monday 2024-03-04.
-    const data = await executeOk(t.app, Prices, { ticker: 'AAA', interval: 'WEEKLY', from: '2024-03-06', to: '2024-03-13' });
+    const data = await executeOk(t.app, Prices, {
+      ticker: 'AAA',
+      interval: 'WEEKLY',
+      from: '2024-03-06',
+      to: '2024-03-13',
+    });
     const inRange = bars.filter((bar) => isoDate(bar) >= '2024-03-04' && isoDate(bar) <= '2024-03-13');
     expect(data.etf?.prices).toEqual(aggregate(inRange, isoWeekMonday));
     expect(dates(data.etf?.prices ?? [])).toEqual(['2024-03-08', '2024-03-13']);
@@ -128,7 +139,12 @@ describe('weekly and monthly bars', () => {
 
   it('leaves out a period whose last trading day is before `from`', async () => {
     // Saturday 2024-03-09: the week of 03-04 ended on Friday 03-08, before it.
-    const data = await executeOk(t.app, Prices, { ticker: 'AAA', interval: 'WEEKLY', from: '2024-03-09', to: '2024-03-15' });
+    const data = await executeOk(t.app, Prices, {
+      ticker: 'AAA',
+      interval: 'WEEKLY',
+      from: '2024-03-09',
+      to: '2024-03-15',
+    });
     expect(dates(data.etf?.prices ?? [])).toEqual(['2024-03-15']);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, execute, executeOk } from './graphql-client.js';
-import { graphql } from './gql/index.js';
 import { snapshot } from './fixtures.js';
+import { graphql } from './gql/index.js';
+import { bearer, execute, executeOk } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -21,7 +21,15 @@ describe('upsertEtf', () => {
     const created = await executeOk(
       t.app,
       UpsertEtf,
-      { input: { ticker: 'vt', name: 'Vanguard Total World Stock ETF', assetClass: 'EQUITY', expenseRatio: 0.0006, inceptionDate: '2008-06-24' } },
+      {
+        input: {
+          ticker: 'vt',
+          name: 'Vanguard Total World Stock ETF',
+          assetClass: 'EQUITY',
+          expenseRatio: 0.0006,
+          inceptionDate: '2008-06-24',
+        },
+      },
       bearer(ADMIN_KEY),
     );
     expect(created.upsertEtf).toEqual({
@@ -49,11 +57,23 @@ describe('upsertEtf', () => {
     ['an over-long ticker', { ticker: 'A'.repeat(17), name: 'X' }, 'input.ticker: must be at most 16'],
     ['a ticker with spaces', { ticker: 'A B', name: 'X' }, 'input.ticker: may contain only'],
     ['an empty name', { ticker: 'OK', name: '  ' }, 'input.name: must not be empty'],
-    ['a percentage instead of a fraction', { ticker: 'OK', name: 'X', expenseRatio: 9 }, 'input.expenseRatio: must be a fraction'],
+    [
+      'a percentage instead of a fraction',
+      { ticker: 'OK', name: 'X', expenseRatio: 9 },
+      'input.expenseRatio: must be a fraction',
+    ],
     ['a negative expense ratio', { ticker: 'OK', name: 'X', expenseRatio: -0.01 }, 'input.expenseRatio'],
     ['a bad currency', { ticker: 'OK', name: 'X', currency: 'DOLLARS' }, 'input.currency'],
-    ['a future inception date', { ticker: 'OK', name: 'X', inceptionDate: '2999-01-01' }, 'input.inceptionDate: is in the future'],
-    ['an unknown asset class', { ticker: 'OK', name: 'X', assetClass: 'CRYPTO' }, /Value "CRYPTO" does not exist in "AssetClass" enum/],
+    [
+      'a future inception date',
+      { ticker: 'OK', name: 'X', inceptionDate: '2999-01-01' },
+      'input.inceptionDate: is in the future',
+    ],
+    [
+      'an unknown asset class',
+      { ticker: 'OK', name: 'X', assetClass: 'CRYPTO' },
+      /Value "CRYPTO" does not exist in "AssetClass" enum/,
+    ],
   ])('rejects %s and changes nothing', async (_name, input, message) => {
     const before = await snapshot(t.db);
     const result = await execute(t.app, UpsertEtf, { input: input as never }, bearer(ADMIN_KEY));

@@ -38,9 +38,7 @@ export async function ensureAdminApiKey(prisma: PrismaClient, secret: string): P
   });
 }
 
-export type KeyCheck =
-  | { ok: true; principal: Principal }
-  | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+export type KeyCheck = { ok: true; principal: Principal } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 export async function checkApiKey(prisma: PrismaClient, secret: string): Promise<KeyCheck> {
   const key = await prisma.apiKey.findUnique({

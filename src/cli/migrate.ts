@@ -7,9 +7,7 @@ import { applyMigrations } from '../db/migrations.js';
 const server = await openDatabaseServer(loadConfig());
 try {
   const applied = await applyMigrations(server.url);
-  process.stdout.write(
-    applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n',
-  );
+  process.stdout.write(applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
 } finally {
   await server.stop();
 }

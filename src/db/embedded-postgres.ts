@@ -27,9 +27,7 @@ export type EmbeddedPostgresOptions = {
 const USER = 'etfql';
 const DATABASE = 'etfql';
 
-export async function startEmbeddedPostgres(
-  options: EmbeddedPostgresOptions,
-): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const clusterDir = path.join(options.dataDir, 'pg');
   const password = await clusterPassword(options.dataDir);
   const asRoot = process.getuid?.() === 0;

@@ -46,10 +46,7 @@ async function readSchema() {
 }
 
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
-export async function applyMigrations(
-  databaseUrl: string,
-  log?: (message: string) => void,
-): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, log?: (message: string) => void): Promise<string[]> {
   const handle = await openSchemaEngine(databaseUrl, await readSchema(), log);
   try {
     const result = await handle.engine.applyMigrations({

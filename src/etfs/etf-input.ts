@@ -1,7 +1,8 @@
 // Validation of EtfInput: every problem is reported at once, with its field.
-import type { AssetClass } from '../generated/prisma/client.js';
-import { type IsoDate, toIsoDate, todayUtc } from '../dates.js';
+
+import { type IsoDate, todayUtc, toIsoDate } from '../dates.js';
 import { badInput, type InputProblem } from '../errors.js';
+import type { AssetClass } from '../generated/prisma/client.js';
 import { tickerProblem } from './ticker.js';
 
 export type EtfInput = {

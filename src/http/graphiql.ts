@@ -45,7 +45,12 @@ query Chart {
 
 /** Yoga's renderGraphiQL hook: the GraphiQL page, every asset from this server. */
 export function renderGraphiQL(options: Record<string, unknown> = {}): string {
-  const settings = JSON.stringify({ defaultQuery: DEFAULT_QUERY, ...options, title: 'etfql' }).replace(/</g, '\\u003c');
+  const settings = JSON.stringify({
+    defaultQuery: DEFAULT_QUERY,
+    initialQuery: DEFAULT_QUERY,
+    ...options,
+    title: 'etfql',
+  }).replace(/</g, '\\u003c');
   const asset = (name: string) => `${GRAPHIQL_ASSETS_PATH}${name}`;
   return `<!doctype html>
 <html lang="en">

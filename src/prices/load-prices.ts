@@ -9,7 +9,11 @@ import { type BarInput, validateBars } from './validate-bars.js';
 
 export type LoadPricesResult = UpsertResult & { ticker: string; etfId: number };
 
-export async function loadPrices(db: Database, rawTicker: string, bars: readonly BarInput[]): Promise<LoadPricesResult> {
+export async function loadPrices(
+  db: Database,
+  rawTicker: string,
+  bars: readonly BarInput[],
+): Promise<LoadPricesResult> {
   const ticker = normalizeTicker(rawTicker);
   const valid = validateBars(bars);
   const client = await db.pool.connect();

@@ -1,6 +1,6 @@
 // Checks a batch of daily bars before anything is written. Every bad bar is
 // reported with its index and reason, so a script can fix its input in one go.
-import { type IsoDate, toIsoDate, todayUtc } from '../dates.js';
+import { type IsoDate, todayUtc, toIsoDate } from '../dates.js';
 import { badInput, type InputProblem } from '../errors.js';
 
 export type BarInput = {

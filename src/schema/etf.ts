@@ -37,39 +37,39 @@ builder.queryFields((t) => ({
   }),
 
   etfs: t.prismaConnection(
-  {
-    type: 'Etf',
-    cursor: 'ticker',
-    description: 'All ETFs in ticker order, optionally filtered. A Relay connection.',
-    defaultSize: 20,
-    maxSize: 100,
-    args: {
-      search: t.arg.string({ description: 'Matches anywhere in the ticker, name or issuer, ignoring case.' }),
-      assetClass: t.arg({ type: AssetClass }),
+    {
+      type: 'Etf',
+      cursor: 'ticker',
+      description: 'All ETFs in ticker order, optionally filtered. A Relay connection.',
+      defaultSize: 20,
+      maxSize: 100,
+      args: {
+        search: t.arg.string({ description: 'Matches anywhere in the ticker, name or issuer, ignoring case.' }),
+        assetClass: t.arg({ type: AssetClass }),
+      },
+      resolve: (query, _root, args, ctx) => {
+        // Prisma's `contains` passes % and _ through as LIKE wildcards.
+        const search = args.search?.trim().replace(/[\\%_]/g, (char) => `\\${char}`);
+        return ctx.db.prisma.etf.findMany({
+          ...query,
+          orderBy: { ticker: 'asc' },
+          where: {
+            ...(args.assetClass ? { assetClass: args.assetClass } : {}),
+            ...(search
+              ? {
+                  OR: [
+                    { ticker: { contains: search, mode: 'insensitive' } },
+                    { name: { contains: search, mode: 'insensitive' } },
+                    { issuer: { contains: search, mode: 'insensitive' } },
+                  ],
+                }
+              : {}),
+          },
+        });
+      },
     },
-    resolve: (query, _root, args, ctx) => {
-      // Prisma's `contains` passes % and _ through as LIKE wildcards.
-      const search = args.search?.trim().replace(/[\\%_]/g, (char) => `\\${char}`);
-      return ctx.db.prisma.etf.findMany({
-        ...query,
-        orderBy: { ticker: 'asc' },
-        where: {
-          ...(args.assetClass ? { assetClass: args.assetClass } : {}),
-          ...(search
-            ? {
-                OR: [
-                  { ticker: { contains: search, mode: 'insensitive' } },
-                  { name: { contains: search, mode: 'insensitive' } },
-                  { issuer: { contains: search, mode: 'insensitive' } },
-                ],
-              }
-            : {}),
-        },
-      });
-    },
-  },
-  { name: 'EtfConnection' },
-  { name: 'EtfEdge' },
+    { name: 'EtfConnection' },
+    { name: 'EtfEdge' },
   ),
 
   etfsByTicker: t.prismaField({

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
+import { type LoadPricesResult, loadPrices } from '../prices/load-prices.js';
 import { MAX_BARS_PER_CALL } from '../prices/validate-bars.js';
-import { loadPrices, type LoadPricesResult } from '../prices/load-prices.js';
 
 const PriceBarInput = builder.inputType('PriceBarInput', {
   fields: (t) => ({
