@@ -52,8 +52,10 @@ it('renders GraphiQL from local assets and runs the default chart query', { time
   await page.locator('.graphiql-execute-button').click();
   const response = page.locator('.graphiql-response');
   // Monaco renders only the lines in view, so the first ETF is what we can read.
-  await expect.poll(async () => response.innerText(), { timeout: 30_000 }).toContain('"ticker": "SPY"');
-  const text = await response.innerText();
+  // Monaco renders with non-breaking spaces; \s matches those too.
+  const responseText = async () => ((await response.textContent()) ?? '').replace(/\s+/g, ' ');
+  await expect.poll(responseText, { timeout: 30_000 }).toContain('"ticker": "SPY"');
+  const text = await responseText();
   expect(text).toContain('"name": "SPY Test Fund"');
   expect(text).toMatch(/"close": \d+(\.\d+)?/);
 
