@@ -3,11 +3,13 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabaseServer } from './db/database-server.js';
 import { prepareDatabase } from './db/prepare-database.js';
+import { loadEnvFile } from './env-file.js';
 import { createLogger } from './logger.js';
 import { createApp } from './yoga.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
+  loadEnvFile();
   config = loadConfig();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabaseServer } from '../db/database-server.js';
 import { diffMigrationsToSchema, migrationsDir } from '../db/migrations.js';
+import { loadEnvFile } from '../env-file.js';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -13,6 +14,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
+loadEnvFile();
 const server = await openDatabaseServer(loadConfig());
 try {
   const sql = await diffMigrationsToSchema(server.url);

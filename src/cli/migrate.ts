@@ -3,7 +3,9 @@
 import { loadConfig } from '../config.js';
 import { openDatabaseServer } from '../db/database-server.js';
 import { applyMigrations } from '../db/migrations.js';
+import { loadEnvFile } from '../env-file.js';
 
+loadEnvFile();
 const server = await openDatabaseServer(loadConfig());
 try {
   const applied = await applyMigrations(server.url);
