@@ -1,0 +1,6 @@
+import { type Bars, emaInto, trueRange } from './series.js';
+
+/** Wilder's average of the true range, seeded with the mean of TR_1..TR_n; first at t = n. */
+export function atr(bars: Bars, period: number) {
+  return { value: emaInto(trueRange(bars), period, 1 / period, new Float64Array(bars.close.length)) };
+}

@@ -1,0 +1,6 @@
+import { type Bars, emaInto } from './series.js';
+
+/** k = 2/(n+1), seeded with the SMA of the first n closes at t = n-1. */
+export function ema(bars: Bars, period: number) {
+  return { value: emaInto(bars.close, period, 2 / (period + 1), new Float64Array(bars.close.length)) };
+}

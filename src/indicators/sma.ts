@@ -1,0 +1,6 @@
+import { type Bars, smaInto } from './series.js';
+
+/** Mean of the last n closes. */
+export function sma(bars: Bars, period: number) {
+  return { value: smaInto(bars.close, period, new Float64Array(bars.close.length)) };
+}
