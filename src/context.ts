@@ -4,11 +4,14 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import { bearerToken, checkApiKey, type Principal } from './auth/api-keys.js';
 import type { Database } from './db/database.js';
 import { unauthenticated } from './errors.js';
+import { createIndicatorLoaders, type IndicatorLoaders } from './loaders/indicator-loaders.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './loaders/price-bars.js';
 
 export type Context = {
   db: Database;
-  loaders: { priceBars: PriceBarLoaders };
+  loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders };
+  /** Indicator kernel results of this request (see indicator-points.ts). */
+  computed: Map<string, Record<string, Float64Array>>;
   /** Whether the request sent an Authorization header at all. */
   hasCredentials: boolean;
   /** The caller; null when anonymous. Rejects a key that is malformed, unknown, revoked or expired. */
@@ -19,7 +22,8 @@ export function createContext(db: Database, request: Request): Context {
   let principal: Promise<Principal | null> | undefined;
   return {
     db,
-    loaders: { priceBars: createPriceBarLoaders(db.pool) },
+    loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool) },
+    computed: new Map(),
     hasCredentials: request.headers.has('authorization'),
     principal() {
       principal ??= authenticate(db, request.headers.get('authorization'));

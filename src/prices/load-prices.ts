@@ -1,9 +1,10 @@
 // The load path for one ETF's bars: validate everything, then write all bars or
-// none in one transaction. Later work (persisted indicators) hooks in here, so
-// that every way of loading prices keeps derived data current.
+// none in one transaction, persisted indicators included, so that every way of
+// loading prices keeps derived data current.
 import type { Database } from '../db/database.js';
 import { notFound } from '../errors.js';
 import { normalizeTicker } from '../etfs/ticker.js';
+import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
 import { type UpsertResult, upsertBars } from './upsert-bars.js';
 import { type BarInput, validateBars } from './validate-bars.js';
 
@@ -26,6 +27,7 @@ export async function loadPrices(
       throw notFound(`No ETF with ticker ${ticker}: create it with upsertEtf first.`);
     }
     const result = await upsertBars(client, etfId, valid);
+    if (result.changedFrom) await refreshPersistedIndicators(client, etfId, result.changedFrom);
     await client.query('COMMIT');
     return { ...result, ticker, etfId };
   } catch (error) {

@@ -6,5 +6,6 @@ import './etf.js';
 import './prices.js';
 import './etf-mutations.js';
 import './price-loading.js';
+import './indicators.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,84 @@
+// Resolves one indicator field for one ETF and window: validated arguments,
+// then either the persisted default set (one range scan) or the kernel over the
+// whole history up to `to`, so a date's value never depends on the window.
+import { badInput } from '../errors.js';
+import { INDICATORS, type IndicatorName, type Params, paramProblems } from '../indicators/catalog.js';
+import type { History, IndicatorLoaders } from '../loaders/indicator-loaders.js';
+import { findPersisted } from '../persisted-indicators/default-set.js';
+import type { BarWindow } from '../prices/bar-window.js';
+
+export type IndicatorsHandle = { etfId: number; window: BarWindow };
+export type Point = { date: string } & Record<string, number | null | string>;
+
+/** The fields of each point type besides `date`, in the order of the kernel's outputs. */
+export const POINT_FIELDS = {
+  IndicatorPoint: ['value'],
+  MacdPoint: ['macd', 'signal', 'histogram'],
+  BandPoint: ['upper', 'middle', 'lower'],
+  StochasticPoint: ['fastK', 'fastD', 'slowD'],
+  AdxPoint: ['adx', 'plusDI', 'minusDI'],
+} as const;
+
+export type IndicatorContext = {
+  loaders: { indicators: IndicatorLoaders };
+  /** Kernel results of this request, by ETF, series and parameters. */
+  computed: Map<string, Record<string, Float64Array>>;
+};
+
+export async function indicatorPoints(
+  ctx: IndicatorContext,
+  handle: IndicatorsHandle,
+  name: IndicatorName,
+  params: Params,
+): Promise<Point[]> {
+  const problems = paramProblems(name, params);
+  if (problems.length > 0) throw badInput(problems);
+  const fields = POINT_FIELDS[INDICATORS[name].point];
+  const { window } = handle;
+
+  const persisted = window.interval === 'DAILY' ? findPersisted(name, params) : undefined;
+  if (persisted) {
+    const rows = await ctx.loaders.indicators.persisted(window).load(handle.etfId);
+    return rows.map((row) => {
+      const point: Point = { date: row.date };
+      for (const field of fields) {
+        const column = persisted.columns[field];
+        point[field] = column ? (row[column] as number | null) : (persisted.derived?.[field]?.(row) ?? null);
+      }
+      return point;
+    });
+  }
+
+  const history = await ctx.loaders.indicators.history(window.interval, window.to).load(handle.etfId);
+  const key = `${handle.etfId}|${window.interval}|${window.to ?? ''}|${name}|${JSON.stringify(params)}`;
+  let outputs = ctx.computed.get(key);
+  if (!outputs) {
+    outputs = INDICATORS[name].compute(history.bars, params) as Record<string, Float64Array>;
+    ctx.computed.set(key, outputs);
+  }
+  const [start, end] = windowRange(history, window);
+  const columns = fields.map((field) => outputs[field] as Float64Array);
+  const points: Point[] = new Array(end - start);
+  for (let t = start; t < end; t++) {
+    const point: Point = { date: history.dates[t] as string };
+    for (let f = 0; f < fields.length; f++) {
+      const value = (columns[f] as Float64Array)[t] as number;
+      // NaN (warm-up, 0/0) and ±Infinity never reach a response.
+      point[fields[f] as string] = Number.isFinite(value) ? value : null;
+    }
+    points[t - start] = point;
+  }
+  return points;
+}
+
+/** The bars of a history that a window shows: date ≥ from, then the last N. */
+function windowRange(history: History, window: BarWindow): [number, number] {
+  const end = history.dates.length;
+  let start = 0;
+  if (window.from) {
+    const from = window.from;
+    while (start < end && (history.dates[start] as string) < from) start++;
+  }
+  if (window.last !== null) start = Math.max(start, end - window.last);
+  return [start, end];
+}

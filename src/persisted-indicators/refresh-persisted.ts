@@ -1,0 +1,59 @@
+// Keeps daily_indicator current for one ETF after its prices changed: the
+// indicators from the first changed date on are recomputed over the whole
+// history (recursive ones warm up from the first bar) and rewritten. Rows
+// before that date cannot change: a value depends only on bars up to its date.
+import type pg from 'pg';
+import type { IsoDate } from '../dates.js';
+import type { Bars } from '../indicators/series.js';
+import { computePersistedColumns, PERSISTED_COLUMNS } from './default-set.js';
+
+const HISTORY = `
+  SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
+  FROM daily_price WHERE etf_id = $1 ORDER BY date`;
+
+const columnList = PERSISTED_COLUMNS.join(', ');
+const UPSERT = `
+  INSERT INTO daily_indicator (etf_id, adjusted, date, ${columnList})
+  SELECT $1, false, * FROM unnest($2::date[], ${PERSISTED_COLUMNS.map((_, i) => `$${i + 3}::float8[]`).join(', ')})
+  ON CONFLICT (etf_id, adjusted, date) DO UPDATE SET
+    ${PERSISTED_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
+
+/** Runs inside the caller's transaction. */
+export async function refreshPersistedIndicators(
+  client: pg.ClientBase,
+  etfId: number,
+  changedFrom: IsoDate,
+): Promise<void> {
+  const { rows } = await client.query<[IsoDate, number, number, number, number, number]>({
+    text: HISTORY,
+    values: [etfId],
+    rowMode: 'array',
+  });
+  const length = rows.length;
+  const dates: IsoDate[] = new Array(length);
+  const bars: Bars = {
+    open: new Float64Array(length),
+    high: new Float64Array(length),
+    low: new Float64Array(length),
+    close: new Float64Array(length),
+    volume: new Float64Array(length),
+  };
+  rows.forEach(([date, open, high, low, close, volume], t) => {
+    dates[t] = date;
+    bars.open[t] = open;
+    bars.high[t] = high;
+    bars.low[t] = low;
+    bars.close[t] = close;
+    bars.volume[t] = volume;
+  });
+  let from = 0;
+  while (from < length && (dates[from] as IsoDate) < changedFrom) from++;
+  if (from === length) return;
+
+  const columns = computePersistedColumns(bars);
+  // NaN (warm-up, 0/0) is stored as NULL.
+  const values = PERSISTED_COLUMNS.map((column) =>
+    Array.from((columns.get(column) as Float64Array).subarray(from), (v) => (Number.isFinite(v) ? v : null)),
+  );
+  await client.query(UPSERT, [etfId, dates.slice(from), ...values]);
+}

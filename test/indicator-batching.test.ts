@@ -1,0 +1,51 @@
+// N tickers × K indicators cost a number of SQL statements that does not grow
+// with N: one per distinct window for stored indicators, one per distinct
+// (interval, to) history for computed ones.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createEtfWithBars } from './fixtures.js';
+import { executeText } from './graphql-client.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+const TICKERS = Array.from({ length: 25 }, (_, i) => `B${i}`);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  for (const ticker of TICKERS) await createEtfWithBars(t.db, ticker, '2024-01-01', '2024-12-31');
+});
+afterAll(() => t.close());
+
+const CHART = `query($tickers: [String!]!) {
+  etfsByTicker(tickers: $tickers) {
+    ticker
+    prices(last: 60) { date close }
+    indicators(last: 60) {
+      sma(period: 50) { value }
+      rsi { value }
+      macd { macd signal histogram }
+      bollinger { upper lower }
+      wma(period: 10) { value }
+      stochastic { fastK slowD }
+      adx { adx }
+    }
+    weekly: indicators(interval: WEEKLY, last: 10) { ema(period: 5) { value } }
+  }
+}`;
+
+async function statementsFor(tickers: string[]) {
+  t.statements.length = 0;
+  const result = await executeText(t.app, CHART, { tickers });
+  expect(result.errors).toBeUndefined();
+  const etfs = (result.data as { etfsByTicker: { indicators: { sma: unknown[] } }[] }).etfsByTicker;
+  expect(etfs).toHaveLength(tickers.length);
+  for (const etf of etfs) expect(etf.indicators.sma).toHaveLength(60);
+  return t.statements.length;
+}
+
+it('issues as many statements for 25 tickers as for 1', async () => {
+  const one = await statementsFor(TICKERS.slice(0, 1));
+  const many = await statementsFor(TICKERS);
+  // ETFs (1) + prices (1) + stored indicators (1) + daily history (1) + weekly history (1).
+  expect(one).toBe(5);
+  expect(many).toBe(one);
+});

@@ -1,0 +1,113 @@
+// The default set is stored in daily_indicator by the load path and served from
+// there; it must be the kernels' numbers exactly, and stay so when prices change.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { POINT_FIELDS } from '../src/indicator-queries/indicator-points.js';
+import { INDICATORS } from '../src/indicators/catalog.js';
+import type { Bars } from '../src/indicators/series.js';
+import { PERSISTED_INDICATORS } from '../src/persisted-indicators/default-set.js';
+import { createEtfWithBars } from './fixtures.js';
+import { bearer, executeText } from './graphql-client.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await createEtfWithBars(t.db, 'PER', '2022-01-03', '2024-12-31');
+});
+afterAll(() => t.close());
+
+const fieldFor = (entry: (typeof PERSISTED_INDICATORS)[number]) => {
+  const args = Object.entries(entry.params)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ');
+  return `${entry.indicator}(${args}) { date ${POINT_FIELDS[INDICATORS[entry.indicator].point].join(' ')} }`;
+};
+
+async function served(windowArgs = '') {
+  const fields = PERSISTED_INDICATORS.map((entry, i) => `i${i}: ${fieldFor(entry)}`).join('\n');
+  const result = await executeText(
+    t.app,
+    `{ etf(ticker: "PER") { prices { date open high low close volume } indicators${windowArgs} { ${fields} } } }`,
+  );
+  expect(result.errors).toBeUndefined();
+  return (
+    result.data as { etf: { prices: Record<string, number>[]; indicators: Record<string, Record<string, unknown>[]> } }
+  ).etf;
+}
+
+/** What the kernels give over the prices the API serves, as the API would serve it. */
+function computed(prices: Record<string, number>[], entry: (typeof PERSISTED_INDICATORS)[number]) {
+  const column = (key: string) => Float64Array.from(prices, (bar) => bar[key] as number);
+  const bars: Bars = {
+    open: column('open'),
+    high: column('high'),
+    low: column('low'),
+    close: column('close'),
+    volume: column('volume'),
+  };
+  const outputs = INDICATORS[entry.indicator].compute(bars, entry.params) as Record<string, Float64Array>;
+  return prices.map((bar, t) => ({
+    date: bar.date,
+    ...Object.fromEntries(
+      POINT_FIELDS[INDICATORS[entry.indicator].point].map((field) => {
+        const value = outputs[field]?.[t] as number;
+        return [field, Number.isFinite(value) ? value : null];
+      }),
+    ),
+  }));
+}
+
+async function expectServedEqualsComputed() {
+  const etf = await served();
+  PERSISTED_INDICATORS.forEach((entry, i) => {
+    expect(etf.indicators[`i${i}`], `${entry.indicator} ${JSON.stringify(entry.params)}`).toEqual(
+      computed(etf.prices, entry),
+    );
+  });
+}
+
+it('serves the stored default set, identical to the kernels', async () => {
+  const stored = await t.db.pool.query('SELECT count(*)::int AS n FROM daily_indicator');
+  const bars = await t.db.pool.query('SELECT count(*)::int AS n FROM daily_price');
+  expect(stored.rows[0].n).toBe(bars.rows[0].n);
+  await expectServedEqualsComputed();
+});
+
+it('really reads the stored rows (a value changed behind its back shows)', async () => {
+  await t.db.pool.query("UPDATE daily_indicator SET sma_50 = 12345 WHERE date = '2024-06-03'");
+  const etf = await served('(from: "2024-06-03", to: "2024-06-03")');
+  expect(etf.indicators.i1).toEqual([{ date: '2024-06-03', value: 12345 }]);
+  await t.db.pool.query(
+    "UPDATE daily_indicator i SET sma_50 = (SELECT avg(close) FROM (SELECT close FROM daily_price WHERE etf_id = i.etf_id AND date <= '2024-06-03' ORDER BY date DESC LIMIT 50) w) WHERE date = '2024-06-03'",
+  );
+});
+
+it('recomputes from a changed bar in the middle on, through loadPrices', async () => {
+  const before = await t.db.pool.query(
+    "SELECT date::text, sma_20, ema_12, rsi_14 FROM daily_indicator WHERE date < '2023-05-01' ORDER BY date",
+  );
+  const result = await executeText(
+    t.app,
+    'mutation { loadPrices(ticker: "PER", bars: [{ date: "2023-05-01", open: 150, high: 190, low: 140, close: 180, volume: 5000000 }]) { updated } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  expect(result.data).toEqual({ loadPrices: { updated: 1 } });
+  await expectServedEqualsComputed();
+  // Rows before the change are untouched.
+  const after = await t.db.pool.query(
+    "SELECT date::text, sma_20, ema_12, rsi_14 FROM daily_indicator WHERE date < '2023-05-01' ORDER BY date",
+  );
+  expect(after.rows).toEqual(before.rows);
+});
+
+it('extends the stored set when bars are appended', async () => {
+  const result = await executeText(
+    t.app,
+    'mutation { loadPrices(ticker: "PER", bars: [{ date: "2025-01-02", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) { inserted } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  expect(result.data).toEqual({ loadPrices: { inserted: 1 } });
+  await expectServedEqualsComputed();
+});
