@@ -8,6 +8,24 @@ export const CHART_QUERY = `query Chart($tickers: [String!]!) {
 
 export const chartRequestBody = JSON.stringify({ query: CHART_QUERY, variables: { tickers: CHART_TICKERS } });
 
+// The same chart with the indicators a dashboard draws under it, for all 10 tickers.
+export const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String!]!) {
+  etfsByTicker(tickers: $tickers) {
+    ticker
+    prices(last: ${CHART_BARS}) { date close volume }
+    indicators(last: ${CHART_BARS}) {
+      sma(period: 50) { date value }
+      rsi { date value }
+      macd { date macd signal histogram }
+    }
+  }
+}`;
+
+export const chartWithIndicatorsRequestBody = JSON.stringify({
+  query: CHART_WITH_INDICATORS_QUERY,
+  variables: { tickers: CHART_TICKERS },
+});
+
 // The floor: the same rows, one hand-written statement, no GraphQL.
 export const CHART_FLOOR_SQL = `
   SELECT e.ticker, b.date, b.close, b.volume

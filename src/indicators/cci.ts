@@ -1,10 +1,10 @@
-import { type Bars, smaInto } from './series.js';
+import { type Bars, SLOT, scratch, smaInto } from './series.js';
 
 /** (TP − SMA(TP,n)) / (0.015 × mean absolute deviation of the last n TP from that SMA). */
 export function cci(bars: Bars, period: number) {
   const { high, low, close } = bars;
   const length = close.length;
-  const typical = new Float64Array(length);
+  const typical = scratch(SLOT.typical, length);
   for (let t = 0; t < length; t++) typical[t] = ((high[t] as number) + (low[t] as number) + (close[t] as number)) / 3;
   const value = smaInto(typical, period, new Float64Array(length));
   for (let t = period - 1; t < length; t++) {

@@ -1,12 +1,11 @@
-import { type Bars, emaInto } from './series.js';
+import { type Bars, emaInto, SLOT, scratch } from './series.js';
 
 /** 2·EMA(C,n) − EMA(EMA(C,n),n); the outer EMA is seeded on the first n defined inner values. */
 export function dema(bars: Bars, period: number) {
   const length = bars.close.length;
   const k = 2 / (period + 1);
-  const inner = emaInto(bars.close, period, k, new Float64Array(length));
+  const inner = emaInto(bars.close, period, k, scratch(SLOT.inner, length));
   const outer = emaInto(inner, period, k, new Float64Array(length));
-  const out = new Float64Array(length);
-  for (let t = 0; t < length; t++) out[t] = 2 * (inner[t] as number) - (outer[t] as number);
-  return { value: out };
+  for (let t = 0; t < length; t++) outer[t] = 2 * (inner[t] as number) - (outer[t] as number);
+  return { value: outer };
 }

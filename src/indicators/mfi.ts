@@ -1,4 +1,4 @@
-import { type Bars, nanArray } from './series.js';
+import { type Bars, nanArray, SLOT, scratch } from './series.js';
 
 /** Typical prices within this relative distance are a tie: no flow either way. */
 const TIE = 1e-10;
@@ -8,8 +8,8 @@ export function mfi(bars: Bars, period: number) {
   const { high, low, close, volume } = bars;
   const length = close.length;
   const value = nanArray(length);
-  const positive = new Float64Array(length);
-  const negative = new Float64Array(length);
+  const positive = scratch(SLOT.flowUp, length).fill(0);
+  const negative = scratch(SLOT.flowDown, length).fill(0);
   let previous = ((high[0] as number) + (low[0] as number) + (close[0] as number)) / 3;
   let sumPositive = 0;
   let sumNegative = 0;

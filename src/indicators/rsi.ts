@@ -23,8 +23,8 @@ export function rsi(bars: Bars, period: number) {
   for (let t = period; t < x.length; t++) {
     if (t > period) {
       const d = (x[t] as number) - (x[t - 1] as number);
-      gain += ((d > 0 ? d : 0) - gain) / period;
-      loss += ((d < 0 ? -d : 0) - loss) / period;
+      gain += (Math.max(d, 0) - gain) / period;
+      loss += (Math.max(-d, 0) - loss) / period;
     }
     avgGain[t] = gain;
     avgLoss[t] = loss;

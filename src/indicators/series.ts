@@ -11,6 +11,36 @@ export type Bars = {
   volume: Float64Array;
 };
 
+/**
+ * Reusable temporaries. Kernels are synchronous, so a temporary lives only
+ * inside one call; reusing them spares the allocator and the garbage collector
+ * (large typed arrays are external memory, which makes V8 collect early).
+ * Each caller takes its own slot so that one kernel's temporaries never alias.
+ */
+const scratchSlots: Float64Array[] = [];
+
+export function scratch(slot: number, length: number): Float64Array {
+  let buffer = scratchSlots[slot];
+  if (!buffer || buffer.length < length) {
+    buffer = new Float64Array(Math.max(length, 1024));
+    scratchSlots[slot] = buffer;
+  }
+  return buffer.subarray(0, length);
+}
+
+/** Scratch slots by user, so that no two live temporaries share one. */
+export const SLOT = {
+  rollingLeft: 0,
+  rollingRight: 1,
+  trueRange: 2,
+  typical: 3,
+  returns: 4,
+  inner: 5,
+  flowUp: 6,
+  flowDown: 7,
+  lowest: 8,
+} as const;
+
 export function nanArray(length: number): Float64Array {
   return new Float64Array(length).fill(Number.NaN);
 }
@@ -64,44 +94,69 @@ export function emaInto(x: Float64Array, n: number, k: number, out: Float64Array
   return out;
 }
 
-/** Highest value over the last n entries including t (a monotonic deque: O(length)). */
+/**
+ * Highest value over the last n entries including t, by van Herk/Gil-Werman:
+ * within blocks of n, a running max from the left and one from the right; a
+ * window always spans the end of one block and the start of the next, so its
+ * max is max(fromRight[t − n + 1], fromLeft[t]). Three comparisons per value,
+ * for any n, and no branches that depend on the data.
+ */
 export function rollingMaxInto(x: Float64Array, n: number, out: Float64Array): Float64Array {
-  return rollingExtremeInto(x, n, out, (a, b) => a >= b);
-}
-
-export function rollingMinInto(x: Float64Array, n: number, out: Float64Array): Float64Array {
-  return rollingExtremeInto(x, n, out, (a, b) => a <= b);
-}
-
-function rollingExtremeInto(
-  x: Float64Array,
-  n: number,
-  out: Float64Array,
-  dominates: (a: number, b: number) => boolean,
-): Float64Array {
-  const deque = new Int32Array(Math.min(n, x.length) + 1);
-  let head = 0;
-  let tail = 0; // deque holds indices, their values in dominance order
-  const capacity = deque.length;
-  for (let t = 0; t < x.length; t++) {
-    const v = x[t] as number;
-    while (tail !== head) {
-      const last = deque[(tail - 1 + capacity) % capacity] as number;
-      if (dominates(v, x[last] as number)) tail = (tail - 1 + capacity) % capacity;
-      else break;
+  const length = x.length;
+  const fromLeft = scratch(SLOT.rollingLeft, length);
+  const fromRight = scratch(SLOT.rollingRight, length);
+  // Block boundaries are counted, not computed with %, which costs more than the rest.
+  for (let blockStart = 0; blockStart < length; blockStart += n) {
+    const blockEnd = Math.min(blockStart + n, length) - 1;
+    let running = x[blockStart] as number;
+    fromLeft[blockStart] = running;
+    for (let t = blockStart + 1; t <= blockEnd; t++) {
+      running = running > (x[t] as number) ? running : (x[t] as number);
+      fromLeft[t] = running;
     }
-    deque[tail] = t;
-    tail = (tail + 1) % capacity;
-    if ((deque[head] as number) <= t - n) head = (head + 1) % capacity;
-    out[t] = t >= n - 1 ? (x[deque[head] as number] as number) : Number.NaN;
+    running = x[blockEnd] as number;
+    fromRight[blockEnd] = running;
+    for (let t = blockEnd - 1; t >= blockStart; t--) {
+      running = running > (x[t] as number) ? running : (x[t] as number);
+      fromRight[t] = running;
+    }
+  }
+  for (let t = 0; t < length; t++) {
+    out[t] = t >= n - 1 ? Math.max(fromRight[t - n + 1] as number, fromLeft[t] as number) : Number.NaN;
   }
   return out;
 }
 
-/** True range from t = 1: max(H_t, C_{t-1}) - min(L_t, C_{t-1}); NaN at t = 0. */
+export function rollingMinInto(x: Float64Array, n: number, out: Float64Array): Float64Array {
+  const length = x.length;
+  const fromLeft = scratch(SLOT.rollingLeft, length);
+  const fromRight = scratch(SLOT.rollingRight, length);
+  // Block boundaries are counted, not computed with %, which costs more than the rest.
+  for (let blockStart = 0; blockStart < length; blockStart += n) {
+    const blockEnd = Math.min(blockStart + n, length) - 1;
+    let running = x[blockStart] as number;
+    fromLeft[blockStart] = running;
+    for (let t = blockStart + 1; t <= blockEnd; t++) {
+      running = running < (x[t] as number) ? running : (x[t] as number);
+      fromLeft[t] = running;
+    }
+    running = x[blockEnd] as number;
+    fromRight[blockEnd] = running;
+    for (let t = blockEnd - 1; t >= blockStart; t--) {
+      running = running < (x[t] as number) ? running : (x[t] as number);
+      fromRight[t] = running;
+    }
+  }
+  for (let t = 0; t < length; t++) {
+    out[t] = t >= n - 1 ? Math.min(fromRight[t - n + 1] as number, fromLeft[t] as number) : Number.NaN;
+  }
+  return out;
+}
+
+/** True range from t = 1: max(H_t, C_{t-1}) - min(L_t, C_{t-1}); NaN at t = 0. A scratch array. */
 export function trueRange(bars: Bars): Float64Array {
   const { high, low, close } = bars;
-  const tr = new Float64Array(close.length);
+  const tr = scratch(SLOT.trueRange, close.length);
   tr[0] = Number.NaN;
   for (let t = 1; t < close.length; t++) {
     const previous = close[t - 1] as number;

@@ -1,4 +1,4 @@
-import { type Bars, nanArray } from './series.js';
+import { type Bars, nanArray, SLOT, scratch } from './series.js';
 
 const TRADING_DAYS = 252;
 
@@ -8,18 +8,34 @@ export function volatility(bars: Bars, period: number) {
   const value = nanArray(x.length);
   const count = period - 1;
   if (count < 2) return { value }; // a sample deviation needs two returns
-  const returns = new Float64Array(x.length);
+  const returns = scratch(SLOT.returns, x.length);
+  returns[0] = 0;
   for (let t = 1; t < x.length; t++) returns[t] = Math.log((x[t] as number) / (x[t - 1] as number));
-  for (let t = period - 1; t < x.length; t++) {
-    let sum = 0;
-    for (let i = t - count + 1; i <= t; i++) sum += returns[i] as number;
-    const mean = sum / count;
-    let squares = 0;
-    for (let i = t - count + 1; i <= t; i++) {
-      const d = (returns[i] as number) - mean;
-      squares += d * d;
+  // Running sums of the window's returns and squared returns: O(length) for
+  // any n. A window whose returns are all zero (a flat stretch) is exactly 0,
+  // not the rounding residue that values leaving the sums leave behind.
+  let sum = 0;
+  let squares = 0;
+  let nonZero = 0;
+  for (let t = 1; t < x.length; t++) {
+    const r = returns[t] as number;
+    sum += r;
+    squares += r * r;
+    if (r !== 0) nonZero++;
+    if (t > count) {
+      const old = returns[t - count] as number;
+      sum -= old;
+      squares -= old * old;
+      if (old !== 0) nonZero--;
     }
-    value[t] = Math.sqrt((TRADING_DAYS * squares) / (count - 1));
+    if (t >= count) {
+      if (nonZero === 0) {
+        sum = 0;
+        squares = 0;
+      }
+      const variance = (squares - (sum * sum) / count) / (count - 1);
+      value[t] = Math.sqrt(TRADING_DAYS * Math.max(variance, 0));
+    }
   }
   return { value };
 }
