@@ -137,7 +137,10 @@ try {
   process.stdout.write(`\nrequests that failed: ${errors}\n`);
   if (errors > 0) process.exitCode = 1;
 } finally {
+  // The server process closes its connections before PostgreSQL goes away.
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
+  await exited;
   await postgres.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -42,4 +42,9 @@ const listen = (server: ReturnType<typeof createServer>) =>
 
 const ports = { graphql: await listen(graphqlServer), floor: await listen(floorServer) };
 process.stdout.write(`${JSON.stringify(ports)}\n`);
-process.on('SIGTERM', () => process.exit(0));
+process.on('SIGTERM', async () => {
+  graphqlServer.close();
+  floorServer.close();
+  await Promise.all([db.close(), floorDb.close()]);
+  process.exit(0);
+});

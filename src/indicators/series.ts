@@ -111,13 +111,13 @@ export function rollingMaxInto(x: Float64Array, n: number, out: Float64Array): F
     let running = x[blockStart] as number;
     fromLeft[blockStart] = running;
     for (let t = blockStart + 1; t <= blockEnd; t++) {
-      running = running > (x[t] as number) ? running : (x[t] as number);
+      running = Math.max(running, x[t] as number);
       fromLeft[t] = running;
     }
     running = x[blockEnd] as number;
     fromRight[blockEnd] = running;
     for (let t = blockEnd - 1; t >= blockStart; t--) {
-      running = running > (x[t] as number) ? running : (x[t] as number);
+      running = Math.max(running, x[t] as number);
       fromRight[t] = running;
     }
   }
@@ -137,13 +137,13 @@ export function rollingMinInto(x: Float64Array, n: number, out: Float64Array): F
     let running = x[blockStart] as number;
     fromLeft[blockStart] = running;
     for (let t = blockStart + 1; t <= blockEnd; t++) {
-      running = running < (x[t] as number) ? running : (x[t] as number);
+      running = Math.min(running, x[t] as number);
       fromLeft[t] = running;
     }
     running = x[blockEnd] as number;
     fromRight[blockEnd] = running;
     for (let t = blockEnd - 1; t >= blockStart; t--) {
-      running = running < (x[t] as number) ? running : (x[t] as number);
+      running = Math.min(running, x[t] as number);
       fromRight[t] = running;
     }
   }
