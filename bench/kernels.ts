@@ -30,13 +30,11 @@ export const DAYS = 5000;
 
 type Candle = { open: number; high: number; low: number; close: number; volume: number };
 
-export function makeSeries(count = SERIES): { bars: Bars[]; candles: Candle[][] } {
+export function makeSeries(count = SERIES): Bars[] {
   const days = tradingDays('2000-01-03', '2030-01-01').slice(0, DAYS);
   const bars: Bars[] = [];
-  const candles: Candle[][] = [];
   for (let s = 0; s < count; s++) {
     const series = syntheticBars(`S${s}`, days, { start: 50 + (s % 100), drift: 0.05, volatility: 0.25, volume: 1e6 });
-    candles.push(series.map(({ open, high, low, close, volume }) => ({ open, high, low, close, volume })));
     bars.push({
       open: Float64Array.from(series, (b) => b.open),
       high: Float64Array.from(series, (b) => b.high),
@@ -45,7 +43,24 @@ export function makeSeries(count = SERIES): { bars: Bars[]; candles: Candle[][] 
       volume: Float64Array.from(series, (b) => b.volume),
     });
   }
-  return { bars, candles };
+  return bars;
+}
+
+/**
+ * The same bars as the candle objects trading-signals takes. Built before each
+ * of its runs and dropped after: 2.5 million live objects would make every
+ * garbage collection during the other side's run slower, and so unfair.
+ */
+export function makeCandles(bars: Bars[]): Candle[][] {
+  return bars.map((series) =>
+    Array.from(series.close, (close, t) => ({
+      open: series.open[t] as number,
+      high: series.high[t] as number,
+      low: series.low[t] as number,
+      close,
+      volume: series.volume[t] as number,
+    })),
+  );
 }
 
 /** Defaults where the contract has them, 20 for the required periods (12 for roc). */

@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { prepareDatabase } from '../src/db/prepare-database.js';
 import { freePort } from '../test/free-port.js';
 import { chartRequestBody, chartWithIndicatorsRequestBody } from './chart-workload.js';
-import { DAYS, makeSeries, runOurs, runPeer, SERIES } from './kernels.js';
+import { DAYS, makeCandles, makeSeries, runOurs, runPeer, SERIES } from './kernels.js';
 import { type Measurement, measure, median } from './measure.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -36,16 +36,21 @@ const print = (title: string, header: string[], rows: Row[]) => {
 
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
+const only = process.env.BENCH_ONLY; // 'kernels' or 'http' for a partial run
+
 // 1. Kernels, in this process, one thread.
-{
-  const { bars, candles } = makeSeries();
+if (only !== 'http') {
+  const bars = makeSeries();
   const ours: number[] = [];
   const peer: number[] = [];
-  runOurs(bars.slice(0, 20)); // warm-up
-  runPeer(candles.slice(0, 20));
+  // Warm-up: both sides' code optimized by the JIT before anything is timed.
+  for (let i = 0; i < 2; i++) {
+    runOurs(bars.slice(0, 50));
+    runPeer(makeCandles(bars.slice(0, 50)));
+  }
   for (let round = 0; round < ROUNDS; round++) {
     ours.push(runOurs(bars));
-    peer.push(runPeer(candles));
+    peer.push(runPeer(makeCandles(bars)));
   }
   const total = SERIES * DAYS;
   const oursRate = total / median(ours) / 1e6;
@@ -59,6 +64,8 @@ process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${pr
     ],
   );
 }
+
+if (only === 'kernels') process.exit(0);
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-bench-'));
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
