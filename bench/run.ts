@@ -28,7 +28,7 @@ const print = (title: string, header: string[], rows: Row[]) => {
     process.stdout.write(
       `${(cells[0] as string).padEnd(40)}${cells
         .slice(1)
-        .map((c) => c.padStart(13))
+        .map((c) => c.padStart(17))
         .join('')}\n`,
     );
   }

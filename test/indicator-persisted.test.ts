@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { POINT_FIELDS } from '../src/indicator-queries/indicator-points.js';
 import { INDICATORS } from '../src/indicators/catalog.js';
-import type { Bars } from '../src/indicators/series.js';
 import { PERSISTED_INDICATORS } from '../src/persisted-indicators/default-set.js';
+import { toHistory } from '../src/prices/history.js';
+import type { PriceBar } from '../src/prices/read-bars.js';
 import { createEtfWithBars } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
@@ -37,14 +38,7 @@ async function served(windowArgs = '') {
 
 /** What the kernels give over the prices the API serves, as the API would serve it. */
 function computed(prices: Record<string, number>[], entry: (typeof PERSISTED_INDICATORS)[number]) {
-  const column = (key: string) => Float64Array.from(prices, (bar) => bar[key] as number);
-  const bars: Bars = {
-    open: column('open'),
-    high: column('high'),
-    low: column('low'),
-    close: column('close'),
-    volume: column('volume'),
-  };
+  const { bars } = toHistory(prices as unknown as PriceBar[]);
   const outputs = INDICATORS[entry.indicator].compute(bars, entry.params) as Record<string, Float64Array>;
   return prices.map((bar, t) => ({
     date: bar.date,

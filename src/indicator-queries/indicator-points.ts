@@ -3,9 +3,10 @@
 // whole history up to `to`, so a date's value never depends on the window.
 import { badInput } from '../errors.js';
 import { INDICATORS, type IndicatorName, type Params, paramProblems } from '../indicators/catalog.js';
-import type { History, IndicatorLoaders } from '../loaders/indicator-loaders.js';
+import type { IndicatorLoaders } from '../loaders/indicator-loaders.js';
 import { findPersisted } from '../persisted-indicators/default-set.js';
 import type { BarWindow } from '../prices/bar-window.js';
+import type { History } from '../prices/history.js';
 
 export type IndicatorsHandle = { etfId: number; window: BarWindow };
 export type Point = { date: string } & Record<string, number | null | string>;

@@ -4,7 +4,8 @@
 // before that date cannot change: a value depends only on bars up to its date.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
-import type { Bars } from '../indicators/series.js';
+import { toHistory } from '../prices/history.js';
+import type { PriceBar } from '../prices/read-bars.js';
 import { computePersistedColumns, PERSISTED_COLUMNS } from './default-set.js';
 
 const HISTORY = `
@@ -24,28 +25,9 @@ export async function refreshPersistedIndicators(
   etfId: number,
   changedFrom: IsoDate,
 ): Promise<void> {
-  const { rows } = await client.query<[IsoDate, number, number, number, number, number]>({
-    text: HISTORY,
-    values: [etfId],
-    rowMode: 'array',
-  });
-  const length = rows.length;
-  const dates: IsoDate[] = new Array(length);
-  const bars: Bars = {
-    open: new Float64Array(length),
-    high: new Float64Array(length),
-    low: new Float64Array(length),
-    close: new Float64Array(length),
-    volume: new Float64Array(length),
-  };
-  rows.forEach(([date, open, high, low, close, volume], t) => {
-    dates[t] = date;
-    bars.open[t] = open;
-    bars.high[t] = high;
-    bars.low[t] = low;
-    bars.close[t] = close;
-    bars.volume[t] = volume;
-  });
+  const { rows } = await client.query<PriceBar>(HISTORY, [etfId]);
+  const { dates, bars } = toHistory(rows);
+  const length = dates.length;
   let from = 0;
   while (from < length && (dates[from] as IsoDate) < changedFrom) from++;
   if (from === length) return;
