@@ -14,7 +14,7 @@ import type { PrismaClient } from './generated/prisma/client.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { editor: boolean; admin: boolean };
+  AuthScopes: { reader: boolean; user: boolean; editor: boolean; admin: boolean };
   Scalars: { Date: { Input: Date; Output: Date | string } };
   DefaultFieldNullability: false;
 }>({
@@ -32,20 +32,27 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeQueryOptions: { authScopes: { reader: true } },
+    nodesQueryOptions: { authScopes: { reader: true } },
   },
   scopeAuth: {
     authScopes: async (ctx) => {
-      const principal = await ctx.principal();
+      // Anonymous reads ask for no lookup at all: the principal is resolved
+      // only when a scope other than a public `reader` is checked.
+      const publicRead = ctx.config.auth.publicRead;
+      const principal = ctx.hasCredentials || !publicRead ? await ctx.principal() : null;
       return {
+        reader: publicRead || principal !== null,
+        user: principal?.kind === 'user',
         editor: hasRole(principal?.role, 'EDITOR'),
         admin: hasRole(principal?.role, 'ADMIN'),
       };
     },
     unauthorizedError: (_parent, ctx, info) =>
       ctx.hasCredentials
-        ? forbidden(`Your API key's role does not allow ${info.parentType.name}.${info.fieldName}.`)
+        ? forbidden(`Your role does not allow ${info.parentType.name}.${info.fieldName}.`)
         : unauthenticated(
-            `${info.parentType.name}.${info.fieldName} needs an API key: send "Authorization: Bearer <key>".`,
+            `${info.parentType.name}.${info.fieldName} needs you to sign in or use an API key: send "Authorization: Bearer <token or key>".`,
           ),
   },
 });

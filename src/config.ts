@@ -16,6 +16,29 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
   dbPoolSize: number;
+  auth: {
+    /** Secrets for HS256 tokens: the first signs, every one verifies (rotation). Empty: one made per process. */
+    jwtSecrets: string[];
+    jwtTtlSeconds: number;
+    allowSignup: boolean;
+    /** The first admin, created at start-up when both are set and no user has that email. */
+    adminEmail: string | undefined;
+    adminPassword: string | undefined;
+    publicRead: boolean;
+  };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    /** Estimated bars × series a query may ask for; see src/limits/query-cost.ts. */
+    maxCost: number;
+    maxTickers: number;
+    maxBodyBytes: number;
+    /** Token bucket per API key, user or IP: sustained requests per second and burst. */
+    rateLimitPerSecond: number;
+    rateLimitBurst: number;
+    introspection: boolean;
+  };
 };
 
 export class ConfigError extends Error {
@@ -64,6 +87,21 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
 
+  const jwtSecrets = (env.JWT_SECRET ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter(Boolean);
+  if (jwtSecrets.some((secret) => secret.length < 32)) {
+    problems.push('JWT_SECRET must be at least 32 characters long (each, when it lists several)');
+  }
+  const adminEmail = env.ADMIN_EMAIL?.trim() || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (adminPassword && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters long');
+  const production = env.NODE_ENV === 'production';
+
   const config: Config = {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
@@ -73,8 +111,27 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: boolean('SEED_DEMO', true),
     adminApiKey,
     logLevel,
-    production: env.NODE_ENV === 'production',
+    production,
     dbPoolSize: integer('DB_POOL_SIZE', 10, 1, 200),
+    auth: {
+      jwtSecrets,
+      jwtTtlSeconds: integer('JWT_TTL_SECONDS', 900, 60, 86_400),
+      allowSignup: boolean('ALLOW_SIGNUP', false),
+      adminEmail,
+      adminPassword,
+      publicRead: boolean('PUBLIC_READ', true),
+    },
+    limits: {
+      maxDepth: integer('MAX_QUERY_DEPTH', 12, 2, 100),
+      maxAliases: integer('MAX_ALIASES', 50, 1, 10_000),
+      maxTokens: integer('MAX_TOKENS', 10_000, 100, 1_000_000),
+      maxCost: integer('MAX_QUERY_COST', 1_000_000, 1, 1_000_000_000),
+      maxTickers: integer('MAX_TICKERS', 100, 1, 10_000),
+      maxBodyBytes: integer('MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),
+      rateLimitBurst: integer('RATE_LIMIT_BURST', 100, 1, 1_000_000),
+      introspection: boolean('INTROSPECTION', true),
+    },
   };
 
   if (problems.length > 0) {

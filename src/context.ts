@@ -1,14 +1,26 @@
 // A fresh context per request: its loaders cache only within the request, and
 // the caller is authenticated lazily, so reads never pay for a key lookup.
 import type { YogaInitialContext } from 'graphql-yoga';
-import { bearerToken, checkApiKey, type Principal } from './auth/api-keys.js';
+import type { Authenticator, Principal } from './auth/authenticate.js';
+import type { TokenService } from './auth/tokens.js';
+import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { unauthenticated } from './errors.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './loaders/indicator-loaders.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './loaders/price-bars.js';
+import type { LoginThrottle } from './users/login-throttle.js';
 
-export type Context = {
+/** What every request of one app shares. */
+export type AppServices = {
   db: Database;
+  auth: Authenticator;
+  tokens: TokenService;
+  loginThrottle: LoginThrottle;
+  config: Pick<Config, 'auth' | 'limits'>;
+};
+
+export type Context = AppServices & {
+  /** The address the request came from, for rate limits and login throttling. */
+  clientAddress: string;
   loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders };
   /** Indicator kernel results of this request (see indicator-points.ts). */
   computed: Map<string, Record<string, Float64Array>>;
@@ -18,28 +30,22 @@ export type Context = {
   principal(): Promise<Principal | null>;
 };
 
-export function createContext(db: Database, request: Request): Context {
+export function createContext(services: AppServices, request: Request, clientAddress: string): Context {
   let principal: Promise<Principal | null> | undefined;
+  const { db } = services;
   return {
-    db,
+    ...services,
+    clientAddress,
     loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool) },
     computed: new Map(),
     hasCredentials: request.headers.has('authorization'),
     principal() {
-      principal ??= authenticate(db, request.headers.get('authorization'));
+      principal ??= services.auth.authenticate(request.headers.get('authorization'));
       return principal;
     },
   };
 }
 
-async function authenticate(db: Database, header: string | null): Promise<Principal | null> {
-  if (header === null) return null;
-  const token = bearerToken(header);
-  if (!token) throw unauthenticated('The Authorization header must be "Bearer <api key>".');
-  const check = await checkApiKey(db.prisma, token);
-  if (!check.ok) throw unauthenticated(`The API key is ${check.reason}.`);
-  return check.principal;
-}
-
-export type ServerContext = { db: Database };
+/** What the HTTP server adds to each request (node:http's request, for the peer address). */
+export type ServerContext = { req?: { socket?: { remoteAddress?: string } } };
 export type RequestContext = YogaInitialContext & ServerContext;

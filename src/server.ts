@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabaseServer } from './db/database-server.js';
 import { prepareDatabase } from './db/prepare-database.js';
 import { loadEnvFile } from './env-file.js';
+import { requireContentLength } from './http/require-length.js';
 import { createLogger } from './logger.js';
 import { createApp } from './yoga.js';
 
@@ -46,8 +47,8 @@ try {
   const db = await prepareDatabase(databaseServer.url, config, logger);
   cleanups.push(() => db.close());
 
-  const app = createApp({ db, logger, maskErrors: true });
-  const server = createServer(app);
+  const app = createApp({ db, config, logger });
+  const server = createServer(requireContentLength(app));
   cleanups.push(
     () =>
       new Promise<void>((resolve) => {

@@ -1,31 +1,48 @@
 // createYoga(...) and nothing that listens: tests call yoga.fetch in-process.
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { createAuthenticator } from './auth/authenticate.js';
+import { createTokenService } from './auth/tokens.js';
+import { type Config, loadConfig } from './config.js';
 import { type Context, createContext, type ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
+import { useLimits } from './limits/use-limits.js';
 import { schema } from './schema/index.js';
+import { createLoginThrottle } from './users/login-throttle.js';
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
 export type AppOptions = {
   db: Database;
+  /** Defaults to the configuration of an empty environment. */
+  config?: Config;
   logger?: Logger;
-  /** Hide internal error messages (default: on outside development). */
-  maskErrors?: boolean;
 };
 
-export function createApp({ db, logger, maskErrors = true }: AppOptions): App {
+export function createApp({ db, config = loadConfig({}), logger }: AppOptions): App {
+  const tokens = createTokenService(config.auth.jwtSecrets, config.auth.jwtTtlSeconds);
+  if (config.auth.jwtSecrets.length === 0) {
+    logger?.warn('JWT_SECRET is not set: sign-in tokens are signed with a key made for this process only');
+  }
+  const services = {
+    db,
+    tokens,
+    auth: createAuthenticator(db.prisma, tokens),
+    loginThrottle: createLoginThrottle(),
+    config,
+  };
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'etfql' },
     renderGraphiQL,
-    maskedErrors: maskErrors,
+    // No stack traces, SQL or internal messages reach a client, in any environment.
+    maskedErrors: true,
     logging: logger ?? false,
-    context: ({ request }) => createContext(db, request),
-    plugins: [useRoutes(db)],
+    context: ({ request, req }) => createContext(services, request, req?.socket?.remoteAddress ?? 'unknown'),
+    plugins: [useRoutes(db), ...useLimits(config.limits, logger)],
   });
 }

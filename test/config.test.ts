@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/tmp/x',
       EMBEDDED_PG_PORT: '6000',
     });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       databaseUrl: 'postgresql://u:p@db:5432/etfql',
       dataDir: '/tmp/x',
       embeddedPgPort: 6000,

@@ -94,7 +94,8 @@ describe('etfsByTicker', () => {
     const result = await executeText(t.app, 'query($t: [String!]!) { etfsByTicker(tickers: $t) { ticker } }', {
       t: tickers,
     });
-    expect(result.errors?.[0]?.message).toMatch(/at most 100 tickers/);
+    expect(result.errors?.[0]?.message).toMatch(/asks for 101 tickers at once; the limit is 100/);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
   });
 });
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { ensureAdminApiKey } from '../src/auth/api-keys.js';
+import { loadConfig } from '../src/config.js';
 import { createDatabase, type Database } from '../src/db/database.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { type App, createApp } from '../src/yoga.js';
@@ -35,7 +36,9 @@ export async function createEmptyDatabase(): Promise<string> {
   return urlFor(name);
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; env?: Record<string, string> } = {},
+): Promise<TestDatabase> {
   const url = await createEmptyDatabase();
   if (options.migrate !== false) await applyMigrations(url);
 
@@ -53,7 +56,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   }
   const db = createDatabase(url, { poolSize: 4, Client: CountingClient });
   if (options.migrate !== false) await ensureAdminApiKey(db.prisma, ADMIN_KEY);
-  const app = createApp({ db, maskErrors: true });
+  // Generous rate limits: tests send many requests from one address.
+  const config = loadConfig({ RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000', ...options.env });
+  const app = createApp({ db, config });
   statements.length = 0;
   return { url, db, app, statements, close: () => db.close() };
 }

@@ -1,11 +1,10 @@
 // API keys for scripts: 256 random bits behind a visible `etfql_` prefix. Only
 // the SHA-256 of a key is stored; a leaked table does not leak usable keys.
 import { createHash, randomBytes } from 'node:crypto';
-import type { PrismaClient, Role } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Principal } from './authenticate.js';
 
 export const API_KEY_PREFIX = 'etfql_';
-
-export type Principal = { kind: 'apiKey'; apiKeyId: number; role: Role };
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -53,7 +52,7 @@ export async function checkApiKey(prisma: PrismaClient, secret: string): Promise
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   }
-  return { ok: true, principal: { kind: 'apiKey', apiKeyId: key.id, role: key.role } };
+  return { ok: true, principal: { kind: 'apiKey' as const, apiKeyId: key.id, role: key.role } };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ensureAdminApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
 import { seedDemoData } from '../demo/seed-demo.js';
+import { ensureAdminUser } from '../users/first-admin.js';
 import { createDatabase, type Database } from './database.js';
 import { applyMigrations } from './migrations.js';
 
@@ -13,6 +14,10 @@ export async function prepareDatabase(url: string, config: Config, logger: Logge
   const db = createDatabase(url, { poolSize: config.dbPoolSize });
   try {
     if (config.adminApiKey) await ensureAdminApiKey(db.prisma, config.adminApiKey);
+    if (config.auth.adminEmail && config.auth.adminPassword) {
+      const admin = await ensureAdminUser(db.prisma, config.auth.adminEmail, config.auth.adminPassword);
+      if (admin.created) logger.info({ userId: admin.id }, 'created the first admin from ADMIN_EMAIL');
+    }
     if (config.seedDemo) {
       const started = Date.now();
       const bars = await seedDemoData(db);

@@ -4,9 +4,6 @@ import { badInput } from '../errors.js';
 import { normalizeTicker, tickerProblem } from '../etfs/ticker.js';
 import { AssetClass } from './enums.js';
 
-/** Charts ask for a handful of tickers; a cap keeps one request from asking for thousands. */
-export const MAX_TICKERS_PER_REQUEST = 100;
-
 export const Etf = builder.prismaNode('Etf', {
   id: { field: 'id' },
   description: 'An exchange-traded fund.',
@@ -28,6 +25,7 @@ export const Etf = builder.prismaNode('Etf', {
 
 builder.queryFields((t) => ({
   etf: t.prismaField({
+    authScopes: { reader: true },
     type: 'Etf',
     nullable: true,
     description: 'One ETF by ticker (case-insensitive); null when unknown.',
@@ -38,6 +36,7 @@ builder.queryFields((t) => ({
 
   etfs: t.prismaConnection(
     {
+      authScopes: { reader: true },
       type: 'Etf',
       cursor: 'ticker',
       description: 'All ETFs in ticker order, optionally filtered. A Relay connection.',
@@ -73,16 +72,17 @@ builder.queryFields((t) => ({
   ),
 
   etfsByTicker: t.prismaField({
+    authScopes: { reader: true },
     type: ['Etf'],
     nullable: { list: false, items: true },
     description:
       'ETFs in the order of `tickers` (case-insensitive), null for each unknown one. What multi-ticker charts use: their prices are fetched together.',
     args: { tickers: t.arg.stringList({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      if (args.tickers.length > MAX_TICKERS_PER_REQUEST) {
-        throw badInput([
-          { path: 'tickers', message: `at most ${MAX_TICKERS_PER_REQUEST} tickers, got ${args.tickers.length}` },
-        ]);
+      // Also refused before execution (src/limits); kept here for callers that bypass that plugin.
+      const max = ctx.config.limits.maxTickers;
+      if (args.tickers.length > max) {
+        throw badInput([{ path: 'tickers', message: `at most ${max} tickers, got ${args.tickers.length}` }]);
       }
       const problems = args.tickers.flatMap((ticker, index) => {
         const problem = tickerProblem(ticker);

@@ -7,5 +7,8 @@ import './prices.js';
 import './etf-mutations.js';
 import './price-loading.js';
 import './indicators.js';
+import './users.js';
+import './api-keys.js';
+import './watchlist.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,61 @@
+// Who is calling: `Authorization: Bearer <token>` carries either a session JWT
+// (from `login`) or an API key. The role always comes from the database, so a
+// role change, a deactivation or a revocation takes effect at once; lookups
+// are cached for a few seconds to keep authentication off the hot path, and
+// the cache is cleared by every change this process makes.
+
+import { unauthenticated } from '../errors.js';
+import type { PrismaClient, Role } from '../generated/prisma/client.js';
+import { bearerToken, checkApiKey } from './api-keys.js';
+import { looksLikeJwt, type TokenService } from './tokens.js';
+
+export type Principal = { kind: 'apiKey'; apiKeyId: number; role: Role } | { kind: 'user'; userId: number; role: Role };
+
+export type Authenticator = {
+  authenticate(header: string | null): Promise<Principal | null>;
+  /** Forget cached lookups after a change to users or keys. */
+  invalidate(): void;
+};
+
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+export function createAuthenticator(prisma: PrismaClient, tokens: TokenService): Authenticator {
+  const cache = new Map<string, { principal: Principal; until: number }>();
+
+  const remember = (key: string, principal: Principal) => {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, { principal, until: Date.now() + CACHE_MS });
+    return principal;
+  };
+
+  async function userPrincipal(token: string): Promise<Principal> {
+    const userId = await tokens.verify(token);
+    if (userId === null) throw unauthenticated('The session token is invalid or has expired: sign in again.');
+    const key = `user:${userId}`;
+    const cached = cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, deactivatedAt: true } });
+    if (!user || user.deactivatedAt) throw unauthenticated('This account is deactivated.');
+    return remember(key, { kind: 'user', userId, role: user.role });
+  }
+
+  async function keyPrincipal(secret: string): Promise<Principal> {
+    const key = `key:${secret}`;
+    const cached = cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const check = await checkApiKey(prisma, secret);
+    if (!check.ok) throw unauthenticated(`The API key is ${check.reason}.`);
+    return remember(key, check.principal);
+  }
+
+  return {
+    async authenticate(header) {
+      if (header === null) return null;
+      const token = bearerToken(header);
+      if (!token) throw unauthenticated('The Authorization header must be "Bearer <token or API key>".');
+      return looksLikeJwt(token) ? userPrincipal(token) : keyPrincipal(token);
+    },
+    invalidate: () => cache.clear(),
+  };
+}

@@ -1,0 +1,111 @@
+// The limits that keep one client or one query from taking the server down,
+// checked in order of cost: request size and rate before parsing, the query's
+// size and shape when it is parsed and validated, and its estimated cost before
+// it runs: a refused query never reaches the database.
+import { createHash } from 'node:crypto';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { ServerContext } from '../context.js';
+import { estimateCost } from './query-cost.js';
+import { createRateLimiter } from './rate-limit.js';
+
+type Limits = Config['limits'];
+
+const errorResponse = (
+  Response: typeof globalThis.Response,
+  status: number,
+  message: string,
+  extensions: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) =>
+  new Response(JSON.stringify({ errors: [{ message, extensions }] }), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+/** Who a request counts against: its credentials when it has any, else its address. */
+function callerOf(request: Request, serverContext: ServerContext | undefined): string {
+  const authorization = request.headers.get('authorization');
+  if (authorization) return `credential:${createHash('sha256').update(authorization).digest('base64url')}`;
+  return `address:${serverContext?.req?.socket?.remoteAddress ?? 'unknown'}`;
+}
+
+function useRequestGate(limits: Limits, logger?: Logger): Plugin<Record<string, unknown>, ServerContext> {
+  const limiter = createRateLimiter(limits.rateLimitPerSecond, limits.rateLimitBurst);
+  return {
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql') return;
+      const declared = request.headers.get('content-length');
+      const length = Number(declared ?? 0);
+      if (length > limits.maxBodyBytes) {
+        endResponse(
+          errorResponse(
+            fetchAPI.Response,
+            413,
+            `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`,
+            {
+              code: 'PAYLOAD_TOO_LARGE',
+              limit: limits.maxBodyBytes,
+            },
+          ),
+        );
+        return;
+      }
+      const caller = callerOf(request, serverContext);
+      const retryAfter = limiter.take(caller);
+      if (retryAfter > 0) {
+        logger?.warn({ caller: caller.slice(0, 20) }, 'rate limited');
+        endResponse(
+          errorResponse(
+            fetchAPI.Response,
+            429,
+            `Too many requests: at most ${limits.rateLimitPerSecond} a second (bursts of ${limits.rateLimitBurst}). Retry in ${retryAfter} s.`,
+            { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+            { 'retry-after': String(retryAfter) },
+          ),
+        );
+      }
+    },
+  };
+}
+
+function useQueryCost(limits: Limits): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const { cost, maxTickers } = estimateCost(args.document, args.operationName, args.variableValues);
+      const refuse = (message: string, extensions: Record<string, unknown>) =>
+        setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions })] });
+      if (maxTickers > limits.maxTickers) {
+        refuse(`The query asks for ${maxTickers} tickers at once; the limit is ${limits.maxTickers}.`, {
+          code: 'QUERY_TOO_LARGE',
+          tickers: maxTickers,
+          limit: limits.maxTickers,
+        });
+      } else if (cost > limits.maxCost) {
+        refuse(
+          `The query's estimated cost is ${cost} (ETFs × bars for every series), above the limit of ${limits.maxCost}: ask for fewer tickers, fewer series or a shorter window (last, from/to).`,
+          { code: 'QUERY_TOO_COSTLY', cost, limit: limits.maxCost },
+        );
+      }
+    },
+  };
+}
+
+export function useLimits(limits: Limits, logger?: Logger): Plugin[] {
+  return [
+    useRequestGate(limits, logger) as Plugin,
+    maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
+    maxDirectivesPlugin({ n: 20 }) as Plugin,
+    useQueryCost(limits),
+    ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
+  ];
+}

@@ -1,0 +1,22 @@
+// The first administrator: from ADMIN_EMAIL/ADMIN_PASSWORD at start-up, or from
+// `npm run create-admin`. An existing account with that email is promoted to
+// ADMIN and reactivated; its password is set only when it is created.
+import { hashPassword } from '../auth/passwords.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { normalizeEmail, validateAccount } from './user-input.js';
+
+export async function ensureAdminUser(prisma: PrismaClient, email: string, password: string, name = 'Administrator') {
+  validateAccount({ email, password, name }, 'admin');
+  const normalized = normalizeEmail(email);
+  const existing = await prisma.user.findUnique({ where: { email: normalized } });
+  if (existing) {
+    if (existing.role !== 'ADMIN' || existing.deactivatedAt) {
+      await prisma.user.update({ where: { id: existing.id }, data: { role: 'ADMIN', deactivatedAt: null } });
+    }
+    return { created: false, id: existing.id };
+  }
+  const user = await prisma.user.create({
+    data: { email: normalized, name, role: 'ADMIN', passwordHash: await hashPassword(password) },
+  });
+  return { created: true, id: user.id };
+}
