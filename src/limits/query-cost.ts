@@ -23,7 +23,7 @@ export type CostEstimate = { cost: number; maxTickers: number };
 
 type Variables = Record<string, unknown> | null | undefined;
 
-function valueOf(node: ValueNode | undefined, variables: Variables): unknown {
+function literalValue(node: ValueNode | undefined, variables: Variables): unknown {
   if (!node) return undefined;
   switch (node.kind) {
     case Kind.VARIABLE:
@@ -35,7 +35,7 @@ function valueOf(node: ValueNode | undefined, variables: Variables): unknown {
     case Kind.ENUM:
       return node.value;
     case Kind.LIST:
-      return node.values.map((value) => valueOf(value, variables));
+      return node.values.map((value) => literalValue(value, variables));
     case Kind.NULL:
       return null;
     default:
@@ -44,7 +44,7 @@ function valueOf(node: ValueNode | undefined, variables: Variables): unknown {
 }
 
 function argument(field: FieldNode, name: string, variables: Variables): unknown {
-  return valueOf(field.arguments?.find((arg) => arg.name.value === name)?.value, variables);
+  return literalValue(field.arguments?.find((arg) => arg.name.value === name)?.value, variables);
 }
 
 function barsPerEtf(field: FieldNode, variables: Variables): number {
