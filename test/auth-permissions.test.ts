@@ -1,0 +1,182 @@
+// Write access is exactly as granted: every mutation, tried anonymously and with
+// a role too weak for it, is refused with the right code and changes nothing.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/yoga.js';
+import { createUser, PASSWORD, signIn } from './accounts.js';
+import { createEtf } from './fixtures.js';
+import { bearer, executeText } from './graphql-client.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+const tokens: Record<string, string> = {};
+let viewerId = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await createEtf(t.db, 'SPY');
+  for (const role of ['ADMIN', 'EDITOR', 'VIEWER'] as const) {
+    const user = await createUser(t.db, `${role.toLowerCase()}@example.com`, role);
+    if (role === 'VIEWER') viewerId = user.id;
+    tokens[role] = await signIn(t.app, `${role.toLowerCase()}@example.com`);
+  }
+});
+afterAll(() => t.close());
+
+async function snapshotAll() {
+  const tables = ['etf', 'daily_price', 'app_user', 'api_key', 'watchlist_entry'];
+  const rows = await Promise.all(
+    tables.map((table) =>
+      t.db.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2`).then((result) =>
+        // A key's lastUsedAt records the attempt itself; it is not data a refused call may change.
+        result.rows.map(({ last_used_at: _lastUsed, ...row }) => row),
+      ),
+    ),
+  );
+  return Object.fromEntries(tables.map((table, i) => [table, rows[i]]));
+}
+
+// Each mutation with the weakest role that may run it.
+const MUTATIONS: Array<[string, 'VIEWER' | 'EDITOR' | 'ADMIN', () => string]> = [
+  ['upsertEtf', 'EDITOR', () => 'mutation { upsertEtf(input: { ticker: "NEW", name: "New" }) { ticker } }'],
+  [
+    'loadPrices',
+    'EDITOR',
+    () =>
+      'mutation { loadPrices(ticker: "SPY", bars: [{ date: "2024-01-02", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted } }',
+  ],
+  [
+    'createUser',
+    'ADMIN',
+    () =>
+      'mutation { createUser(input: { email: "x@example.com", name: "X", password: "a-long-enough-password" }) { id } }',
+  ],
+  ['setUserRole', 'ADMIN', () => `mutation { setUserRole(id: ${viewerId}, role: ADMIN) { role } }`],
+  ['deactivateUser', 'ADMIN', () => `mutation { deactivateUser(id: ${viewerId}) { active } }`],
+  ['reactivateUser', 'ADMIN', () => `mutation { reactivateUser(id: ${viewerId}) { active } }`],
+  ['createApiKey', 'ADMIN', () => 'mutation { createApiKey(name: "k", role: ADMIN) { secret } }'],
+  ['revokeApiKey', 'ADMIN', () => 'mutation { revokeApiKey(id: 1) { id } }'],
+];
+const RANK = { VIEWER: 0, EDITOR: 1, ADMIN: 2 } as const;
+
+describe.each(MUTATIONS)('%s', (_name, needed, mutation) => {
+  it('is refused anonymously with UNAUTHENTICATED, changing nothing', async () => {
+    const before = await snapshotAll();
+    const result = await executeText(t.app, mutation());
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await snapshotAll()).toEqual(before);
+  });
+
+  it('is refused with every weaker role with FORBIDDEN, changing nothing', async () => {
+    for (const role of (['VIEWER', 'EDITOR'] as const).filter((r) => RANK[r] < RANK[needed])) {
+      const before = await snapshotAll();
+      const result = await executeText(t.app, mutation(), undefined, bearer(tokens[role] as string));
+      expect(result.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
+      expect(await snapshotAll()).toEqual(before);
+    }
+  });
+});
+
+describe('watchlist mutations', () => {
+  it.each(['follow', 'unfollow'])('%s needs a signed-in user: refused anonymously and for API keys', async (name) => {
+    const before = await snapshotAll();
+    const mutation = `mutation { ${name}(ticker: "SPY") ${name === 'follow' ? '{ followedAt }' : ''} }`;
+    expect((await executeText(t.app, mutation)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await executeText(t.app, mutation, undefined, bearer(ADMIN_KEY))).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(await snapshotAll()).toEqual(before);
+  });
+});
+
+describe('API keys', () => {
+  it('shows the secret once, lists keys without it, works until revoked', async () => {
+    const created = await executeText(
+      t.app,
+      'mutation { createApiKey(name: "nightly loader", role: EDITOR) { secret apiKey { id name prefix role lastUsedAt } } }',
+      undefined,
+      bearer(tokens.ADMIN as string),
+    );
+    const { secret, apiKey } = (
+      created.data as { createApiKey: { secret: string; apiKey: { id: number; prefix: string } } }
+    ).createApiKey;
+    expect(secret).toMatch(/^etfql_[\w-]{43}$/);
+    expect(apiKey).toMatchObject({ name: 'nightly loader', role: 'EDITOR', lastUsedAt: null });
+    expect(secret.startsWith(apiKey.prefix)).toBe(true);
+
+    const stored = await t.db.pool.query('SELECT hash FROM api_key WHERE id = $1', [apiKey.id]);
+    expect(stored.rows[0].hash).not.toContain(secret.slice(6));
+
+    const load = 'mutation { loadPrices(ticker: "SPY", bars: []) { inserted } }';
+    expect((await executeText(t.app, load, undefined, bearer(secret))).data).toEqual({ loadPrices: { inserted: 0 } });
+
+    const listed = await t.app.fetch('http://etfql.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(tokens.ADMIN as string) },
+      body: JSON.stringify({ query: '{ apiKeys { id name prefix role createdAt lastUsedAt revokedAt } }' }),
+    });
+    const text = await listed.text();
+    expect(text).not.toContain(secret);
+    expect(JSON.parse(text).data.apiKeys[0]).toMatchObject({ name: 'nightly loader', lastUsedAt: expect.any(String) });
+
+    await executeText(
+      t.app,
+      `mutation { revokeApiKey(id: ${apiKey.id}) { revokedAt } }`,
+      undefined,
+      bearer(tokens.ADMIN as string),
+    );
+    const refused = await executeText(t.app, load, undefined, bearer(secret));
+    expect(refused.errors?.[0]?.message).toBe('The API key is revoked.');
+  });
+
+  it('refuses an expiry in the past or malformed', async () => {
+    for (const [expiresAt, message] of [
+      ['2001-01-01T00:00:00Z', 'expiresAt: is in the past'],
+      ['next tuesday', 'expiresAt: must be an ISO 8601 time'],
+    ]) {
+      const result = await executeText(
+        t.app,
+        'mutation($e: String) { createApiKey(name: "k", role: VIEWER, expiresAt: $e) { secret } }',
+        { e: expiresAt },
+        bearer(tokens.ADMIN as string),
+      );
+      expect(result.errors?.[0]?.message).toContain(message);
+    }
+  });
+});
+
+it('never writes passwords or key secrets to the logs', async () => {
+  let logged = '';
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logged += String(chunk);
+      done();
+    },
+  });
+  const app = createApp({
+    db: t.db,
+    config: loadConfig({ LOG_LEVEL: 'debug' }),
+    logger: pino({ level: 'debug' }, sink),
+  });
+  await executeText(app, 'mutation($p: String!) { login(email: "viewer@example.com", password: $p) { token } }', {
+    p: PASSWORD,
+  });
+  await executeText(
+    app,
+    'mutation { login(email: "viewer@example.com", password: "wrong-but-secret-words") { token } }',
+  );
+  const created = await executeText(
+    app,
+    'mutation { createApiKey(name: "x", role: VIEWER) { secret } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  const secret = (created.data as { createApiKey: { secret: string } }).createApiKey.secret;
+  await executeText(app, '{ etf(ticker: "SPY") { ticker } }', undefined, bearer(secret));
+  await executeText(app, 'mutation { upsertEtf(input: { ticker: "", name: "" }) { id } }', undefined, bearer(secret));
+  expect(logged.length).toBeGreaterThan(0);
+  for (const value of [PASSWORD, 'wrong-but-secret-words', secret, ADMIN_KEY, 'argon2id'])
+    expect(logged).not.toContain(value);
+});

@@ -1,0 +1,191 @@
+// No single query or client takes the server down: bombs are refused while the
+// query is parsed, validated or costed, before any SQL runs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, signIn } from './accounts.js';
+import { createEtfWithBars } from './fixtures.js';
+import { bearer, executeText } from './graphql-client.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  for (const ticker of ['SPY', 'QQQ', 'IWM', 'EFA', 'EEM', 'AGG', 'TLT', 'GLD', 'VNQ', 'XLK']) {
+    await createEtfWithBars(t.db, ticker, '2020-01-01', '2024-12-31');
+  }
+});
+afterAll(() => t.close());
+
+/** Sends a hostile query; checks it was refused with `message` before any SQL ran. */
+async function expectRefusedEarly(query: string, message: RegExp, variables?: Record<string, unknown>) {
+  t.statements.length = 0;
+  const started = performance.now();
+  const result = await executeText(t.app, query, variables);
+  const elapsed = performance.now() - started;
+  expect(result.errors?.[0]?.message).toMatch(message);
+  expect(result.data ?? null).toBeNull();
+  expect(t.statements).toEqual([]);
+  // Refused while parsing and validating: far below what any real work takes.
+  expect(elapsed).toBeLessThan(500);
+  return result;
+}
+
+describe('query bombs', () => {
+  it('refuses deep nesting', async () => {
+    const deep = `{ etf(ticker: "SPY") { ${'... on Etf { '.repeat(1)}${Array.from({ length: 20 }, () => 'node(id: "x") { ... on Etf { ').join('')} ticker ${'} } '.repeat(20)} } } }`;
+    await expectRefusedEarly(deep, /depth/i);
+  });
+
+  it('refuses 1,000 aliases', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ');
+    await expectRefusedEarly(`{ ${aliases} }`, /aliases/i);
+  });
+
+  it('refuses a huge `last` with the computed cost and the limit', async () => {
+    const result = await expectRefusedEarly(
+      'query($t: [String!]!) { etfsByTicker(tickers: $t) { prices(last: 999999999) { close } indicators(last: 20000) { sma(period: 5) { value } ema(period: 5) { value } } } }',
+      // 100 ETFs × 3 series × at most 10,000 bars (the whole history the estimate assumes).
+      /estimated cost is 3000000 .* above the limit of 1000000/,
+      { t: Array.from({ length: 100 }, (_, i) => `T${i}`) },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      cost: 3_000_000,
+      limit: 1_000_000,
+    });
+  });
+
+  it('refuses 10,000 tickers', async () => {
+    const result = await expectRefusedEarly(
+      'query($t: [String!]!) { etfsByTicker(tickers: $t) { ticker } }',
+      /asks for 10000 tickers at once; the limit is 100/,
+      { t: Array.from({ length: 10_000 }, (_, i) => `T${i}`) },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+  });
+
+  it('refuses a query of a million tokens', async () => {
+    await expectRefusedEarly(`{ etf(ticker: "SPY") { ${'ticker '.repeat(20_000)} } }`, /token/i);
+  });
+});
+
+describe('what the defaults let through', () => {
+  it('a 10-ticker, 5-year daily chart with five indicators', async () => {
+    const result = await executeText(
+      t.app,
+      `query($t: [String!]!) { etfsByTicker(tickers: $t) {
+        prices(last: 1260) { date close volume }
+        indicators(last: 1260) { sma(period: 50) { value } ema(period: 20) { value } rsi { value } macd { macd } bollinger { upper } }
+      } }`,
+      { t: ['SPY', 'QQQ', 'IWM', 'EFA', 'EEM', 'AGG', 'TLT', 'GLD', 'VNQ', 'XLK'] },
+    );
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { etfsByTicker: { prices: unknown[] }[] }).etfsByTicker[0]?.prices).toHaveLength(1260);
+  });
+
+  it("GraphiQL's introspection query", async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const result = await executeText(t.app, getIntrospectionQuery());
+    expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('configurable limits', () => {
+  it('rate-limits a caller with a retry-after hint, per key and per address', async () => {
+    const limited = await createTestDatabase({ env: { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '3' } });
+    try {
+      const send = (headers: Record<string, string> = {}, address = '10.1.1.1') =>
+        limited.app.fetch(
+          'http://etfql.test/graphql',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: '{"query":"{ me { id } }"}',
+          },
+          { req: { socket: { remoteAddress: address } } },
+        );
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await send()).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await send();
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(await refused.json()).toMatchObject({
+        errors: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }],
+      });
+      // Another address, or a key, has a bucket of its own.
+      expect((await send({}, '10.2.2.2')).status).toBe(200);
+      await createUser(limited.db, 'busy@example.com');
+      expect((await send({ authorization: 'Bearer etfql_some-key' })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses a body over MAX_BODY_BYTES before reading it', async () => {
+    const small = await createTestDatabase({ env: { MAX_BODY_BYTES: '2048' } });
+    try {
+      const body = JSON.stringify({ query: `{ etf(ticker: "SPY") { ticker } } # ${'x'.repeat(4000)}` });
+      const response = await small.app.fetch('http://etfql.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        body,
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({
+        errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 2048 } }],
+      });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('turns introspection off with INTROSPECTION=false', async () => {
+    const closed = await createTestDatabase({ env: { INTROSPECTION: 'false' } });
+    try {
+      const result = await executeText(closed.app, '{ __schema { queryType { name } } }');
+      expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it('makes reads need a sign-in with PUBLIC_READ=false', async () => {
+    const privateApp = await createTestDatabase({ env: { PUBLIC_READ: 'false' } });
+    try {
+      await createUser(privateApp.db, 'reader@example.com');
+      const query = '{ etfsByTicker(tickers: ["SPY"]) { ticker } }';
+      const anonymous = await executeText(privateApp.app, query);
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const token = await signIn(privateApp.app, 'reader@example.com');
+      expect((await executeText(privateApp.app, query, undefined, bearer(token))).data).toEqual({
+        etfsByTicker: [null],
+      });
+    } finally {
+      await privateApp.close();
+    }
+  });
+});
+
+it('masks unexpected errors: no SQL, stack or internal message reaches the client', async () => {
+  const broken = await createTestDatabase();
+  await broken.db.pool.query('DROP TABLE daily_price CASCADE');
+  try {
+    const response = await broken.app.fetch('http://etfql.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ etfsByTicker(tickers: ["SPY"]) { ticker } etfs { edges { node { prices(last: 1) { close } } } } }',
+      }),
+    });
+    const text = await response.text();
+    expect(text).not.toMatch(/daily_price|relation|SELECT|at .*\.ts/);
+    await broken.db.prisma.etf.create({ data: { ticker: 'X', name: 'X' } });
+    const failing = await executeText(broken.app, '{ etf(ticker: "X") { prices(last: 1) { close } } }');
+    expect(failing.errors?.[0]).toMatchObject({
+      message: 'Unexpected error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(failing)).not.toMatch(/daily_price|does not exist/);
+  } finally {
+    await broken.close();
+  }
+});
