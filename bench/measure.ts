@@ -1,7 +1,7 @@
 // HTTP load from this process to the server process, with autocannon.
 import autocannon from 'autocannon';
 
-export type Measurement = { p50: number; p99: number; requestsPerSecond: number; errors: number };
+export type Measurement = { p50: number; p99: number; mean: number; requestsPerSecond: number; errors: number };
 
 export async function measure(options: {
   url: string;
@@ -21,6 +21,7 @@ export async function measure(options: {
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
+    mean: result.latency.mean,
     requestsPerSecond: result.requests.average,
     errors: result.errors + result.non2xx,
   };

@@ -2,11 +2,15 @@
 // same run, alternating rounds so that a noisy neighbour hurts both sides alike.
 // Reports medians over the rounds and the ratios to the floor.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
+import { generateApiKeySecret, hashSecret, visiblePrefix } from '../src/auth/api-keys.js';
+import { hashPassword } from '../src/auth/passwords.js';
+import { createTokenService } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { prepareDatabase } from '../src/db/prepare-database.js';
@@ -71,14 +75,30 @@ const dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-bench-'));
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
 const config = loadConfig({ DATABASE_URL: postgres.url, SEED_DEMO: 'true' });
 const db = await prepareDatabase(postgres.url, config, pino({ level: 'warn' }));
+// Credentials for the authentication workloads: a session token and an API key.
+const jwtSecret = randomBytes(32).toString('base64url');
+const user = await db.prisma.user.create({
+  data: {
+    email: 'bench@example.com',
+    name: 'Bench',
+    role: 'VIEWER',
+    passwordHash: await hashPassword('bench password 123'),
+  },
+});
+const { token } = await createTokenService([jwtSecret], 3600).sign(user.id);
+const apiKey = generateApiKeySecret();
+await db.prisma.apiKey.create({
+  data: { name: 'bench', prefix: visiblePrefix(apiKey), hash: hashSecret(apiKey), role: 'VIEWER' },
+});
 await db.close();
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts'], {
-  env: { ...process.env, DATABASE_URL: postgres.url, NODE_ENV: 'production' },
+  env: { ...process.env, DATABASE_URL: postgres.url, NODE_ENV: 'production', JWT_SECRET: jwtSecret },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const ports = await new Promise<{ graphql: number; floor: number }>((resolve) => {
+const ports = await new Promise<{ graphql: number; floor: number }>((resolve, reject) => {
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => resolve(JSON.parse(line)));
+  child.once('exit', (code) => reject(new Error(`the benchmark's server process exited with ${code}`)));
 });
 
 try {
@@ -105,6 +125,12 @@ try {
       record(`${name}/16`, await measure({ url: graphqlUrl, body, connections: 16, seconds: SECONDS }));
       record('floor/16', await measure({ url: floorUrl, connections: 16, seconds: SECONDS }));
     }
+    // Authentication: the same chart query, anonymous and with each kind of credential.
+    const chart = (headers?: Record<string, string>) =>
+      measure({ url: graphqlUrl, body: chartRequestBody, headers, connections: 1, seconds: SECONDS });
+    record('auth/none', await chart());
+    record('auth/jwt', await chart({ authorization: `Bearer ${token}` }));
+    record('auth/key', await chart({ authorization: `Bearer ${apiKey}` }));
   }
 
   const m = (key: string, field: keyof Measurement) => median((results[key] ?? []).map((r) => r[field]));
@@ -138,6 +164,22 @@ try {
     rowsFor('chart', '≤ 2.00×'),
   );
   print('chart query + sma(50), rsi, macd for all 10 tickers, same floor', header, rowsFor('indicators', '≤ 2.50×'));
+  const authRows: Row[] = [
+    ['anonymous', m('auth/none', 'p50'), m('auth/none', 'mean'), 1, ''],
+    [
+      'session token (JWT)',
+      m('auth/jwt', 'p50'),
+      m('auth/jwt', 'mean'),
+      m('auth/jwt', 'p50') / m('auth/none', 'p50'),
+      '≤ 1.05×',
+    ],
+    ['API key', m('auth/key', 'p50'), m('auth/key', 'mean'), m('auth/key', 'p50') / m('auth/none', 'p50'), '≤ 1.05×'],
+  ];
+  print(
+    'authentication: the chart query at 1 connection, with and without credentials',
+    ['', 'p50 (ms)', 'mean (ms)', 'ratio', 'target'],
+    authRows,
+  );
   const errors = Object.values(results)
     .flat()
     .reduce((sum, r) => sum + r.errors, 0);

@@ -3,6 +3,7 @@
 // serializes the rows to JSON. Both share one process and one pool size, so the
 // ratio measures what GraphQL, Pothos and the loaders add, and nothing else.
 import { createServer } from 'node:http';
+import { loadConfig } from '../src/config.js';
 import { createDatabase } from '../src/db/database.js';
 import { createApp } from '../src/yoga.js';
 import { CHART_BARS, CHART_FLOOR_SQL, CHART_TICKERS } from './chart-workload.js';
@@ -11,7 +12,9 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 
 const db = createDatabase(url, { poolSize: 10 });
-const graphqlServer = createServer(createApp({ db }));
+// The bench measures the server, not its rate limiter: one client sends everything.
+const config = loadConfig({ ...process.env, RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '1000000' });
+const graphqlServer = createServer(createApp({ db, config }));
 
 const floorDb = createDatabase(url, { poolSize: 10 });
 const floorServer = createServer(async (_request, response) => {
