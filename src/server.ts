@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabaseServer } from './db/database-server.js';
 import { prepareDatabase } from './db/prepare-database.js';
 import { loadEnvFile } from './env-file.js';
+import { ensureDashboardBuilt } from './http/dashboard-assets.js';
 import { requireContentLength } from './http/require-length.js';
 import { createLogger } from './logger.js';
 import { createApp } from './yoga.js';
@@ -47,6 +48,7 @@ try {
   const db = await prepareDatabase(databaseServer.url, config, logger);
   cleanups.push(() => db.close());
 
+  if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');
   const app = createApp({ db, config, logger });
   const server = createServer(requireContentLength(app));
   cleanups.push(

@@ -105,3 +105,11 @@ it('extends the stored set when bars are appended', async () => {
   expect(result.data).toEqual({ loadPrices: { inserted: 1 } });
   await expectServedEqualsComputed();
 });
+
+it('fills in missing stored indicators at start-up (prices written without them)', async () => {
+  const { backfillPersistedIndicators } = await import('../src/persisted-indicators/refresh-persisted.js');
+  await t.db.pool.query("DELETE FROM daily_indicator WHERE date >= '2024-03-01'");
+  expect(await backfillPersistedIndicators(t.db.pool)).toBe(1);
+  await expectServedEqualsComputed();
+  expect(await backfillPersistedIndicators(t.db.pool)).toBe(0);
+});

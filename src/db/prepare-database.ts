@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ensureAdminApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
 import { seedDemoData } from '../demo/seed-demo.js';
+import { backfillPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
 import { ensureAdminUser } from '../users/first-admin.js';
 import { createDatabase, type Database } from './database.js';
 import { applyMigrations } from './migrations.js';
@@ -18,6 +19,8 @@ export async function prepareDatabase(url: string, config: Config, logger: Logge
       const admin = await ensureAdminUser(db.prisma, config.auth.adminEmail, config.auth.adminPassword);
       if (admin.created) logger.info({ userId: admin.id }, 'created the first admin from ADMIN_EMAIL');
     }
+    const backfilled = await backfillPersistedIndicators(db.pool);
+    if (backfilled > 0) logger.info({ etfs: backfilled }, 'filled in missing persisted indicators');
     if (config.seedDemo) {
       const started = Date.now();
       const bars = await seedDemoData(db);

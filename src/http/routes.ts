@@ -3,6 +3,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/database.js';
 import { pendingMigrations } from '../db/migrations.js';
+import { dashboardFile } from './dashboard-assets.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAsset } from './graphiql.js';
 
 type ResponseClass = typeof Response;
@@ -21,6 +22,13 @@ export function useRoutes(db: Database): Plugin {
       if (url.pathname === '/ready') {
         const { status, body } = await readiness(db);
         endResponse(json(status, body));
+      } else if (url.pathname === '/' || url.pathname.startsWith('/assets/')) {
+        const name = url.pathname === '/' ? 'index.html' : url.pathname.slice('/assets/'.length);
+        const file = await dashboardFile(name, fetchAPI.Response);
+        endResponse(
+          file ??
+            json(404, { error: url.pathname === '/' ? 'the dashboard is not built: npm run build' : 'not found' }),
+        );
       } else if (url.pathname.startsWith(GRAPHIQL_ASSETS_PATH)) {
         const asset = await graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSETS_PATH.length), fetchAPI.Response);
         endResponse(asset ?? json(404, { error: 'not found' }));

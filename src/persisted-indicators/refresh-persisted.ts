@@ -39,3 +39,33 @@ export async function refreshPersistedIndicators(
   );
   await client.query(UPSERT, [etfId, dates.slice(from), ...values]);
 }
+
+const MISSING = `
+  SELECT p.etf_id, min(p.date)::text AS from_date
+  FROM daily_price p
+  LEFT JOIN daily_indicator i ON i.etf_id = p.etf_id AND NOT i.adjusted AND i.date = p.date
+  WHERE i.etf_id IS NULL
+  GROUP BY p.etf_id`;
+
+/**
+ * Fills in persisted indicators that are missing, e.g. for prices written before
+ * this version of etfql stored them, or by hand. Runs at start-up; returns the
+ * number of ETFs it refreshed (usually 0, at the cost of one anti-join).
+ */
+export async function backfillPersistedIndicators(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ etf_id: number; from_date: IsoDate }>(MISSING);
+  for (const row of rows) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await refreshPersistedIndicators(client, row.etf_id, row.from_date);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return rows.length;
+}

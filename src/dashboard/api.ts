@@ -1,0 +1,52 @@
+// The dashboard's one way to the API: POST /graphql with a typed document.
+// Every failure becomes an ApiError with a message a person can act on.
+import type { TypedDocumentString } from './gql/graphql.js';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+}
+
+const TOKEN_KEY = 'etfql.token';
+
+export const session = {
+  get token(): string | null {
+    return localStorage.getItem(TOKEN_KEY);
+  },
+  set token(value: string | null) {
+    if (value) localStorage.setItem(TOKEN_KEY, value);
+    else localStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+/** When the last response arrived, for the drawing-time measurement. */
+export let lastResponseAt = 0;
+
+export async function request<Data, Variables>(
+  document: TypedDocumentString<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
+  const query = document.toString();
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  let response: Response;
+  try {
+    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  } catch {
+    throw new ApiError('The server cannot be reached. Is etfql running?');
+  }
+  let body: { data?: Data | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The server answered ${response.status} ${response.statusText} without a GraphQL response.`);
+  }
+  lastResponseAt = performance.now();
+  const error = body.errors?.[0];
+  if (error) {
+    // An expired session is not the view's fault: drop it and say so.
+    if (error.extensions?.code === 'UNAUTHENTICATED' && session.token) session.token = null;
+    throw new ApiError(error.message);
+  }
+  if (!body.data) throw new ApiError(`The server answered ${response.status} without data.`);
+  return body.data;
+}
