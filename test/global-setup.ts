@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { buildDashboard } from '../src/http/dashboard-assets.js';
 import { freePort } from './free-port.js';
 
 declare module 'vitest' {
@@ -16,6 +17,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The browser tests load the dashboard as built from the sources of this run.
+  await buildDashboard();
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     const url = new URL(external);

@@ -34,13 +34,14 @@ export async function request<Data, Variables>(
   } catch {
     throw new ApiError('The server cannot be reached. Is etfql running?');
   }
+  // The drawing time counts from here: reading and parsing the body are part of it.
+  lastResponseAt = performance.now();
   let body: { data?: Data | null; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await response.json();
   } catch {
     throw new ApiError(`The server answered ${response.status} ${response.statusText} without a GraphQL response.`);
   }
-  lastResponseAt = performance.now();
   const error = body.errors?.[0];
   if (error) {
     // An expired session is not the view's fault: drop it and say so.
