@@ -23,21 +23,26 @@ const CACHE_MAX = 10_000;
 export function createAuthenticator(prisma: PrismaClient, tokens: TokenService): Authenticator {
   const cache = new Map<string, { principal: Principal; until: number }>();
 
-  const remember = (key: string, principal: Principal) => {
+  const remember = (key: string, principal: Principal, notAfter = Number.POSITIVE_INFINITY) => {
     if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, { principal, until: Date.now() + CACHE_MS });
+    cache.set(key, { principal, until: Math.min(Date.now() + CACHE_MS, notAfter) });
     return principal;
   };
 
   async function userPrincipal(token: string): Promise<Principal> {
-    const userId = await tokens.verify(token);
-    if (userId === null) throw unauthenticated('The session token is invalid or has expired: sign in again.');
-    const key = `user:${userId}`;
+    // A token verified a moment ago is the same string now: its signature need
+    // not be checked again until the cache entry (or the token) expires.
+    const key = `session:${token}`;
     const cached = cache.get(key);
     if (cached && cached.until > Date.now()) return cached.principal;
-    const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, deactivatedAt: true } });
+    const verified = await tokens.verify(token);
+    if (verified === null) throw unauthenticated('The session token is invalid or has expired: sign in again.');
+    const user = await prisma.user.findUnique({
+      where: { id: verified.userId },
+      select: { role: true, deactivatedAt: true },
+    });
     if (!user || user.deactivatedAt) throw unauthenticated('This account is deactivated.');
-    return remember(key, { kind: 'user', userId, role: user.role });
+    return remember(key, { kind: 'user', userId: verified.userId, role: user.role }, verified.expiresAt);
   }
 
   async function keyPrincipal(secret: string): Promise<Principal> {

@@ -9,8 +9,8 @@ const encoder = new TextEncoder();
 
 export type TokenService = {
   sign(userId: number): Promise<{ token: string; expiresAt: Date }>;
-  /** The user id in a valid token; null for a token that is not a valid JWT of ours (bad signature, expired, malformed). */
-  verify(token: string): Promise<number | null>;
+  /** The user and expiry of a valid token; null for a token that is not a valid JWT of ours (bad signature, expired, malformed). */
+  verify(token: string): Promise<{ userId: number; expiresAt: number } | null>;
 };
 
 export function createTokenService(secrets: string[], ttlSeconds: number): TokenService {
@@ -34,7 +34,8 @@ export function createTokenService(secrets: string[], ttlSeconds: number): Token
         try {
           const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
           const id = Number(payload.sub);
-          return Number.isSafeInteger(id) && id > 0 ? id : null;
+          if (!Number.isSafeInteger(id) || id <= 0 || payload.exp === undefined) return null;
+          return { userId: id, expiresAt: payload.exp * 1000 };
         } catch (error) {
           // A bad signature may be the previous key's: try the next. Anything else is final.
           if (!(error instanceof errors.JWSSignatureVerificationFailed)) return null;

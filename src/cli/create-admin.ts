@@ -10,6 +10,7 @@ import { applyMigrations } from '../db/migrations.js';
 import { loadEnvFile } from '../env-file.js';
 import { ensureAdminUser } from '../users/first-admin.js';
 
+loadEnvFile();
 const [email, name] = process.argv.slice(2);
 if (!email) {
   process.stderr.write('usage: npm run create-admin -- <email> [name]   (password from ADMIN_PASSWORD or a prompt)\n');
@@ -27,17 +28,21 @@ if (!password) {
   process.exit(2);
 }
 
-loadEnvFile();
-const server = await openDatabaseServer(loadConfig());
+// The password is this command's input, not the server's start-up admin.
+const server = await openDatabaseServer(
+  loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined }),
+);
 const db = createDatabase(server.url);
+let exitCode = 0;
 try {
   await applyMigrations(server.url);
   const result = await ensureAdminUser(db.prisma, email, password, name);
   process.stdout.write(result.created ? `Created admin ${email}.\n` : `${email} is an active admin now.\n`);
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
-  process.exitCode = 1;
+  exitCode = 1;
 } finally {
   await db.close();
   await server.stop();
 }
+process.exit(exitCode);
