@@ -61,3 +61,4 @@ builder.addScalarType('Date', DateResolver);
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

@@ -10,7 +10,8 @@ import { requireContentLength } from '../src/http/require-length.js';
 import { createUser, PASSWORD } from './accounts.js';
 import { launchChromium } from './browser.js';
 import { createEtfWithBars } from './fixtures.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { bearer, executeText } from './graphql-client.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
 let server: Server;
@@ -177,6 +178,26 @@ it('shows the watchlist with last close and daily change once signed in', { time
   expect(cells[0]).toBe('TLT');
   expect(cells[1]).toMatch(/^\d+\.\d{2}$/);
   expect(cells[2]).toMatch(/^-?\d+\.\d{2} %$/);
+  expect(consoleErrors).toEqual([]);
+  await page.close();
+});
+
+it('refreshes the view when prices of a shown ticker are loaded (pricesUpdated)', { timeout: 60_000 }, async () => {
+  const { page, graphqlRequests, consoleErrors } = await open('/?view=compare&tickers=SPY,QQQ');
+  await waitForRender(page, 1);
+  await expect.poll(() => page.evaluate(() => window.__etfql?.live), { timeout: 15_000 }).toBe(true);
+  await page.waitForTimeout(300);
+  const before = graphqlRequests.length;
+  const load = await executeText(
+    t.app,
+    'mutation { loadPrices(ticker: "SPY", bars: [{ date: "2026-01-02", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) { inserted } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  expect(load.data).toEqual({ loadPrices: { inserted: 1 } });
+  await waitForRender(page, 2);
+  expect(graphqlRequests.length - before).toBe(1);
+  await expect.poll(() => page.locator('#status').textContent()).toContain('last bar 2026-01-02');
   expect(consoleErrors).toEqual([]);
   await page.close();
 });

@@ -57,3 +57,9 @@ export const LoginDocument = graphql(`
     login(email: $email, password: $password) { token user { name } }
   }
 `);
+
+export const PricesUpdatedDocument = graphql(`
+  subscription PricesUpdated($tickers: [String!]) {
+    pricesUpdated(tickers: $tickers) { ticker from to }
+  }
+`);

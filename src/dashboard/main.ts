@@ -6,6 +6,7 @@ import {
   CompareChartDocument,
   DetailChartDocument,
   LoginDocument,
+  PricesUpdatedDocument,
   TickerSuggestionsDocument,
   WatchlistDocument,
 } from './documents.js';
@@ -22,7 +23,7 @@ import {
 declare global {
   interface Window {
     /** Timings of the last drawn view, read by the benchmark and the tests. */
-    __etfql?: { renders: number; lastDrawMs: number; bars: number; series: number };
+    __etfql?: { renders: number; lastDrawMs: number; bars: number; series: number; live: boolean };
   }
 }
 
@@ -30,7 +31,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector(se
 const chart = $<HTMLDivElement>('#chart');
 const status = $<HTMLParagraphElement>('#status');
 const errorBox = $<HTMLDivElement>('#error');
-window.__etfql = { renders: 0, lastDrawMs: 0, bars: 0, series: 0 };
+window.__etfql = { renders: 0, lastDrawMs: 0, bars: 0, series: 0, live: false };
 
 let state: ViewState = parseViewState(location.search);
 let generation = 0;
@@ -46,6 +47,37 @@ function setState(next: ViewState, push = true): void {
   if (push && query !== location.search) history.pushState(null, '', query);
   renderControls();
   void loadView();
+  followLiveUpdates();
+}
+
+// ---- live updates ----------------------------------------------------------
+
+let live: EventSource | null = null;
+let liveTickers = '';
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Listens to pricesUpdated for the tickers on screen (server-sent events) and
+ * refetches the view when one of them changes; a burst of loads is one refetch.
+ */
+function followLiveUpdates(): void {
+  const tickers = state.mode === 'compare' ? state.tickers : [state.ticker];
+  const key = tickers.join(',');
+  if (key === liveTickers && live) return;
+  live?.close();
+  liveTickers = key;
+  const params = new URLSearchParams({
+    query: PricesUpdatedDocument.toString(),
+    variables: JSON.stringify({ tickers }),
+  });
+  live = new EventSource(`/graphql?${params}`);
+  live.onopen = () => {
+    if (window.__etfql) window.__etfql.live = true;
+  };
+  live.addEventListener('next', () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void loadView(), 250);
+  });
 }
 
 /** The first date to show: YTD trims the year-long request to the last bar's year. */
@@ -366,4 +398,5 @@ setUpSession();
 history.replaceState(null, '', `?${serializeViewState(state)}`);
 renderControls();
 void loadView();
+followLiveUpdates();
 void loadWatchlist();

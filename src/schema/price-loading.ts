@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { deletePrices } from '../prices/delete-prices.js';
 import { type LoadPricesResult, loadPrices } from '../prices/load-prices.js';
 import { MAX_BARS_PER_CALL } from '../prices/validate-bars.js';
 
@@ -31,6 +32,37 @@ builder.mutationFields((t) => ({
       ticker: t.arg.string({ required: true }),
       bars: t.arg({ type: [PriceBarInput], required: true }),
     },
-    resolve: (_root, args, ctx) => loadPrices(ctx.db, args.ticker, args.bars),
+    resolve: async (_root, args, ctx) => {
+      const result = await loadPrices(ctx.db, args.ticker, args.bars);
+      if (result.changedFrom && result.changedTo) {
+        ctx.pubsub.publish('pricesUpdated', { ticker: result.ticker, from: result.changedFrom, to: result.changedTo });
+      }
+      return result;
+    },
+  }),
+
+  deletePrices: t.field({
+    type: DeletePricesPayload,
+    description:
+      'Deletes the daily bars of one ETF from `from` to `to` (inclusive), with their indicators. Needs an EDITOR key.',
+    authScopes: { editor: true },
+    args: {
+      ticker: t.arg.string({ required: true }),
+      from: t.arg({ type: 'Date', required: true }),
+      to: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const result = await deletePrices(ctx.db, args.ticker, args.from, args.to);
+      if (result.deleted > 0)
+        ctx.pubsub.publish('pricesUpdated', { ticker: result.ticker, from: result.from, to: result.to });
+      return result;
+    },
   }),
 }));
+
+const DeletePricesPayload = builder.objectRef<{ ticker: string; deleted: number }>('DeletePricesPayload').implement({
+  fields: (t) => ({
+    ticker: t.exposeString('ticker'),
+    deleted: t.exposeInt('deleted', { description: 'Daily bars deleted.' }),
+  }),
+});

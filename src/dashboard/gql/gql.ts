@@ -20,6 +20,7 @@ type Documents = {
     "\n  query TickerSuggestions($search: String!) {\n    etfs(first: 8, search: $search) { edges { node { ticker name } } }\n  }\n": typeof types.TickerSuggestionsDocument,
     "\n  query Watchlist {\n    me { name watchlist { etf { ticker name latestPrice { date close } } change1d } }\n  }\n": typeof types.WatchlistDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { name } }\n  }\n": typeof types.LoginDocument,
+    "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n": typeof types.PricesUpdatedDocument,
 };
 const documents: Documents = {
     "\n  query CompareChart($tickers: [String!]!, $last: Int, $interval: Interval!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      prices(last: $last, interval: $interval) { date close }\n    }\n  }\n": types.CompareChartDocument,
@@ -27,6 +28,7 @@ const documents: Documents = {
     "\n  query TickerSuggestions($search: String!) {\n    etfs(first: 8, search: $search) { edges { node { ticker name } } }\n  }\n": types.TickerSuggestionsDocument,
     "\n  query Watchlist {\n    me { name watchlist { etf { ticker name latestPrice { date close } } change1d } }\n  }\n": types.WatchlistDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { name } }\n  }\n": types.LoginDocument,
+    "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n": types.PricesUpdatedDocument,
 };
 
 /**
@@ -49,6 +51,10 @@ export function graphql(source: "\n  query Watchlist {\n    me { name watchlist 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { name } }\n  }\n"): typeof import('./graphql.js').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n"): typeof import('./graphql.js').PricesUpdatedDocument;
 
 
 export function graphql(source: string) {

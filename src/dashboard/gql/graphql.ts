@@ -66,6 +66,13 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login: { token: string, user: { name: string } } };
 
+export type PricesUpdatedSubscriptionVariables = Exact<{
+  tickers?: Array<string> | string | null | undefined;
+}>;
+
+
+export type PricesUpdatedSubscription = { pricesUpdated: { ticker: string, from: string, to: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -182,3 +189,12 @@ export const LoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const PricesUpdatedDocument = new TypedDocumentString(`
+    subscription PricesUpdated($tickers: [String!]) {
+  pricesUpdated(tickers: $tickers) {
+    ticker
+    from
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<PricesUpdatedSubscription, PricesUpdatedSubscriptionVariables>;

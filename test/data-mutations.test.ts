@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDICATORS } from '../src/indicators/catalog.js';
+import { toHistory } from '../src/prices/history.js';
+import { createEtfWithBars, snapshot } from './fixtures.js';
+import { bearer, executeText } from './graphql-client.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+const run = (query: string, variables?: Record<string, unknown>) =>
+  executeText(t.app, query, variables, bearer(ADMIN_KEY));
+
+describe('upsertEtfs', () => {
+  const UPSERT = 'mutation($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker name } }';
+
+  it('creates and updates many ETFs in input order', async () => {
+    const result = await run(UPSERT, {
+      inputs: [
+        { ticker: 'bb', name: 'B' },
+        { ticker: 'AA', name: 'A' },
+      ],
+    });
+    expect(result.data).toEqual({
+      upsertEtfs: [
+        { ticker: 'BB', name: 'B' },
+        { ticker: 'AA', name: 'A' },
+      ],
+    });
+    const again = await run(UPSERT, {
+      inputs: [
+        { ticker: 'AA', name: 'A renamed' },
+        { ticker: 'CC', name: 'C' },
+      ],
+    });
+    expect(again.data).toEqual({
+      upsertEtfs: [
+        { ticker: 'AA', name: 'A renamed' },
+        { ticker: 'CC', name: 'C' },
+      ],
+    });
+  });
+
+  it('names every bad input by its index and writes none', async () => {
+    const before = await snapshot(t.db);
+    const result = await run(UPSERT, {
+      inputs: [
+        { ticker: 'OK1', name: 'Fine' },
+        { ticker: '', name: 'X' },
+        { ticker: 'OK1', name: 'Again' },
+        { ticker: 'Z', name: 'Z', expenseRatio: 5 },
+      ],
+    });
+    const problems = ((result.errors?.[0]?.extensions?.problems ?? []) as { path: string }[]).map((p) => p.path);
+    expect(problems).toEqual(['inputs[1].ticker', 'inputs[2].ticker', 'inputs[3].expenseRatio']);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('deleteEtf and deletePrices', () => {
+  it('deletes an ETF with everything that hangs on it', async () => {
+    const bars = await createEtfWithBars(t.db, 'GONE', '2024-01-01', '2024-03-31');
+    const result = await run('mutation { deleteEtf(ticker: "gone") { ticker deletedPrices } }');
+    expect(result.data).toEqual({ deleteEtf: { ticker: 'GONE', deletedPrices: bars.length } });
+    const left = await t.db.pool.query(
+      "SELECT (SELECT count(*) FROM daily_price) + (SELECT count(*) FROM daily_indicator) AS n FROM etf WHERE ticker = 'GONE'",
+    );
+    expect(left.rows).toEqual([]);
+    expect((await run('mutation { deleteEtf(ticker: "GONE") { ticker } }')).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('deletes a range of bars and recomputes the stored indicators after it', async () => {
+    await createEtfWithBars(t.db, 'CUT', '2023-01-02', '2024-12-31');
+    const result = await run(
+      'mutation { deletePrices(ticker: "CUT", from: "2024-03-01", to: "2024-03-31") { deleted } }',
+    );
+    expect(result.data).toEqual({ deletePrices: { deleted: 21 } });
+    const served = await executeText(
+      t.app,
+      '{ etf(ticker: "CUT") { prices { date open high low close volume } indicators { sma(period: 20) { date value } rsi { value } } } }',
+    );
+    const etf = (
+      served.data as {
+        etf: {
+          prices: never[];
+          indicators: { sma: { date: string; value: number | null }[]; rsi: { value: number | null }[] };
+        };
+      }
+    ).etf;
+    expect(etf.prices.some((bar: { date: string }) => bar.date.startsWith('2024-03'))).toBe(false);
+    const { bars } = toHistory(etf.prices);
+    const sma = INDICATORS.sma.compute(bars, { period: 20 }).value;
+    const rsi = INDICATORS.rsi.compute(bars, { period: 14 }).value;
+    expect(etf.indicators.sma.map((p) => p.value)).toEqual(Array.from(sma, (v) => (Number.isFinite(v) ? v : null)));
+    expect(etf.indicators.rsi.map((p) => p.value)).toEqual(Array.from(rsi, (v) => (Number.isFinite(v) ? v : null)));
+    const stray = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM daily_indicator WHERE date BETWEEN '2024-03-01' AND '2024-03-31'",
+    );
+    expect(stray.rows[0].n).toBe(0);
+  });
+
+  it('refuses a reversed range and an unknown ticker, deleting nothing', async () => {
+    const before = await snapshot(t.db);
+    expect(
+      (await run('mutation { deletePrices(ticker: "CUT", from: "2024-05-01", to: "2024-04-01") { deleted } }'))
+        .errors?.[0]?.message,
+    ).toMatch(/from: 2024-05-01 is after to/);
+    expect(
+      (await run('mutation { deletePrices(ticker: "NOPE", from: "2024-01-01", to: "2024-02-01") { deleted } }'))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});

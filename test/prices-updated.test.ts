@@ -1,0 +1,78 @@
+// The pricesUpdated subscription over server-sent events (Yoga's default
+// transport), through the real HTTP handling in-process.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createEtf } from './fixtures.js';
+import { bearer, executeText } from './graphql-client.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await createEtf(t.db, 'SUB');
+  await createEtf(t.db, 'OTHER');
+});
+afterAll(() => t.close());
+
+/** Opens an SSE subscription and returns a reader of its `next` events' data. */
+async function subscribe(query: string) {
+  const controller = new AbortController();
+  const response = await t.app.fetch('http://etfql.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query }),
+    signal: controller.signal,
+  });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next(): Promise<unknown> {
+      for (;;) {
+        const match = buffer.match(/event: next\ndata: (.*)\n\n/);
+        if (match) {
+          buffer = buffer.slice((match.index ?? 0) + match[0].length);
+          return JSON.parse(match[1] as string);
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+it('tells subscribers which ticker and dates changed, after the load commits', async () => {
+  const events = await subscribe('subscription { pricesUpdated(tickers: ["sub"]) { ticker from to } }');
+  const load = (ticker: string, dates: string[]) =>
+    executeText(
+      t.app,
+      `mutation { loadPrices(ticker: "${ticker}", bars: [${dates.map((date) => `{ date: "${date}", open: 10, high: 11, low: 9, close: 10, volume: 100 }`).join(',')}]) { inserted } }`,
+      undefined,
+      bearer(ADMIN_KEY),
+    );
+  // A subscriber listens from the moment it reads the stream, as a browser
+  // does at once: start reading before anything is published.
+  const first = events.next();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Another ticker's load is not for this subscriber; an identical reload changes nothing and says nothing.
+  await load('OTHER', ['2024-01-02']);
+  await load('SUB', ['2024-01-03', '2024-01-02', '2024-01-05']);
+  await load('SUB', ['2024-01-03']);
+  await load('SUB', ['2024-02-01']);
+  expect(await first).toEqual({ data: { pricesUpdated: { ticker: 'SUB', from: '2024-01-02', to: '2024-01-05' } } });
+  expect(await events.next()).toEqual({
+    data: { pricesUpdated: { ticker: 'SUB', from: '2024-02-01', to: '2024-02-01' } },
+  });
+  await executeText(
+    t.app,
+    'mutation { deletePrices(ticker: "SUB", from: "2024-01-01", to: "2024-01-31") { deleted } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  expect(await events.next()).toEqual({
+    data: { pricesUpdated: { ticker: 'SUB', from: '2024-01-01', to: '2024-01-31' } },
+  });
+  events.close();
+});
