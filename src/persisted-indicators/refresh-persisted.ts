@@ -4,6 +4,7 @@
 // before that date cannot change: a value depends only on bars up to its date.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import { withTransaction } from '../db/transaction.js';
 import { toHistory } from '../prices/history.js';
 import type { PriceBar } from '../prices/read-bars.js';
 import { computePersistedColumns, PERSISTED_COLUMNS } from './default-set.js';
@@ -55,17 +56,7 @@ const MISSING = `
 export async function backfillPersistedIndicators(pool: pg.Pool): Promise<number> {
   const { rows } = await pool.query<{ etf_id: number; from_date: IsoDate }>(MISSING);
   for (const row of rows) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await refreshPersistedIndicators(client, row.etf_id, row.from_date);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    await withTransaction(pool, (client) => refreshPersistedIndicators(client, row.etf_id, row.from_date));
   }
   return rows.length;
 }

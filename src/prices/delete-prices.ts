@@ -3,7 +3,9 @@
 // recomputed, since each depended on the bars that are gone.
 import { type IsoDate, toIsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
-import { badInput, notFound } from '../errors.js';
+import { withTransaction } from '../db/transaction.js';
+import { badInput } from '../errors.js';
+import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
 
@@ -19,12 +21,8 @@ export async function deletePrices(
   const from = toIsoDate(rawFrom);
   const to = toIsoDate(rawTo);
   if (from > to) throw badInput([{ path: 'from', message: `${from} is after to (${to})` }]);
-  const client = await db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    const etf = await client.query<{ id: number }>('SELECT id FROM etf WHERE ticker = $1 FOR SHARE', [ticker]);
-    const etfId = etf.rows[0]?.id;
-    if (etfId === undefined) throw notFound(`No ETF with ticker ${ticker}.`);
+  return withTransaction(db.pool, async (client) => {
+    const etfId = await lockEtfId(client, ticker);
     const deleted = await client.query('DELETE FROM daily_price WHERE etf_id = $1 AND date BETWEEN $2 AND $3', [
       etfId,
       from,
@@ -32,12 +30,6 @@ export async function deletePrices(
     ]);
     await client.query('DELETE FROM daily_indicator WHERE etf_id = $1 AND date BETWEEN $2 AND $3', [etfId, from, to]);
     if ((deleted.rowCount ?? 0) > 0) await refreshPersistedIndicators(client, etfId, from);
-    await client.query('COMMIT');
     return { ticker, deleted: deleted.rowCount ?? 0, from, to };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

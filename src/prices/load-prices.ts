@@ -2,7 +2,8 @@
 // none in one transaction, persisted indicators included, so that every way of
 // loading prices keeps derived data current.
 import type { Database } from '../db/database.js';
-import { notFound } from '../errors.js';
+import { withTransaction } from '../db/transaction.js';
+import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
 import { type UpsertResult, upsertBars } from './upsert-bars.js';
@@ -17,23 +18,10 @@ export async function loadPrices(
 ): Promise<LoadPricesResult> {
   const ticker = normalizeTicker(rawTicker);
   const valid = validateBars(bars);
-  const client = await db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    // FOR SHARE: a concurrent deleteEtf waits for this load instead of racing it.
-    const etf = await client.query<{ id: number }>('SELECT id FROM etf WHERE ticker = $1 FOR SHARE', [ticker]);
-    const etfId = etf.rows[0]?.id;
-    if (etfId === undefined) {
-      throw notFound(`No ETF with ticker ${ticker}: create it with upsertEtf first.`);
-    }
+  return withTransaction(db.pool, async (client) => {
+    const etfId = await lockEtfId(client, ticker, ' Create it with upsertEtf first.');
     const result = await upsertBars(client, etfId, valid);
     if (result.changedFrom) await refreshPersistedIndicators(client, etfId, result.changedFrom);
-    await client.query('COMMIT');
     return { ...result, ticker, etfId };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
