@@ -1,6 +1,5 @@
 // A fresh context per request: its loaders cache only within the request, and
 // the caller is authenticated lazily, so reads never pay for a key lookup.
-import type { YogaInitialContext } from 'graphql-yoga';
 import type { Authenticator, Principal } from './auth/authenticate.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
@@ -50,4 +49,3 @@ export function createContext(services: AppServices, request: Request, clientAdd
 
 /** What the HTTP server adds to each request (node:http's request, for the peer address). */
 export type ServerContext = { req?: { socket?: { remoteAddress?: string } } };
-export type RequestContext = YogaInitialContext & ServerContext;

@@ -45,5 +45,12 @@ it('serves GraphiQL and its assets from this server, with no other host named', 
   const script = await app.fetch('http://etfql.test/graphiql-assets/yoga-graphiql.umd.js');
   expect(script.status).toBe(200);
   expect(script.headers.get('content-type')).toContain('javascript');
-  expect((await app.fetch('http://etfql.test/graphiql-assets/../../package.json')).status).toBe(404);
+  for (const path of [
+    '/graphiql-assets/../../package.json',
+    '/graphiql-assets/constructor',
+    '/assets/__proto__',
+    '/assets/toString',
+  ]) {
+    expect((await app.fetch(`http://etfql.test${path}`)).status, path).toBe(404);
+  }
 });

@@ -1,21 +1,15 @@
 // The dashboard's files: bundled from src/dashboard by esbuild into
 // dist/dashboard (by `npm run build`, or by start-up when the bundle is
-// missing), and served from memory.
+// missing), and served from memory (static-files.ts).
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staticFiles } from './static-files.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sourceDir = path.join(root, 'src', 'dashboard');
 export const dashboardDir = path.join(root, 'dist', 'dashboard');
-
-const FILES: Record<string, string> = {
-  'index.html': 'text/html; charset=utf-8',
-  'dashboard.js': 'text/javascript; charset=utf-8',
-  'dashboard.js.map': 'application/json',
-  'dashboard.css': 'text/css; charset=utf-8',
-};
 
 export async function buildDashboard(outDir = dashboardDir): Promise<void> {
   // esbuild is needed only to build, so it is loaded only then.
@@ -42,23 +36,13 @@ export async function ensureDashboardBuilt(): Promise<boolean> {
   return true;
 }
 
-const cache = new Map<string, Promise<Buffer | null>>();
+const FIVE_MINUTES = 'public, max-age=300';
 
 /** A dashboard file by name, or null when unknown or not built. */
-export async function dashboardFile(name: string, ResponseClass: typeof Response): Promise<Response | null> {
-  const type = FILES[name];
-  if (!type) return null;
-  let body = cache.get(name);
-  if (!body) {
-    body = readFile(path.join(dashboardDir, name)).catch(() => null);
-    cache.set(name, body);
-  }
-  const bytes = await body;
-  if (!bytes) {
-    cache.delete(name);
-    return null;
-  }
-  return new ResponseClass(new Uint8Array(bytes), {
-    headers: { 'content-type': type, 'cache-control': name === 'index.html' ? 'no-cache' : 'public, max-age=300' },
-  });
-}
+export const dashboardFile = staticFiles(dashboardDir, {
+  // The page is revalidated on every load; the bundle may be cached for a few minutes.
+  'index.html': { file: 'index.html', type: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
+  'dashboard.js': { file: 'dashboard.js', type: 'text/javascript; charset=utf-8', cacheControl: FIVE_MINUTES },
+  'dashboard.js.map': { file: 'dashboard.js.map', type: 'application/json', cacheControl: FIVE_MINUTES },
+  'dashboard.css': { file: 'dashboard.css', type: 'text/css; charset=utf-8', cacheControl: FIVE_MINUTES },
+});

@@ -1,37 +1,25 @@
 // GraphiQL without the internet: Yoga's default page loads GraphiQL from a CDN,
 // so we serve the same build (@graphql-yoga/graphiql) from node_modules.
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { staticFiles } from './static-files.js';
 
 export const GRAPHIQL_ASSETS_PATH = '/graphiql-assets/';
 
 const require = createRequire(import.meta.url);
 const distDir = path.join(path.dirname(require.resolve('@graphql-yoga/graphiql/package.json')), 'dist');
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'graphiql.css': { file: 'graphiql.css', type: 'text/css; charset=utf-8' },
-  'yoga-graphiql.umd.js': { file: 'yoga-graphiql.umd.js', type: 'text/javascript; charset=utf-8' },
-  'editor.worker.js': { file: 'monacoeditorwork/editor.worker.bundle.js', type: 'text/javascript; charset=utf-8' },
-  'json.worker.js': { file: 'monacoeditorwork/json.worker.bundle.js', type: 'text/javascript; charset=utf-8' },
-  'graphql.worker.js': { file: 'monacoeditorwork/graphql.worker..bundle.js', type: 'text/javascript; charset=utf-8' },
-};
+const DAY = 'public, max-age=86400';
+const JS = 'text/javascript; charset=utf-8';
 
-const cache = new Map<string, Promise<Buffer>>();
-
-/** The response for a GraphiQL asset path, or null when the name is not one of ours. */
-export async function graphiqlAsset(name: string, ResponseClass: typeof Response): Promise<Response | null> {
-  const asset = ASSETS[name];
-  if (!asset) return null;
-  let body = cache.get(name);
-  if (!body) {
-    body = readFile(path.join(distDir, asset.file));
-    cache.set(name, body);
-  }
-  return new ResponseClass(new Uint8Array(await body), {
-    headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' },
-  });
-}
+/** The response for a GraphiQL asset name, or null when the name is not one of ours. */
+export const graphiqlAsset = staticFiles(distDir, {
+  'graphiql.css': { file: 'graphiql.css', type: 'text/css; charset=utf-8', cacheControl: DAY },
+  'yoga-graphiql.umd.js': { file: 'yoga-graphiql.umd.js', type: JS, cacheControl: DAY },
+  'editor.worker.js': { file: 'monacoeditorwork/editor.worker.bundle.js', type: JS, cacheControl: DAY },
+  'json.worker.js': { file: 'monacoeditorwork/json.worker.bundle.js', type: JS, cacheControl: DAY },
+  'graphql.worker.js': { file: 'monacoeditorwork/graphql.worker..bundle.js', type: JS, cacheControl: DAY },
+});
 
 const DEFAULT_QUERY = `# A chart's query: three ETFs, their last 5 closes, one request.
 query Chart {
