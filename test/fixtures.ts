@@ -28,10 +28,12 @@ export async function createEtfWithBars(
 
 /** Everything in the tables a mutation may touch, for "the database is unchanged" checks. */
 export async function snapshot(db: Database) {
-  const [etfs, prices, keys] = await Promise.all([
+  const [etfs, prices, indicators, actions, keys] = await Promise.all([
     db.pool.query('SELECT * FROM etf ORDER BY id'),
     db.pool.query('SELECT * FROM daily_price ORDER BY etf_id, date'),
+    db.pool.query('SELECT * FROM daily_indicator ORDER BY etf_id, adjusted, date'),
+    db.pool.query('SELECT * FROM corporate_action ORDER BY etf_id, date, kind'),
     db.pool.query('SELECT id, name, role, revoked_at FROM api_key ORDER BY id'),
   ]);
-  return { etfs: etfs.rows, prices: prices.rows, keys: keys.rows };
+  return { etfs: etfs.rows, prices: prices.rows, indicators: indicators.rows, actions: actions.rows, keys: keys.rows };
 }

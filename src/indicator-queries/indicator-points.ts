@@ -50,8 +50,8 @@ export async function indicatorPoints(
     });
   }
 
-  const history = await ctx.loaders.indicators.history(window.interval, window.to).load(handle.etfId);
-  const key = `${handle.etfId}|${window.interval}|${window.to ?? ''}|${name}|${JSON.stringify(params)}`;
+  const history = await ctx.loaders.indicators.history(window.interval, window.to, window.adjusted).load(handle.etfId);
+  const key = `${handle.etfId}|${window.interval}|${window.to ?? ''}|${window.adjusted}|${name}|${JSON.stringify(params)}`;
   let outputs = ctx.computed.get(key);
   if (!outputs) {
     outputs = INDICATORS[name].compute(history.bars, params) as Record<string, Float64Array>;

@@ -18,17 +18,33 @@ export function rsi(bars: Bars, period: number) {
     if (d > 0) gain += d;
     else loss -= d;
   }
-  gain /= period;
-  loss /= period;
-  for (let t = period; t < x.length; t++) {
+  return rsiFrom(x, period, period, gain / period, loss / period, { value, avgGain, avgLoss });
+}
+
+export type RsiOutputs = { value: Float64Array; avgGain: Float64Array; avgLoss: Float64Array };
+
+/**
+ * Wilder's recursion from bar `start` on, given the averages at `start` (the
+ * seed) or at start − 1 (a stored state, with start > period): the one loop
+ * both the full kernel and the incremental maintenance of stored RSI run.
+ */
+export function rsiFrom(
+  x: Float64Array,
+  period: number,
+  start: number,
+  gain: number,
+  loss: number,
+  out: RsiOutputs,
+): RsiOutputs {
+  for (let t = start; t < x.length; t++) {
     if (t > period) {
       const d = (x[t] as number) - (x[t - 1] as number);
       gain += (Math.max(d, 0) - gain) / period;
       loss += (Math.max(-d, 0) - loss) / period;
     }
-    avgGain[t] = gain;
-    avgLoss[t] = loss;
-    value[t] = (100 * gain) / (gain + loss); // 0/0 on a flat stretch: NaN, served as null
+    out.avgGain[t] = gain;
+    out.avgLoss[t] = loss;
+    out.value[t] = (100 * gain) / (gain + loss); // 0/0 on a flat stretch: NaN, served as null
   }
-  return { value, avgGain, avgLoss };
+  return out;
 }

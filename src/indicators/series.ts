@@ -85,9 +85,18 @@ export function emaInto(x: Float64Array, n: number, k: number, out: Float64Array
   if (seedAt >= x.length) return out;
   let sum = 0;
   for (let t = start; t <= seedAt; t++) sum += x[t] as number;
-  let e = sum / n;
-  out[seedAt] = e;
-  for (let t = seedAt + 1; t < x.length; t++) {
+  out[seedAt] = sum / n;
+  return emaFrom(x, k, seedAt + 1, sum / n, out);
+}
+
+/**
+ * Carries an exponential average on from `start`, given its value at start − 1:
+ * the recursion of emaInto, so a series continued from a stored value equals
+ * the one computed over the whole history to the bit.
+ */
+export function emaFrom(x: Float64Array, k: number, start: number, previous: number, out: Float64Array): Float64Array {
+  let e = previous;
+  for (let t = start; t < x.length; t++) {
     e += k * ((x[t] as number) - e);
     out[t] = e;
   }

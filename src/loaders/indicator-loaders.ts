@@ -12,10 +12,10 @@ import { keyedLoaders } from './keyed-loaders.js';
 
 export type IndicatorLoaders = {
   persisted(window: BarWindow): DataLoader<number, PersistedRow[]>;
-  history(interval: Interval, to: IsoDate | null): DataLoader<number, History>;
+  history(interval: Interval, to: IsoDate | null, adjusted: boolean): DataLoader<number, History>;
 };
 
-type HistoryKey = { interval: Interval; to: IsoDate | null };
+type HistoryKey = { interval: Interval; to: IsoDate | null; adjusted: boolean };
 
 export function createIndicatorLoaders(pool: pg.Pool): IndicatorLoaders {
   const persisted = keyedLoaders(
@@ -24,12 +24,12 @@ export function createIndicatorLoaders(pool: pg.Pool): IndicatorLoaders {
     () => [],
   );
   const history = keyedLoaders(
-    (key: HistoryKey) => `${key.interval}|${key.to ?? ''}`,
+    (key: HistoryKey) => `${key.interval}|${key.to ?? ''}|${key.adjusted}`,
     async (key: HistoryKey, etfIds) => {
-      const bars = await readBars(pool, etfIds, { interval: key.interval, to: key.to, from: null, last: null });
+      const bars = await readBars(pool, etfIds, { ...key, from: null, last: null });
       return new Map([...bars].map(([id, rows]) => [id, toHistory(rows)]));
     },
     () => toHistory([]),
   );
-  return { persisted, history: (interval, to) => history({ interval, to }) };
+  return { persisted, history: (interval, to, adjusted) => history({ interval, to, adjusted }) };
 }

@@ -1,6 +1,8 @@
 // Persisted indicators for a daily window: the same LATERAL walk of the
 // (etf_id, date) index as `prices`, joined to daily_indicator on its primary
-// key, so the points have exactly the dates that `prices` returns.
+// key, so the points have exactly the dates that `prices` returns. Adjusted
+// rows are stored only for ETFs with corporate actions: for the others the
+// adjusted series is the raw one, and the raw rows are read.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import type { BarWindow } from '../prices/bar-window.js';
@@ -12,9 +14,12 @@ const READ = `
   SELECT e.id AS etf_id, b.*
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
+    SELECT $5::boolean AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = e.id) AS adjusted
+  ) s
+  CROSS JOIN LATERAL (
     SELECT p.date::text AS date, ${PERSISTED_COLUMNS.map((column) => `i.${column}`).join(', ')}
     FROM daily_price p
-    LEFT JOIN daily_indicator i ON i.etf_id = p.etf_id AND i.adjusted = false AND i.date = p.date
+    LEFT JOIN daily_indicator i ON i.etf_id = p.etf_id AND i.adjusted = s.adjusted AND i.date = p.date
     WHERE p.etf_id = e.id AND p.date >= $2::date AND p.date <= $3::date
     ORDER BY p.date DESC
     LIMIT $4
@@ -31,6 +36,7 @@ export async function readPersisted(
     window.from ?? '-infinity',
     window.to ?? 'infinity',
     window.last,
+    window.adjusted,
   ]);
   const byEtf = new Map<number, PersistedRow[]>(etfIds.map((id) => [id, []]));
   for (let i = result.rows.length - 1; i >= 0; i--) {

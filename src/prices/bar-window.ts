@@ -11,6 +11,8 @@ export type BarWindow = {
   to: IsoDate | null;
   last: number | null;
   interval: Interval;
+  /** Back-adjusted for splits and dividends. */
+  adjusted: boolean;
 };
 
 /** More bars than any chart needs (about 80 years of trading days). */
@@ -21,6 +23,7 @@ export type BarWindowArgs = {
   to?: Date | string | null;
   last?: number | null;
   interval?: Interval | null;
+  adjusted?: boolean | null;
 };
 
 export function parseBarWindow(args: BarWindowArgs): BarWindow {
@@ -29,6 +32,7 @@ export function parseBarWindow(args: BarWindowArgs): BarWindow {
     to: args.to ? toIsoDate(args.to) : null,
     last: args.last ?? null,
     interval: args.interval ?? 'DAILY',
+    adjusted: args.adjusted ?? false,
   };
   const problems: InputProblem[] = [];
   if (window.from && window.to && window.from > window.to) {
@@ -42,5 +46,5 @@ export function parseBarWindow(args: BarWindowArgs): BarWindow {
 }
 
 export function barWindowKey(window: BarWindow): string {
-  return `${window.interval}|${window.from ?? ''}|${window.to ?? ''}|${window.last ?? ''}`;
+  return `${window.interval}|${window.from ?? ''}|${window.to ?? ''}|${window.last ?? ''}|${window.adjusted}`;
 }

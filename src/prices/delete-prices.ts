@@ -29,7 +29,7 @@ export async function deletePrices(
       to,
     ]);
     await client.query('DELETE FROM daily_indicator WHERE etf_id = $1 AND date BETWEEN $2 AND $3', [etfId, from, to]);
-    if ((deleted.rowCount ?? 0) > 0) await refreshPersistedIndicators(client, etfId, from);
+    if ((deleted.rowCount ?? 0) > 0) await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: from });
     return { ticker, deleted: deleted.rowCount ?? 0, from, to };
   });
 }

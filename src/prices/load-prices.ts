@@ -21,7 +21,7 @@ export async function loadPrices(
   return withTransaction(db.pool, async (client) => {
     const etfId = await lockEtfId(client, ticker, ' Create it with upsertEtf first.');
     const result = await upsertBars(client, etfId, valid);
-    if (result.changedFrom) await refreshPersistedIndicators(client, etfId, result.changedFrom);
+    if (result.changedFrom) await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: result.changedFrom });
     return { ...result, ticker, etfId };
   });
 }

@@ -2,6 +2,7 @@
 // subquery per ETF walks the (etf_id, date) primary key backwards from `to`,
 // so `last: N` reads N index entries per ETF however long the history is.
 import type pg from 'pg';
+import { priceSource } from '../corporate-actions/adjusted-source.js';
 import type { IsoDate } from '../dates.js';
 import type { BarWindow } from './bar-window.js';
 
@@ -14,12 +15,12 @@ export type PriceBar = {
   volume: number;
 };
 
-const DAILY_BARS = `
+const dailyBars = (source: string) => `
   SELECT e.id AS etf_id, b.date, b.open, b.high, b.low, b.close, b.volume
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
     SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
-    FROM daily_price
+    FROM ${source}
     WHERE etf_id = e.id AND date >= $2::date AND date <= $3::date
     ORDER BY date DESC
     LIMIT $4
@@ -29,7 +30,7 @@ const DAILY_BARS = `
 // Sunday) or calendar month up to `to`, and is dated on the last of them; it is
 // in the window when that date is. So a window starting mid-week still gets that
 // week whole, and its values never depend on where the window starts.
-const AGGREGATED_BARS = `
+const aggregatedBars = (source: string) => `
   SELECT e.id AS etf_id, b.date, b.open, b.high, b.low, b.close, b.volume
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
@@ -39,7 +40,7 @@ const AGGREGATED_BARS = `
            min(low) AS low,
            (array_agg(close ORDER BY date DESC))[1] AS close,
            sum(volume)::float8 AS volume
-    FROM daily_price
+    FROM ${source}
     WHERE etf_id = e.id
       AND date >= date_trunc($5, $2::date::timestamp)::date
       AND date <= $3::date
@@ -48,6 +49,11 @@ const AGGREGATED_BARS = `
     ORDER BY max(date) DESC
     LIMIT $4
   ) b`;
+
+const QUERIES = {
+  daily: [dailyBars(priceSource(false)), dailyBars(priceSource(true))],
+  aggregated: [aggregatedBars(priceSource(false)), aggregatedBars(priceSource(true))],
+} as const;
 
 const UNIT = { WEEKLY: 'week', MONTHLY: 'month' } as const;
 
@@ -58,7 +64,7 @@ export async function readBars(
   window: BarWindow,
 ): Promise<Map<number, PriceBar[]>> {
   const params: unknown[] = [etfIds, window.from ?? '-infinity', window.to ?? 'infinity', window.last];
-  const sql = window.interval === 'DAILY' ? DAILY_BARS : AGGREGATED_BARS;
+  const sql = QUERIES[window.interval === 'DAILY' ? 'daily' : 'aggregated'][window.adjusted ? 1 : 0];
   if (window.interval !== 'DAILY') params.push(UNIT[window.interval]);
   const result = await pool.query<PriceBar & { etf_id: number }>(sql, params);
 

@@ -1,0 +1,107 @@
+// Incremental maintenance of the stored indicators: appending bars carries each
+// recursive indicator's state on from the last stored row, and changing a bar
+// in the middle recomputes from that date; either way the stored rows equal a
+// full recomputation over the whole history to 1e-12.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { withTransaction } from '../src/db/transaction.js';
+import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
+import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
+import { refreshSeries } from '../src/persisted-indicators/refresh-persisted.js';
+import { toHistory } from '../src/prices/history.js';
+import { loadPrices } from '../src/prices/load-prices.js';
+import type { PriceBar } from '../src/prices/read-bars.js';
+import type { BarInput } from '../src/prices/validate-bars.js';
+import { expectPointsClose } from './close-points.js';
+import { createEtf } from './fixtures.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+let bars: BarInput[];
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await createEtf(t.db, 'INC');
+  // 1,500 bars: past every warm-up (SMA 200, MACD's signal) by far.
+  bars = syntheticBars('INC', tradingDays('2019-01-01', '2025-12-31').slice(0, 1600), {
+    start: 80,
+    drift: 0.04,
+    volatility: 0.25,
+    volume: 2e6,
+  });
+  await loadPrices(t.db, 'INC', bars.slice(0, 1500));
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.statements.length = 0;
+});
+
+/** The stored rows, and what a full recomputation over the stored prices gives. */
+async function storedAndFull() {
+  const prices = await t.db.pool.query<PriceBar>(
+    `SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
+     FROM daily_price p JOIN etf e ON e.id = p.etf_id WHERE e.ticker = 'INC' ORDER BY date`,
+  );
+  const stored = await t.db.pool.query<Record<string, unknown>>(
+    `SELECT i.date::text AS date, ${PERSISTED_COLUMNS.join(', ')}
+     FROM daily_indicator i JOIN etf e ON e.id = i.etf_id WHERE e.ticker = 'INC' AND NOT i.adjusted ORDER BY date`,
+  );
+  const { dates, bars: history } = toHistory(prices.rows);
+  const columns = computePersistedColumns(history);
+  const full = dates.map((date, t) => ({
+    date,
+    ...Object.fromEntries(
+      PERSISTED_COLUMNS.map((column) => {
+        const value = (columns.get(column) as Float64Array)[t] as number;
+        return [column, Number.isFinite(value) ? value : null];
+      }),
+    ),
+  }));
+  return { stored: stored.rows, full };
+}
+
+const readsWholeHistory = () => t.statements.some((sql) => /ORDER BY date$/.test(sql.trim()) && !/OFFSET/.test(sql));
+const readsTail = () => t.statements.some((sql) => sql.includes('OFFSET 199'));
+
+it('appends one bar at a time, carrying state, equal to a full recomputation', async () => {
+  for (const bar of bars.slice(1500, 1530)) await loadPrices(t.db, 'INC', [bar]);
+  expect(readsTail()).toBe(true);
+  expect(readsWholeHistory()).toBe(false);
+  const { stored, full } = await storedAndFull();
+  expect(stored).toHaveLength(1530);
+  expectPointsClose(stored, full, 'after 30 single appends');
+});
+
+it('appends a block of bars incrementally', async () => {
+  await loadPrices(t.db, 'INC', bars.slice(1530, 1600));
+  expect(readsWholeHistory()).toBe(false);
+  const { stored, full } = await storedAndFull();
+  expect(stored).toHaveLength(1600);
+  expectPointsClose(stored, full, 'after a block append');
+});
+
+it('recomputes from a bar changed in the middle on, and leaves earlier rows alone', async () => {
+  const changed = bars[900] as BarInput;
+  const before = await t.db.pool.query(`SELECT * FROM daily_indicator WHERE date < $1 ORDER BY date`, [changed.date]);
+  t.statements.length = 0;
+  await loadPrices(t.db, 'INC', [{ ...changed, close: changed.close * 1.05, high: changed.high * 1.05 }]);
+  expect(readsWholeHistory()).toBe(false);
+  const after = await t.db.pool.query(`SELECT * FROM daily_indicator WHERE date < $1 ORDER BY date`, [changed.date]);
+  expect(after.rows).toEqual(before.rows);
+  const { stored, full } = await storedAndFull();
+  expectPointsClose(stored, full, 'after a change in the middle');
+});
+
+it('recomputes the whole history when the state it would carry on is missing', async () => {
+  await t.db.pool.query("DELETE FROM daily_indicator WHERE date BETWEEN '2023-01-02' AND '2023-01-31'");
+  const etf = await t.db.prisma.etf.findUniqueOrThrow({ where: { ticker: 'INC' } });
+  await withTransaction(t.db.pool, (client) => refreshSeries(client, etf.id, false, '2023-02-01'));
+  expect(readsWholeHistory()).toBe(true);
+  const { stored, full } = await storedAndFull();
+  expect(stored).toHaveLength(1600);
+  expectPointsClose(stored, full, 'after a fallback to the full history');
+});
+
+it('changes nothing when a load changes nothing', async () => {
+  await loadPrices(t.db, 'INC', bars.slice(1590, 1600));
+  expect(readsTail()).toBe(false);
+  expect(readsWholeHistory()).toBe(false);
+});
