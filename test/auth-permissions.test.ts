@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { schema } from '../src/schema/index.js';
 import { createApp } from '../src/yoga.js';
 import { createUser, PASSWORD, signIn } from './accounts.js';
 import { createEtf } from './fixtures.js';
@@ -26,7 +27,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function snapshotAll() {
-  const tables = ['etf', 'daily_price', 'app_user', 'api_key', 'watchlist_entry'];
+  const tables = [
+    'etf',
+    'daily_price',
+    'daily_indicator',
+    'corporate_action',
+    'app_user',
+    'api_key',
+    'watchlist_entry',
+  ];
   const rows = await Promise.all(
     tables.map((table) =>
       t.db.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2`).then((result) =>
@@ -58,7 +67,32 @@ const MUTATIONS: Array<[string, 'VIEWER' | 'EDITOR' | 'ADMIN', () => string]> = 
   ['reactivateUser', 'ADMIN', () => `mutation { reactivateUser(id: ${viewerId}) { active } }`],
   ['createApiKey', 'ADMIN', () => 'mutation { createApiKey(name: "k", role: ADMIN) { secret } }'],
   ['revokeApiKey', 'ADMIN', () => 'mutation { revokeApiKey(id: 1) { id } }'],
+  ['upsertEtfs', 'EDITOR', () => 'mutation { upsertEtfs(inputs: [{ ticker: "NEW", name: "New" }]) { ticker } }'],
+  ['deleteEtf', 'EDITOR', () => 'mutation { deleteEtf(ticker: "SPY") { ticker } }'],
+  [
+    'deletePrices',
+    'EDITOR',
+    () => 'mutation { deletePrices(ticker: "SPY", from: "2024-01-01", to: "2024-12-31") { deleted } }',
+  ],
+  ['recordSplit', 'EDITOR', () => 'mutation { recordSplit(ticker: "SPY", date: "2024-06-03", ratio: 2) { ratio } }'],
+  [
+    'recordDividend',
+    'EDITOR',
+    () => 'mutation { recordDividend(ticker: "SPY", exDate: "2024-06-03", amount: 1) { amount } }',
+  ],
+  ['deleteSplit', 'EDITOR', () => 'mutation { deleteSplit(ticker: "SPY", date: "2024-06-03") }'],
+  ['deleteDividend', 'EDITOR', () => 'mutation { deleteDividend(ticker: "SPY", exDate: "2024-06-03") }'],
 ];
+
+// Mutations open to everyone (they are how one signs in) or to any signed-in user.
+const OPEN = ['login', 'signUp', 'follow', 'unfollow'];
+
+it('covers every mutation of the schema', () => {
+  const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+  expect(mutations.filter((name) => !OPEN.includes(name) && !MUTATIONS.some(([listed]) => listed === name))).toEqual(
+    [],
+  );
+});
 const RANK = { VIEWER: 0, EDITOR: 1, ADMIN: 2 } as const;
 
 describe.each(MUTATIONS)('%s', (_name, needed, mutation) => {

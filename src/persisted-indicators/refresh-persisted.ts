@@ -38,6 +38,8 @@ const UPSERT = `
   ON CONFLICT (etf_id, adjusted, date) DO UPDATE SET
     ${PERSISTED_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
 
+const DROP_ADJUSTED = 'DELETE FROM daily_indicator WHERE etf_id = $1 AND adjusted';
+
 export type IndicatorChange = {
   /** The first date whose raw bar was inserted, changed or deleted; null when only actions changed. */
   pricesChangedFrom: IsoDate | null;
@@ -51,7 +53,11 @@ export async function refreshPersistedIndicators(
 ): Promise<void> {
   const adjustment = await refreshAdjustmentFactors(client, etfId);
   if (pricesChangedFrom !== null) await refreshSeries(client, etfId, false, pricesChangedFrom);
-  if (adjustment.latestAction === null) return;
+  if (adjustment.latestAction === null) {
+    // Without actions the adjusted series is the raw one, served from the raw rows.
+    if (pricesChangedFrom === null) await client.query(DROP_ADJUSTED, [etfId]);
+    return;
+  }
   const adjustedFrom = adjustment.factorsChanged || pricesChangedFrom === null ? null : pricesChangedFrom;
   await refreshSeries(client, etfId, true, adjustedFrom);
 }

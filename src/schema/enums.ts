@@ -1,5 +1,8 @@
 import { builder } from '../builder.js';
-import { AssetClass as AssetClassValues } from '../generated/prisma/enums.js';
+import {
+  AssetClass as AssetClassValues,
+  CorporateActionKind as CorporateActionKindValues,
+} from '../generated/prisma/enums.js';
 
 export const AssetClass = builder.enumType(AssetClassValues, {
   name: 'AssetClass',
@@ -11,3 +14,11 @@ export const Interval = builder.enumType('Interval', {
     'Bar size. WEEKLY and MONTHLY bars aggregate the daily ones of an ISO week (Monday to Sunday) or a calendar month: open = first, high = max, low = min, close = last, volume = sum, dated on the last trading day inside the period.',
   values: ['DAILY', 'WEEKLY', 'MONTHLY'] as const,
 });
+
+export const CorporateActionKind = builder.enumType(CorporateActionKindValues, {
+  name: 'CorporateActionKind',
+  description: 'A stock split or a cash dividend.',
+});
+
+export const ADJUSTED_DESCRIPTION =
+  '`adjusted: true` back-adjusts for splits and dividends (multiplicatively): bars before a split date are divided by its ratio (volumes multiplied), bars before an ex-date multiplied by 1 − amount / the close before it.';

@@ -6,6 +6,7 @@ import './etf.js';
 import './prices.js';
 import './etf-mutations.js';
 import './price-loading.js';
+import './corporate-actions.js';
 import './prices-updated.js';
 import './indicators.js';
 import './users.js';

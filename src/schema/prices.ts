@@ -3,7 +3,7 @@
 import { builder } from '../builder.js';
 import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
 import type { PriceBar as PriceBarShape } from '../prices/read-bars.js';
-import { Interval } from './enums.js';
+import { ADJUSTED_DESCRIPTION, Interval } from './enums.js';
 
 export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
   description: 'One bar: a trading day, or a week or month aggregated from them.',
@@ -20,12 +20,13 @@ export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
 builder.prismaObjectFields('Etf', (t) => ({
   prices: t.field({
     type: [PriceBar],
-    description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}).`,
+    description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: {
       from: t.arg({ type: 'Date' }),
       to: t.arg({ type: 'Date' }),
       last: t.arg.int(),
       interval: t.arg({ type: Interval, defaultValue: 'DAILY' }),
+      adjusted: t.arg.boolean({ defaultValue: false }),
     },
     resolve: (etf, args, ctx) => ctx.loaders.priceBars(parseBarWindow(args)).load(etf.id),
   }),

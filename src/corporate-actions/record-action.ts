@@ -1,0 +1,86 @@
+// Records, replaces or deletes a split or dividend, in one transaction with
+// the adjustment factors and the adjusted indicators it changes.
+import type pg from 'pg';
+import { type IsoDate, toIsoDate } from '../dates.js';
+import type { Database } from '../db/database.js';
+import { withTransaction } from '../db/transaction.js';
+import { badInput } from '../errors.js';
+import { lockEtfId } from '../etfs/lock-etf.js';
+import { normalizeTicker } from '../etfs/ticker.js';
+import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
+import { dividendFactor } from './adjustment-factors.js';
+
+export type ActionKind = 'SPLIT' | 'DIVIDEND';
+export type ActionKey = { etfId: number; date: Date; kind: ActionKind };
+
+/** Splits beyond 1:10⁶ either way are typing errors, not corporate actions. */
+const MAX_RATIO = 1e6;
+
+const PRIOR_CLOSE = `
+  SELECT close FROM daily_price WHERE etf_id = $1 AND date < $2 ORDER BY date DESC LIMIT 1`;
+
+const UPSERT = `
+  INSERT INTO corporate_action (etf_id, date, kind, value) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (etf_id, date, kind) DO UPDATE SET value = EXCLUDED.value`;
+
+async function validateValue(
+  client: pg.ClientBase,
+  etfId: number,
+  kind: ActionKind,
+  date: IsoDate,
+  value: number,
+): Promise<void> {
+  const path = kind === 'SPLIT' ? 'ratio' : 'amount';
+  if (!Number.isFinite(value) || value <= 0) throw badInput([{ path, message: `must be above 0, got ${value}` }]);
+  if (kind === 'SPLIT') {
+    if (value === 1) throw badInput([{ path, message: 'a ratio of 1 is not a split' }]);
+    if (value > MAX_RATIO || value < 1 / MAX_RATIO) {
+      throw badInput([{ path, message: `must be between 1/${MAX_RATIO} and ${MAX_RATIO}, got ${value}` }]);
+    }
+    return;
+  }
+  const prior = await client.query<{ close: number }>(PRIOR_CLOSE, [etfId, date]);
+  const factor = dividendFactor(value, prior.rows[0]?.close ?? null, date);
+  if (typeof factor === 'string') throw badInput([{ path, message: factor }]);
+}
+
+/** Inserts the action, or replaces the value of the one of that kind on that date. */
+export async function recordCorporateAction(
+  db: Database,
+  kind: ActionKind,
+  rawTicker: string,
+  rawDate: Date | string,
+  value: number,
+): Promise<ActionKey & { ticker: string }> {
+  const ticker = normalizeTicker(rawTicker);
+  const date = toIsoDate(rawDate);
+  return withTransaction(db.pool, async (client) => {
+    const etfId = await lockEtfId(client, ticker);
+    await validateValue(client, etfId, kind, date, value);
+    await client.query(UPSERT, [etfId, date, kind, value]);
+    await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
+    return { etfId, date: new Date(`${date}T00:00:00Z`), kind, ticker };
+  });
+}
+
+/** Deletes the action of that kind on that date; false when there was none. */
+export async function deleteCorporateAction(
+  db: Database,
+  kind: ActionKind,
+  rawTicker: string,
+  rawDate: Date | string,
+): Promise<boolean> {
+  const ticker = normalizeTicker(rawTicker);
+  const date = toIsoDate(rawDate);
+  return withTransaction(db.pool, async (client) => {
+    const etfId = await lockEtfId(client, ticker);
+    const deleted = await client.query('DELETE FROM corporate_action WHERE etf_id = $1 AND date = $2 AND kind = $3', [
+      etfId,
+      date,
+      kind,
+    ]);
+    if ((deleted.rowCount ?? 0) === 0) return false;
+    await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
+    return true;
+  });
+}
