@@ -37,26 +37,10 @@ export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBar
     const at = (field: string, message: string) =>
       problems.push({ path: `${path}[${index}]${field ? `.${field}` : ''}`, message });
     const date = toIsoDate(bar.date);
-    if (date < EARLIEST_DATE) at('date', `is before ${EARLIEST_DATE}`);
-    if (date > latestAllowed) at('date', 'is in the future');
+    for (const [field, message] of barProblems(bar, date, latestAllowed)) at(field, message);
     const previous = seen.get(date);
     if (previous !== undefined) at('date', `duplicates bars[${previous}] (${date})`);
     else seen.set(date, index);
-
-    for (const field of ['open', 'high', 'low', 'close'] as const) {
-      const value = bar[field];
-      if (!Number.isFinite(value)) at(field, 'is not a finite number');
-      else if (value <= 0) at(field, 'must be positive');
-    }
-    if (!Number.isFinite(bar.volume)) at('volume', 'is not a finite number');
-    else if (bar.volume < 0) at('volume', 'must not be negative');
-    else if (!Number.isSafeInteger(bar.volume)) at('volume', 'must be a whole number below 2^53');
-
-    if (bar.high < bar.low) at('high', 'below low');
-    else {
-      if (bar.high < Math.max(bar.open, bar.close)) at('high', 'below open or close');
-      if (bar.low > Math.min(bar.open, bar.close)) at('low', 'above open or close');
-    }
 
     valid.dates.push(date);
     valid.open.push(bar.open);
@@ -70,8 +54,37 @@ export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBar
   return valid;
 }
 
+/**
+ * What is wrong with one bar on its own, as (field, reason) pairs: the checks
+ * every load path applies, the API's and the CSV importer's alike.
+ */
+export function barProblems(
+  bar: Omit<BarInput, 'date'>,
+  date: IsoDate,
+  latestAllowed = tomorrowUtc(),
+): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  if (date < EARLIEST_DATE) problems.push(['date', `is before ${EARLIEST_DATE}`]);
+  if (date > latestAllowed) problems.push(['date', 'is in the future']);
+  for (const field of ['open', 'high', 'low', 'close'] as const) {
+    const value = bar[field];
+    if (!Number.isFinite(value)) problems.push([field, 'is not a finite number']);
+    else if (value <= 0) problems.push([field, 'must be positive']);
+  }
+  if (!Number.isFinite(bar.volume)) problems.push(['volume', 'is not a finite number']);
+  else if (bar.volume < 0) problems.push(['volume', 'must not be negative']);
+  else if (!Number.isSafeInteger(bar.volume)) problems.push(['volume', 'must be a whole number below 2^53']);
+
+  if (bar.high < bar.low) problems.push(['high', 'below low']);
+  else {
+    if (bar.high < Math.max(bar.open, bar.close)) problems.push(['high', 'below open or close']);
+    if (bar.low > Math.min(bar.open, bar.close)) problems.push(['low', 'above open or close']);
+  }
+  return problems;
+}
+
 // A bar can be dated tomorrow in UTC for markets east of Greenwich; later is a mistake.
-function tomorrowUtc(): IsoDate {
+export function tomorrowUtc(): IsoDate {
   const today = new Date(`${todayUtc()}T00:00:00Z`);
   today.setUTCDate(today.getUTCDate() + 1);
   return today.toISOString().slice(0, 10);

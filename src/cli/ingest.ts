@@ -1,0 +1,90 @@
+// npm run ingest -- [--create-etfs] <files or folders>: imports vendor CSV price
+// files (see src/ingest/vendor-layout.ts), each file all or nothing. Exit status:
+// 0 when every file loaded, 1 when any file was rejected (each bad row listed
+// on stderr as file:line: reason), 2 for a usage error.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type FileResult, ingestFile } from '../ingest/ingest-file.js';
+import { createProgress } from '../ingest/progress.js';
+import { withCliDatabase } from './cli-database.js';
+
+const USAGE = 'usage: npm run ingest -- [--create-etfs] <file.csv or folder> ...\n';
+
+async function csvFiles(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory() || entry.name.toLowerCase().endsWith('.csv'))
+      .map((entry) => csvFiles(join(path, entry.name))),
+  );
+  return nested.flat().sort();
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+let args: ReturnType<
+  typeof parseArgs<{
+    options: { 'create-etfs': { type: 'boolean' }; help: { type: 'boolean' } };
+    allowPositionals: true;
+  }>
+>;
+try {
+  args = parseArgs({
+    options: { 'create-etfs': { type: 'boolean' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.values.help || args.positionals.length === 0) {
+  process.stderr.write(USAGE);
+  process.exit(args.values.help ? 0 : 2);
+}
+
+const files: string[] = [];
+for (const path of args.positionals) {
+  try {
+    files.push(...(await csvFiles(path)));
+  } catch {
+    process.stderr.write(`${path}: no such file or folder\n`);
+    process.exit(2);
+  }
+}
+
+const started = Date.now();
+const results: FileResult[] = [];
+const exitCode = await withCliDatabase(async (db) => {
+  const progress = createProgress(process.stderr, files.length);
+  for (const file of files) {
+    const result = await ingestFile(db, file, {
+      createEtfs: args.values['create-etfs'] ?? false,
+      onProgress: (read, total) => progress.update(file, read, total),
+    });
+    progress.done();
+    results.push(result);
+    if (result.problems.length > 0) {
+      for (const problem of result.problems) process.stderr.write(`${file}:${problem.line}: ${problem.reason}\n`);
+      if (result.moreProblems > 0) process.stderr.write(`${file}: and ${count(result.moreProblems)} more problems\n`);
+      process.stdout.write(`${file}: rejected, nothing loaded from it\n`);
+    } else {
+      process.stdout.write(
+        `${file}: ${count(result.rows)} rows, ${count(result.inserted)} inserted, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged\n`,
+      );
+    }
+  }
+  return results.some((result) => result.problems.length > 0) ? 1 : 0;
+});
+
+const loaded = results.filter((result) => result.problems.length === 0);
+const seconds = (Date.now() - started) / 1000;
+const rows = loaded.reduce((sum, result) => sum + result.rows, 0);
+const sum = (key: 'inserted' | 'updated' | 'unchanged') => count(loaded.reduce((total, r) => total + r[key], 0));
+process.stdout.write(
+  `${loaded.length} of ${files.length} files loaded: ${count(rows)} rows (${sum('inserted')} inserted, ${sum('updated')} updated, ${sum('unchanged')} unchanged) in ${seconds.toFixed(1)} s` +
+    (results.length > loaded.length ? `; ${results.length - loaded.length} rejected, see above\n` : '\n'),
+);
+process.exit(exitCode);

@@ -1,0 +1,206 @@
+// Imports one CSV file in one transaction: every row is parsed and checked as
+// it streams by and COPYed into a temporary staging table; checks that need
+// the whole file (duplicate dates, unknown tickers) run there as SQL; then one
+// set-based upsert moves the rows into daily_price and the indicators of each
+// changed ETF are brought up to date. A file with any bad row is rolled back
+// whole, and a killed import leaves the database as it was before the file.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { IsoDate } from '../dates.js';
+import type { Database } from '../db/database.js';
+import { withTransaction } from '../db/transaction.js';
+import { tickerProblem } from '../etfs/ticker.js';
+import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
+import { tomorrowUtc } from '../prices/validate-bars.js';
+import { CsvLineSplitter } from './csv-lines.js';
+import { type Layout, parseHeader, parseRow } from './vendor-layout.js';
+
+/** Rejected rows kept for the report; the rest are counted. Memory stays bounded for any file. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+export type RowProblem = { line: number; reason: string };
+
+export type FileResult = {
+  file: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  etfs: number;
+  /** Empty when the file was loaded. */
+  problems: RowProblem[];
+  /** Problems beyond those listed. */
+  moreProblems: number;
+  /** The changed date range per ticker, for subscribers. */
+  changes: { ticker: string; from: IsoDate; to: IsoDate }[];
+};
+
+export type IngestOptions = {
+  /** Create ETFs that do not exist yet (named after their ticker) instead of rejecting their rows. */
+  createEtfs?: boolean;
+  /** Called as bytes are read: (bytes read, file size). */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+};
+
+const STAGING = `
+  CREATE TEMPORARY TABLE ingest_staging (
+    line int NOT NULL, ticker text NOT NULL, date date NOT NULL,
+    open float8 NOT NULL, high float8 NOT NULL, low float8 NOT NULL, close float8 NOT NULL, volume int8 NOT NULL
+  ) ON COMMIT DROP`;
+
+const DUPLICATES = `
+  SELECT ticker, date::text AS date, array_agg(line ORDER BY line) AS lines
+  FROM ingest_staging GROUP BY ticker, date HAVING count(*) > 1
+  ORDER BY min(line) LIMIT ${MAX_REPORTED_PROBLEMS}`;
+
+const UNKNOWN_TICKERS = `
+  SELECT s.ticker, min(s.line) AS line, count(*)::int AS rows
+  FROM ingest_staging s LEFT JOIN etf e ON e.ticker = s.ticker
+  WHERE e.id IS NULL GROUP BY s.ticker ORDER BY min(s.line)`;
+
+const CREATE_ETFS = `
+  INSERT INTO etf (ticker, name, updated_at)
+  SELECT DISTINCT ticker, ticker, now() FROM ingest_staging
+  ON CONFLICT (ticker) DO NOTHING`;
+
+// FOR SHARE, as every load path locks: a concurrent deleteEtf waits for the import.
+const LOCK_ETFS = `
+  SELECT id FROM etf WHERE ticker IN (SELECT DISTINCT ticker FROM ingest_staging) ORDER BY id FOR SHARE`;
+
+const UPSERT = `
+  WITH written AS (
+    INSERT INTO daily_price AS p (etf_id, date, open, high, low, close, volume)
+    SELECT e.id, s.date, s.open, s.high, s.low, s.close, s.volume
+    FROM ingest_staging s JOIN etf e ON e.ticker = s.ticker
+    ON CONFLICT (etf_id, date) DO UPDATE
+      SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
+          close = EXCLUDED.close, volume = EXCLUDED.volume
+      WHERE (p.open, p.high, p.low, p.close, p.volume)
+            IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume)
+    RETURNING p.etf_id, p.date, (xmax = 0) AS inserted
+  )
+  SELECT w.etf_id, e.ticker, min(w.date)::text AS from_date, max(w.date)::text AS to_date,
+         count(*) FILTER (WHERE w.inserted)::int AS inserted, count(*) FILTER (WHERE NOT w.inserted)::int AS updated
+  FROM written w JOIN etf e ON e.id = w.etf_id
+  GROUP BY w.etf_id, e.ticker ORDER BY w.etf_id`;
+
+/** TICKER.csv names its ticker; any other name (prices.csv) needs a ticker column. */
+export function tickerFromFileName(file: string): string | null {
+  const name = basename(file, extname(file));
+  return tickerProblem(name) === null && name === name.toUpperCase() ? name : null;
+}
+
+class RejectFile extends Error {}
+
+export async function ingestFile(db: Database, file: string, options: IngestOptions = {}): Promise<FileResult> {
+  const result: FileResult = {
+    file,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    etfs: 0,
+    problems: [],
+    moreProblems: 0,
+    changes: [],
+  };
+  const reject = (line: number, reason: string) => {
+    if (result.problems.length < MAX_REPORTED_PROBLEMS) result.problems.push({ line, reason });
+    else result.moreProblems++;
+  };
+  const { size } = await stat(file);
+
+  try {
+    await withTransaction(db.pool, async (client) => {
+      await client.query(STAGING);
+      let layout: Layout | null = null;
+      const latestAllowed = tomorrowUtc();
+      const fileTicker = tickerFromFileName(file);
+      const splitter = new CsvLineSplitter((fields, line) => {
+        if (line === 1) {
+          const parsed = parseHeader(fields, fileTicker);
+          if (Array.isArray(parsed)) for (const reason of parsed) reject(1, reason);
+          else layout = parsed;
+          return;
+        }
+        if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line
+        result.rows++;
+        if (!layout) return;
+        const row = parseRow(layout, fields, latestAllowed);
+        if (Array.isArray(row)) {
+          for (const reason of row) reject(line, reason);
+          return;
+        }
+        // Once a row is bad the file is rejected, but reading on reports every bad row.
+        if (result.problems.length === 0) {
+          pending += `${line}\t${row.ticker}\t${row.date}\t${row.open}\t${row.high}\t${row.low}\t${row.close}\t${row.volume}\n`;
+        }
+      });
+
+      let pending = '';
+      let bytesRead = 0;
+      const source = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+      async function* copyText() {
+        for await (const chunk of source as AsyncIterable<string>) {
+          bytesRead += Buffer.byteLength(chunk);
+          splitter.push(chunk);
+          options.onProgress?.(bytesRead, size);
+          if (pending !== '') {
+            yield pending;
+            pending = '';
+          }
+        }
+        splitter.end();
+        if (layout === null && result.problems.length === 0) reject(1, 'the file is empty');
+        if (pending !== '') yield pending;
+        pending = '';
+      }
+      await pipeline(Readable.from(copyText()), client.query(copyFrom('COPY ingest_staging FROM STDIN')));
+      if (result.problems.length > 0) throw new RejectFile();
+
+      const duplicates = await client.query<{ ticker: string; date: IsoDate; lines: number[] }>(DUPLICATES);
+      for (const row of duplicates.rows) {
+        for (const line of row.lines.slice(1)) {
+          reject(line, `duplicate date ${row.date} for ${row.ticker} (first on line ${row.lines[0]})`);
+        }
+      }
+      if (options.createEtfs) await client.query(CREATE_ETFS);
+      else {
+        const unknown = await client.query<{ ticker: string; line: number; rows: number }>(UNKNOWN_TICKERS);
+        for (const row of unknown.rows) {
+          reject(
+            row.line,
+            `unknown ticker ${row.ticker} (${row.rows} rows): create it with upsertEtfs, or import with --create-etfs`,
+          );
+        }
+      }
+      if (result.problems.length > 0) throw new RejectFile();
+
+      await client.query(LOCK_ETFS);
+      const written = await client.query<{
+        etf_id: number;
+        ticker: string;
+        from_date: IsoDate;
+        to_date: IsoDate;
+        inserted: number;
+        updated: number;
+      }>(UPSERT);
+      for (const row of written.rows) {
+        await refreshPersistedIndicators(client, row.etf_id, { pricesChangedFrom: row.from_date });
+        result.inserted += row.inserted;
+        result.updated += row.updated;
+        result.changes.push({ ticker: row.ticker, from: row.from_date, to: row.to_date });
+      }
+      const tickers = await client.query<{ n: number }>('SELECT count(DISTINCT ticker)::int AS n FROM ingest_staging');
+      result.etfs = tickers.rows[0]?.n ?? 0;
+      result.unchanged = result.rows - result.inserted - result.updated;
+    });
+  } catch (error) {
+    if (!(error instanceof RejectFile)) throw error;
+  }
+  return result;
+}

@@ -1,0 +1,103 @@
+// The column layouts of common vendor price files, recognised by their header:
+// Date,Open,High,Low,Close[,Adj Close],Volume with one ticker per file named
+// TICKER.csv, or a long file with a ticker (or symbol) column. Header names are
+// matched ignoring case, spaces and punctuation. Adj Close is accepted and
+// ignored: adjusted prices come from the recorded splits and dividends.
+import type { IsoDate } from '../dates.js';
+import { tickerProblem } from '../etfs/ticker.js';
+import { barProblems } from '../prices/validate-bars.js';
+
+const REQUIRED = ['date', 'open', 'high', 'low', 'close', 'volume'] as const;
+type Column = (typeof REQUIRED)[number] | 'ticker';
+
+const ALIASES: Record<string, Column | 'ignored'> = {
+  date: 'date',
+  open: 'open',
+  high: 'high',
+  low: 'low',
+  close: 'close',
+  volume: 'volume',
+  ticker: 'ticker',
+  symbol: 'ticker',
+  adjclose: 'ignored',
+  adjustedclose: 'ignored',
+};
+
+export type Layout = { columns: Record<Column, number>; width: number; fileTicker: string | null };
+
+export type Row = {
+  ticker: string;
+  date: IsoDate;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+};
+
+/** The layout a header announces, or the reasons it is not one we read. */
+export function parseHeader(fields: string[], fileTicker: string | null): Layout | string[] {
+  const columns: Partial<Record<Column, number>> = {};
+  const problems: string[] = [];
+  fields.forEach((field, index) => {
+    const name = ALIASES[field.toLowerCase().replace(/[^a-z]/g, '')];
+    if (name === undefined) problems.push(`unknown column "${field}"`);
+    else if (name !== 'ignored') {
+      if (columns[name] !== undefined) problems.push(`column "${field}" appears twice`);
+      columns[name] = index;
+    }
+  });
+  for (const name of REQUIRED) if (columns[name] === undefined) problems.push(`missing column "${name}"`);
+  if (columns.ticker === undefined && fileTicker === null) {
+    problems.push('no ticker column, and the file name is not a ticker (TICKER.csv)');
+  }
+  if (problems.length > 0) return problems;
+  return { columns: columns as Record<Column, number>, width: fields.length, fileTicker };
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseNumber(text: string | undefined): number | string {
+  const trimmed = (text ?? '').trim();
+  if (trimmed === '') return 'is empty';
+  if (!NUMBER.test(trimmed)) return `is not a number ("${trimmed.slice(0, 20)}")`;
+  return Number(trimmed);
+}
+
+function parseDate(text: string | undefined): IsoDate | string {
+  const trimmed = (text ?? '').trim();
+  const match = DATE.exec(trimmed);
+  if (!match) return `is not a date as YYYY-MM-DD ("${trimmed.slice(0, 20)}")`;
+  const date = new Date(`${trimmed}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== trimmed) {
+    return `is not a calendar date ("${trimmed}")`;
+  }
+  return trimmed;
+}
+
+/** One row as a bar, or every reason it is not one. */
+export function parseRow(layout: Layout, fields: string[], latestAllowed: IsoDate): Row | string[] {
+  if (fields.length !== layout.width) return [`expected ${layout.width} fields, got ${fields.length}`];
+  const problems: string[] = [];
+  const { columns } = layout;
+  let ticker = layout.fileTicker ?? '';
+  if (columns.ticker !== undefined) {
+    const raw = (fields[columns.ticker] ?? '').trim();
+    const problem = tickerProblem(raw);
+    if (problem) problems.push(`ticker: ${problem}`);
+    ticker = raw.toUpperCase();
+  }
+  const date = parseDate(fields[columns.date]);
+  if (!DATE.test(date)) problems.push(`date: ${date}`);
+  const values: Record<string, number> = {};
+  for (const name of ['open', 'high', 'low', 'close', 'volume'] as const) {
+    const value = parseNumber(fields[columns[name]]);
+    if (typeof value === 'string') problems.push(`${name}: ${value}`);
+    else values[name] = value;
+  }
+  if (problems.length > 0) return problems;
+  const row = { ticker, date, ...values } as Row;
+  for (const [field, message] of barProblems(row, row.date, latestAllowed)) problems.push(`${field}: ${message}`);
+  return problems.length > 0 ? problems : row;
+}
