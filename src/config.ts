@@ -39,6 +39,13 @@ export type Config = {
     rateLimitBurst: number;
     introspection: boolean;
   };
+  /** The provider `npm run update` fetches from. */
+  priceSource: {
+    /** An http(s) URL with {ticker} where the ticker goes; undefined when not configured. */
+    urlTemplate: string | undefined;
+    timeoutMs: number;
+    concurrency: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -101,6 +108,18 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (adminPassword && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters long');
   const production = env.NODE_ENV === 'production';
+  const priceSourceUrl = env.PRICE_SOURCE_URL?.trim() || undefined;
+  if (priceSourceUrl !== undefined) {
+    let valid = false;
+    try {
+      valid = ['http:', 'https:'].includes(new URL(priceSourceUrl.replaceAll('{ticker}', 'SPY')).protocol);
+    } catch {}
+    if (!valid || !priceSourceUrl.includes('{ticker}')) {
+      problems.push(
+        'PRICE_SOURCE_URL must be an http(s) URL with {ticker} in it, e.g. https://example.com/{ticker}.csv',
+      );
+    }
+  }
 
   const config: Config = {
     databaseUrl,
@@ -131,6 +150,11 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),
       rateLimitBurst: integer('RATE_LIMIT_BURST', 100, 1, 1_000_000),
       introspection: boolean('INTROSPECTION', true),
+    },
+    priceSource: {
+      urlTemplate: priceSourceUrl,
+      timeoutMs: integer('PRICE_SOURCE_TIMEOUT_MS', 30_000, 100, 600_000),
+      concurrency: integer('PRICE_SOURCE_CONCURRENCY', 4, 1, 64),
     },
   };
 

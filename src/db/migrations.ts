@@ -55,7 +55,7 @@ export async function applyMigrations(databaseUrl: string, log?: (message: strin
     });
     return result.appliedMigrationNames;
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 
@@ -78,7 +78,7 @@ export async function diffMigrationsToSchema(databaseUrl: string): Promise<strin
     const statements = sql.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
     return statements.length > 0 ? sql : '';
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 

@@ -36,7 +36,7 @@ function loadBindings(): Promise<Bindings> {
   return bindings;
 }
 
-export type SchemaEngineHandle = { engine: SchemaEngine; close(): void };
+export type SchemaEngineHandle = { engine: SchemaEngine; close(): Promise<void> };
 
 export async function openSchemaEngine(
   databaseUrl: string,
@@ -44,13 +44,23 @@ export async function openSchemaEngine(
   log: (message: string) => void = () => {},
 ): Promise<SchemaEngineHandle> {
   const { SchemaEngine } = await loadBindings();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new CharAwarePrismaPg(engineClientConfig(databaseUrl)));
+  const factory = new CharAwarePrismaPg(engineClientConfig(databaseUrl));
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = await SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
     (message: string) => log(message),
     adapter,
   );
-  return { engine, close: () => engine.free() };
+  return {
+    engine,
+    // Ending the pools matters: an idle connection would otherwise keep the
+    // engine's migration advisory lock for the pool's idle timeout (10 s),
+    // and the next migration run anywhere would wait for it.
+    close: async () => {
+      engine.free();
+      await Promise.all(factory.connections.map((connection) => connection.dispose()));
+    },
+  };
 }
 
 const PG_CHAR_OID = 18;
@@ -114,8 +124,11 @@ type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
 
 /** Reports the "char" columns that the client let through as text as Character, which the engine reads as such. */
 class CharAwarePrismaPg extends PrismaPg {
+  readonly connections: Adapter[] = [];
   override async connect() {
-    return withCharColumns(await super.connect());
+    const connection = withCharColumns(await super.connect());
+    this.connections.push(connection);
+    return connection;
   }
   override async connectToShadowDb() {
     return withCharColumns(await super.connectToShadowDb());

@@ -1,0 +1,173 @@
+// npm run update as a real process against a provider on 127.0.0.1 that is
+// slow, failing or talking nonsense for some tickers: the others still load,
+// only new dates are appended, the indicators carry on, and the exit status
+// and report say what happened. Two runs never overlap.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
+import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
+import { toHistory } from '../src/prices/history.js';
+import { loadPrices } from '../src/prices/load-prices.js';
+import type { PriceBar } from '../src/prices/read-bars.js';
+import type { BarInput } from '../src/prices/validate-bars.js';
+import { runCli } from './cli-run.js';
+import { expectPointsClose } from './close-points.js';
+import { createEtf, snapshot } from './fixtures.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+let server: Server;
+let env: Record<string, string>;
+const requests: string[] = [];
+/** What the provider answers per ticker: a CSV body, or a misbehaviour. */
+const provider = new Map<string, string | 'hang' | 500 | 'reset'>();
+const history = new Map<string, BarInput[]>();
+
+const csv = (bars: BarInput[]) =>
+  `Date,Open,High,Low,Close,Adj Close,Volume\n${bars.map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.close},${b.volume}`).join('\n')}\n`;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const days = tradingDays('2023-01-02', '2024-12-31');
+  for (const ticker of ['AAA', 'BBB', 'CCC', 'HANG', 'ERR', 'JUNK', 'OTHER']) {
+    await createEtf(t.db, ticker);
+    const bars = syntheticBars(ticker, days, { start: 60, drift: 0.05, volatility: 0.2, volume: 1e6 });
+    history.set(ticker, bars);
+    await loadPrices(t.db, ticker, bars.slice(0, -3)); // the last three days are new
+    provider.set(ticker, csv(bars));
+  }
+  await createEtf(t.db, 'EMPTY'); // no bars yet: the whole file is new
+  history.set(
+    'EMPTY',
+    syntheticBars('EMPTY', days.slice(0, 30), { start: 20, drift: 0, volatility: 0.1, volume: 1e4 }),
+  );
+  provider.set('EMPTY', csv(history.get('EMPTY') as BarInput[]));
+  provider.set('HANG', 'hang');
+  provider.set('ERR', 500);
+  provider.set('JUNK', '<html><body>Rate limit exceeded</body></html>\n');
+  provider.set(
+    'OTHER',
+    csv((history.get('AAA') as BarInput[]).slice(-2))
+      .replace('Date,', 'Ticker,Date,')
+      .replace(/\n(\d)/g, '\nAAA,$1'),
+  );
+
+  server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    const ticker = decodeURIComponent((request.url ?? '').replace(/^\/daily\/(.*)\.csv$/, '$1'));
+    const answer = provider.get(ticker);
+    if (answer === 'hang') return; // never answers
+    if (answer === undefined || answer === 500) {
+      response.writeHead(answer ?? 404).end('oops');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/csv' }).end(answer);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  env = {
+    DATABASE_URL: t.url,
+    PRICE_SOURCE_URL: `http://127.0.0.1:${port}/daily/{ticker}.csv`,
+    PRICE_SOURCE_TIMEOUT_MS: '700',
+  };
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  server.close();
+  await t.close();
+});
+
+async function stored(ticker: string): Promise<PriceBar[]> {
+  const result = await t.db.pool.query<PriceBar>(
+    `SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
+     FROM daily_price p JOIN etf e ON e.id = p.etf_id WHERE e.ticker = $1 ORDER BY date`,
+    [ticker],
+  );
+  return result.rows;
+}
+
+it('appends the new dates of every ETF it can, and reports each failure', async () => {
+  // An old bar the provider now states differently: an update appends, it does not rewrite history.
+  const aaa = history.get('AAA') as BarInput[];
+  provider.set(
+    'AAA',
+    csv(aaa.map((bar, i) => (i === 10 ? { ...bar, close: bar.close * 2, high: bar.high * 2 } : bar))),
+  );
+
+  const run = await runCli('update', [], env);
+  expect(run.code).toBe(1);
+  for (const ticker of ['AAA', 'BBB', 'CCC']) {
+    const bars = history.get(ticker) as BarInput[];
+    expect(run.stdout).toContain(`${ticker}: 3 new bars (${bars.at(-3)?.date} to ${bars.at(-1)?.date})`);
+    expect(await stored(ticker)).toEqual(bars);
+  }
+  expect(run.stdout).toContain('EMPTY: 30 new bars');
+  expect(run.stderr).toContain('HANG: FAILED: no answer within 700 ms');
+  expect(run.stderr).toContain('ERR: FAILED: HTTP 500');
+  expect(run.stderr).toMatch(
+    /JUNK: FAILED: not a price file: line 1: unknown column "<html><body>Rate limit exceeded<\/body><\/html>"/,
+  );
+  expect(run.stderr).toContain('OTHER: FAILED: not a price file: line 2: a row for AAA');
+  expect(run.stdout).toContain('8 ETFs: 4 updated (39 bars), 0 up to date, 4 failed');
+  for (const ticker of ['HANG', 'ERR', 'JUNK', 'OTHER']) {
+    expect(await stored(ticker)).toHaveLength((history.get(ticker) as BarInput[]).length - 3);
+  }
+
+  // The appended days carried the indicators on: equal to a full recomputation.
+  const prices = await stored('AAA');
+  const rows = await t.db.pool.query(
+    `SELECT i.date::text AS date, ${PERSISTED_COLUMNS.join(', ')} FROM daily_indicator i JOIN etf e ON e.id = i.etf_id
+     WHERE e.ticker = 'AAA' AND NOT adjusted ORDER BY date`,
+  );
+  const { dates, bars } = toHistory(prices);
+  const columns = computePersistedColumns(bars);
+  expectPointsClose(
+    rows.rows,
+    dates.map((date, i) => ({
+      date,
+      ...Object.fromEntries(
+        PERSISTED_COLUMNS.map((c) => [c, Number.isFinite(columns.get(c)?.[i]) ? columns.get(c)?.[i] : null]),
+      ),
+    })),
+    'AAA indicators',
+  );
+});
+
+it('finds everything current on a second run, and exits 0 once the provider recovers', async () => {
+  for (const ticker of ['HANG', 'ERR', 'JUNK', 'OTHER']) provider.set(ticker, csv(history.get(ticker) as BarInput[]));
+  const run = await runCli('update', [], env);
+  expect(run.stdout).toContain('8 ETFs: 4 updated (12 bars), 4 up to date, 0 failed');
+  expect(run.code).toBe(0);
+  const again = await runCli('update', [], env);
+  expect(again.stdout).toContain('8 ETFs: 0 updated (0 bars), 8 up to date, 0 failed');
+  expect(again.code).toBe(0);
+});
+
+it('refuses to overlap with a running update, changing nothing', async () => {
+  const holder = await t.db.pool.connect();
+  try {
+    await holder.query("SELECT pg_advisory_lock(hashtext('etfql:daily-update'))");
+    const before = await snapshot(t.db);
+    requests.length = 0;
+    const run = await runCli('update', [], env);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('Another update is running');
+    expect(requests).toEqual([]);
+    expect(await snapshot(t.db)).toEqual(before);
+  } finally {
+    await holder.query("SELECT pg_advisory_unlock(hashtext('etfql:daily-update'))");
+    holder.release();
+  }
+});
+
+it.each([
+  ['unset', ''],
+  ['without {ticker}', 'http://127.0.0.1:1/prices.csv'],
+  ['not http', 'file:///etc/{ticker}'],
+  ['not a URL', 'prices {ticker}'],
+])('refuses PRICE_SOURCE_URL %s with status 2', async (_name, url) => {
+  const run = await runCli('update', [], { ...env, PRICE_SOURCE_URL: url });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/PRICE_SOURCE_URL/);
+});
