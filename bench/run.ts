@@ -20,6 +20,7 @@ import { freePort } from '../test/free-port.js';
 import { chartRequestBody, chartWithIndicatorsRequestBody } from './chart-workload.js';
 import { measureDrawing } from './dashboard-draw.js';
 import { DAYS, makeCandles, makeSeries, runOurs, runPeer, SERIES } from './kernels.js';
+import { benchLoading } from './loading.js';
 import { type Measurement, measure, median } from './measure.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -44,10 +45,10 @@ const print = (title: string, header: string[], rows: Row[]) => {
 
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
-const only = process.env.BENCH_ONLY; // 'kernels' or 'http' for a partial run
+const only = process.env.BENCH_ONLY; // 'kernels', 'loading' or 'http' for a partial run
 
 // 1. Kernels, in this process, one thread.
-if (only !== 'http') {
+if (only === undefined || only === 'kernels') {
   const bars = makeSeries();
   const ours: number[] = [];
   const peer: number[] = [];
@@ -78,6 +79,47 @@ if (only === 'kernels') process.exit(0);
 await buildDashboard();
 const dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-bench-'));
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+
+// 2. Loading, in databases of its own on the same cluster.
+if (only === undefined || only === 'loading') {
+  const etfs = Number(process.env.BENCH_LOAD_ETFS ?? 500);
+  const days = Number(process.env.BENCH_LOAD_DAYS ?? 5000);
+  const adminUrl = new URL(postgres.url);
+  adminUrl.pathname = '/postgres';
+  const loading = await benchLoading(adminUrl.toString(), etfs, days, ROUNDS);
+  const floorRate = loading.rows / median(loading.floorSeconds);
+  const rate = (seconds: number) => loading.rows / seconds;
+  print(
+    `loading: ${etfs} ETFs × ${days} days = ${loading.rows.toLocaleString('en-US')} bars, stored indicators included (rows/s; floor: plain COPY, median of ${loading.floorSeconds.length})`,
+    ['', 'rows/s', 'floor rows/s', 'ratio', 'target'],
+    [
+      [
+        'npm run ingest (a process, TICKER.csv files)',
+        rate(loading.cliSeconds),
+        floorRate,
+        rate(loading.cliSeconds) / floorRate,
+        '≥ 0.70×',
+      ],
+      [
+        'loadPrices, 5,000 bars per call, over HTTP',
+        rate(loading.mutationSeconds),
+        floorRate,
+        rate(loading.mutationSeconds) / floorRate,
+        '≥ 0.25×',
+      ],
+    ],
+  );
+  process.stdout.write(
+    `seconds: floor ${loading.floorSeconds.map((x) => x.toFixed(1)).join(' / ')}, ingest ${loading.cliSeconds.toFixed(1)} (peak RSS ${loading.cliPeakRssMb.toFixed(0)} MB), loadPrices ${loading.mutationSeconds.toFixed(1)}\n` +
+      `append one new day to ${etfs} ETFs as npm run update does (target < 1 s): median ${median(loading.appendSeconds).toFixed(2)} s with fetching each ticker's CSV from 127.0.0.1 (${loading.appendSeconds.map((x) => x.toFixed(2)).join(' / ')}); ` +
+      `the database transaction alone (upsert, indicators): median ${median(loading.appendWriteSeconds).toFixed(2)} s (${loading.appendWriteSeconds.map((x) => x.toFixed(2)).join(' / ')})\n`,
+  );
+  if (only === 'loading') {
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
+}
 const config = loadConfig({ DATABASE_URL: postgres.url, SEED_DEMO: 'true' });
 const db = await prepareDatabase(postgres.url, config, pino({ level: 'warn' }));
 // Credentials for the authentication workloads: a session token and an API key.

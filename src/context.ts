@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './loaders/indicator-loaders.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './loaders/price-bars.js';
-import type { PricesPubSub } from './prices/prices-updated.js';
+import type { PricesFeed } from './prices/prices-updated.js';
 import type { LoginThrottle } from './users/login-throttle.js';
 
 /** What every request of one app shares. */
@@ -15,7 +15,7 @@ export type AppServices = {
   auth: Authenticator;
   tokens: TokenService;
   loginThrottle: LoginThrottle;
-  pubsub: PricesPubSub;
+  pricesFeed: PricesFeed;
   config: Pick<Config, 'auth' | 'limits'>;
 };
 

@@ -9,7 +9,7 @@ import type { Database } from './db/database.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { useLimits } from './limits/use-limits.js';
-import { createPricesPubSub } from './prices/prices-updated.js';
+import { createPricesFeed } from './prices/prices-updated.js';
 import { schema } from './schema/index.js';
 import { createLoginThrottle } from './users/login-throttle.js';
 
@@ -32,7 +32,7 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     tokens,
     auth: createAuthenticator(db.prisma, tokens),
     loginThrottle: createLoginThrottle(),
-    pubsub: createPricesPubSub(),
+    pricesFeed: createPricesFeed(db),
     config,
   };
   return createYoga<ServerContext, Context>({

@@ -68,4 +68,19 @@ describe('loadConfig', () => {
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be an integer from 0 to 65535/);
   });
+
+  it('reads the price source of npm run update, and refuses a template it cannot use', () => {
+    expect(
+      loadConfig({
+        PRICE_SOURCE_URL: 'https://prices.example.com/d/{ticker}.csv?key=abc',
+        PRICE_SOURCE_TIMEOUT_MS: '5000',
+        PRICE_SOURCE_CONCURRENCY: '8',
+      }).priceSource,
+    ).toEqual({ urlTemplate: 'https://prices.example.com/d/{ticker}.csv?key=abc', timeoutMs: 5000, concurrency: 8 });
+    expect(loadConfig({}).priceSource).toEqual({ urlTemplate: undefined, timeoutMs: 30_000, concurrency: 4 });
+    for (const bad of ['https://example.com/prices.csv', 'ftp://example.com/{ticker}', 'not a url {ticker}']) {
+      expect(() => loadConfig({ PRICE_SOURCE_URL: bad })).toThrow(/PRICE_SOURCE_URL must be an http\(s\) URL/);
+    }
+    expect(() => loadConfig({ PRICE_SOURCE_TIMEOUT_MS: '0' })).toThrow(ConfigError);
+  });
 });

@@ -171,3 +171,20 @@ it.each([
   expect(run.code).toBe(2);
   expect(run.stderr).toMatch(/PRICE_SOURCE_URL/);
 });
+
+it('fails only the ticker whose new bar the database refuses, and loads the rest', async () => {
+  const { recordCorporateAction } = await import('../src/corporate-actions/record-action.js');
+  await recordCorporateAction(t.db, 'DIVIDEND', 'AAA', '2025-06-02', 2);
+  const day = { date: '2025-01-02', open: 1, high: 1.1, low: 0.9, close: 1, volume: 100 };
+  provider.set('AAA', csv([...(history.get('AAA') as BarInput[]), day]));
+  provider.set('BBB', csv([...(history.get('BBB') as BarInput[]), { ...day, open: 60, high: 61, low: 59, close: 60 }]));
+  const before = await stored('AAA');
+  const run = await runCli('update', [], env);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(
+    /AAA: FAILED: .*dividend of 2 ex 2025-06-02 is not below the close before its ex-date \(1\)/,
+  );
+  expect(run.stdout).toContain('BBB: 1 new bar (2025-01-02)');
+  expect(await stored('AAA')).toEqual(before);
+  expect((await stored('BBB')).at(-1)?.date).toBe('2025-01-02');
+});

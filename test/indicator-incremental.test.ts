@@ -2,7 +2,7 @@
 // recursive indicator's state on from the last stored row, and changing a bar
 // in the middle recomputes from that date; either way the stored rows equal a
 // full recomputation over the whole history to 1e-12.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withTransaction } from '../src/db/transaction.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await createEtf(t.db, 'INC');
   // 1,500 bars: past every warm-up (SMA 200, MACD's signal) by far.
-  bars = syntheticBars('INC', tradingDays('2019-01-01', '2025-12-31').slice(0, 1600), {
+  bars = syntheticBars('INC', tradingDays('2019-01-01', '2025-12-31').slice(0, 1700), {
     start: 80,
     drift: 0.04,
     volatility: 0.25,
@@ -30,9 +30,6 @@ beforeAll(async () => {
   await loadPrices(t.db, 'INC', bars.slice(0, 1500));
 });
 afterAll(() => t.close());
-beforeEach(() => {
-  t.statements.length = 0;
-});
 
 /** The stored rows, and what a full recomputation over the stored prices gives. */
 async function storedAndFull() {
@@ -58,21 +55,38 @@ async function storedAndFull() {
   return { stored: stored.rows, full };
 }
 
-const readsWholeHistory = () => t.statements.some((sql) => /ORDER BY date$/.test(sql.trim()) && !/OFFSET/.test(sql));
-const readsTail = () => t.statements.some((sql) => sql.includes('OFFSET 199'));
+/** The transaction that last wrote each stored row: rows that were not rewritten keep theirs. */
+async function writers(): Promise<Map<string, string>> {
+  const { rows } = await t.db.pool.query<{ date: string; xmin: string }>(
+    'SELECT date::text AS date, xmin::text AS xmin FROM daily_indicator WHERE NOT adjusted',
+  );
+  return new Map(rows.map((row) => [row.date, row.xmin]));
+}
+
+/** How many rows dated before `date` a piece of work rewrote. */
+async function rewrittenBefore(date: string, work: () => Promise<unknown>): Promise<number> {
+  const before = await writers();
+  await work();
+  const after = await writers();
+  return [...before].filter(([day, xmin]) => day < date && after.get(day) !== xmin).length;
+}
 
 it('appends one bar at a time, carrying state, equal to a full recomputation', async () => {
-  for (const bar of bars.slice(1500, 1530)) await loadPrices(t.db, 'INC', [bar]);
-  expect(readsTail()).toBe(true);
-  expect(readsWholeHistory()).toBe(false);
+  const appended = bars.slice(1500, 1530);
+  const rewritten = await rewrittenBefore((appended[0] as BarInput).date as string, async () => {
+    for (const bar of appended) await loadPrices(t.db, 'INC', [bar]);
+  });
+  expect(rewritten).toBe(0);
   const { stored, full } = await storedAndFull();
   expect(stored).toHaveLength(1530);
   expectPointsClose(stored, full, 'after 30 single appends');
 });
 
 it('appends a block of bars incrementally', async () => {
-  await loadPrices(t.db, 'INC', bars.slice(1530, 1600));
-  expect(readsWholeHistory()).toBe(false);
+  const rewritten = await rewrittenBefore((bars[1530] as BarInput).date as string, () =>
+    loadPrices(t.db, 'INC', bars.slice(1530, 1600)),
+  );
+  expect(rewritten).toBe(0);
   const { stored, full } = await storedAndFull();
   expect(stored).toHaveLength(1600);
   expectPointsClose(stored, full, 'after a block append');
@@ -81,9 +95,10 @@ it('appends a block of bars incrementally', async () => {
 it('recomputes from a bar changed in the middle on, and leaves earlier rows alone', async () => {
   const changed = bars[900] as BarInput;
   const before = await t.db.pool.query(`SELECT * FROM daily_indicator WHERE date < $1 ORDER BY date`, [changed.date]);
-  t.statements.length = 0;
-  await loadPrices(t.db, 'INC', [{ ...changed, close: changed.close * 1.05, high: changed.high * 1.05 }]);
-  expect(readsWholeHistory()).toBe(false);
+  const rewritten = await rewrittenBefore(changed.date as string, () =>
+    loadPrices(t.db, 'INC', [{ ...changed, close: changed.close * 1.05, high: changed.high * 1.05 }]),
+  );
+  expect(rewritten).toBe(0);
   const after = await t.db.pool.query(`SELECT * FROM daily_indicator WHERE date < $1 ORDER BY date`, [changed.date]);
   expect(after.rows).toEqual(before.rows);
   const { stored, full } = await storedAndFull();
@@ -93,15 +108,28 @@ it('recomputes from a bar changed in the middle on, and leaves earlier rows alon
 it('recomputes the whole history when the state it would carry on is missing', async () => {
   await t.db.pool.query("DELETE FROM daily_indicator WHERE date BETWEEN '2023-01-02' AND '2023-01-31'");
   const etf = await t.db.prisma.etf.findUniqueOrThrow({ where: { ticker: 'INC' } });
-  await withTransaction(t.db.pool, (client) => refreshSeries(client, etf.id, false, '2023-02-01'));
-  expect(readsWholeHistory()).toBe(true);
+  const rewritten = await rewrittenBefore('2023-01-02', () =>
+    withTransaction(t.db.pool, (client) => refreshSeries(client, false, [{ etfId: etf.id, from: '2023-02-01' }])),
+  );
+  // Every row is rewritten, the first bar's included.
+  expect(rewritten).toBe((await storedAndFull()).stored.filter((row) => (row.date as string) < '2023-01-02').length);
   const { stored, full } = await storedAndFull();
   expect(stored).toHaveLength(1600);
   expectPointsClose(stored, full, 'after a fallback to the full history');
 });
 
 it('changes nothing when a load changes nothing', async () => {
-  await loadPrices(t.db, 'INC', bars.slice(1590, 1600));
-  expect(readsTail()).toBe(false);
-  expect(readsWholeHistory()).toBe(false);
+  const rewritten = await rewrittenBefore('9999-12-31', () => loadPrices(t.db, 'INC', bars.slice(1590, 1600)));
+  expect(rewritten).toBe(0);
+});
+
+it('serializes concurrent loads of one ETF, so that the stored indicators see both', async () => {
+  await Promise.all([
+    loadPrices(t.db, 'INC', bars.slice(1600, 1650)),
+    loadPrices(t.db, 'INC', bars.slice(1650, 1700)),
+    loadPrices(t.db, 'INC', [{ ...(bars[1200] as BarInput), volume: 12345 }]),
+  ]);
+  const { stored, full } = await storedAndFull();
+  expect(stored).toHaveLength(1700);
+  expectPointsClose(stored, full, 'after concurrent loads');
 });

@@ -221,6 +221,9 @@ describe('malformed files are rejected with their lines, and never half-applied'
     expect((await runCli('ingest', [], env)).code).toBe(2);
     expect((await runCli('ingest', [path.join(dir, 'missing.csv')], env)).code).toBe(2);
     expect((await runCli('ingest', ['--bogus', 'x.csv'], env)).code).toBe(2);
+    const jobs = await runCli('ingest', ['--jobs', '0', 'x.csv'], env);
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toContain('--jobs must be a whole number from 1 to 16');
   });
 
   it('splits quoted fields as RFC 4180 does', () => {

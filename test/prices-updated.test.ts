@@ -76,3 +76,20 @@ it('tells subscribers which ticker and dates changed, after the load commits', a
   });
   events.close();
 });
+
+it('announces loads committed by other processes: npm run ingest', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { runCli } = await import('./cli-run.js');
+  const dir = await mkdtemp(path.join(tmpdir(), 'etfql-notify-'));
+  const file = path.join(dir, 'SUB.csv');
+  await writeFile(file, 'Date,Open,High,Low,Close,Volume\n2024-03-01,10,11,9,10,100\n2024-03-04,10,11,9,10.5,100\n');
+  const events = await subscribe('subscription { pricesUpdated(tickers: ["SUB"]) { ticker from to } }');
+  const next = events.next();
+  const run = await runCli('ingest', [file], { DATABASE_URL: t.url });
+  expect(run.code).toBe(0);
+  expect(await next).toEqual({ data: { pricesUpdated: { ticker: 'SUB', from: '2024-03-01', to: '2024-03-04' } } });
+  events.close();
+  await rm(dir, { recursive: true, force: true });
+});

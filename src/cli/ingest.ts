@@ -1,5 +1,7 @@
-// npm run ingest -- [--create-etfs] <files or folders>: imports vendor CSV price
-// files (see src/ingest/vendor-layout.ts), each file all or nothing. Exit status:
+// npm run ingest -- [--create-etfs] [--jobs N] <files or folders>: imports vendor
+// CSV price files (see src/ingest/vendor-layout.ts), each file all or nothing,
+// N files at a time (2 by default: PostgreSQL works on one while this process
+// parses the next; files that share an ETF wait for each other). Exit status:
 // 0 when every file loaded, 1 when any file was rejected (each bad row listed
 // on stderr as file:line: reason), 2 for a usage error.
 import { readdir, stat } from 'node:fs/promises';
@@ -9,7 +11,7 @@ import { type FileResult, ingestFile } from '../ingest/ingest-file.js';
 import { createProgress } from '../ingest/progress.js';
 import { withCliDatabase } from './cli-database.js';
 
-const USAGE = 'usage: npm run ingest -- [--create-etfs] <file.csv or folder> ...\n';
+const USAGE = 'usage: npm run ingest -- [--create-etfs] [--jobs N] <file.csv or folder> ...\n';
 
 async function csvFiles(path: string): Promise<string[]> {
   const info = await stat(path);
@@ -25,21 +27,24 @@ async function csvFiles(path: string): Promise<string[]> {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-let args: ReturnType<
-  typeof parseArgs<{
-    options: { 'create-etfs': { type: 'boolean' }; help: { type: 'boolean' } };
-    allowPositionals: true;
-  }>
->;
-try {
-  args = parseArgs({
-    options: { 'create-etfs': { type: 'boolean' }, help: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
+const OPTIONS = {
+  'create-etfs': { type: 'boolean' },
+  jobs: { type: 'string', default: '2' },
+  help: { type: 'boolean' },
+} as const;
+
+function parse() {
+  try {
+    const parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
+    const jobs = Number(parsed.values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new Error('--jobs must be a whole number from 1 to 16');
+    return { ...parsed, jobs };
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
 }
+const args = parse();
 if (args.values.help || args.positionals.length === 0) {
   process.stderr.write(USAGE);
   process.exit(args.values.help ? 0 : 2);
@@ -59,7 +64,11 @@ const started = Date.now();
 const results: FileResult[] = [];
 const exitCode = await withCliDatabase(async (db) => {
   const progress = createProgress(process.stderr, files.length);
-  for (const file of files) {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) await ingestOne(files[next++] as string);
+  };
+  const ingestOne = async (file: string) => {
     const result = await ingestFile(db, file, {
       createEtfs: args.values['create-etfs'] ?? false,
       onProgress: (read, total) => progress.update(file, read, total),
@@ -75,7 +84,8 @@ const exitCode = await withCliDatabase(async (db) => {
         `${file}: ${count(result.rows)} rows, ${count(result.inserted)} inserted, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged\n`,
       );
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(args.jobs, files.length) }, worker));
   return results.some((result) => result.problems.length > 0) ? 1 : 0;
 });
 

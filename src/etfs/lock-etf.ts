@@ -2,11 +2,13 @@ import type pg from 'pg';
 import { notFound } from '../errors.js';
 
 /**
- * The id of an ETF, locked FOR SHARE for the caller's transaction: a concurrent
- * deleteEtf waits for a load or a deletion of prices instead of racing it.
+ * The id of an ETF, locked for the caller's transaction. FOR NO KEY UPDATE
+ * serializes the writers of one ETF: each recomputes the stored indicators from
+ * the prices it sees, so two concurrent loads must not each miss the other's
+ * bars. A concurrent deleteEtf waits too; readers and other ETFs do not.
  */
 export async function lockEtfId(client: pg.ClientBase, ticker: string, hint = ''): Promise<number> {
-  const etf = await client.query<{ id: number }>('SELECT id FROM etf WHERE ticker = $1 FOR SHARE', [ticker]);
+  const etf = await client.query<{ id: number }>('SELECT id FROM etf WHERE ticker = $1 FOR NO KEY UPDATE', [ticker]);
   const etfId = etf.rows[0]?.id;
   if (etfId === undefined) throw notFound(`No ETF with ticker ${ticker}.${hint}`);
   return etfId;

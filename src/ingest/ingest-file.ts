@@ -14,7 +14,7 @@ import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { tickerProblem } from '../etfs/ticker.js';
-import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
+import { afterWrite, upsertFrom, type WrittenRow } from '../prices/upsert-bars.js';
 import { tomorrowUtc } from '../prices/validate-bars.js';
 import { CsvLineSplitter } from './csv-lines.js';
 import { type Layout, parseHeader, parseRow } from './vendor-layout.js';
@@ -67,26 +67,14 @@ const CREATE_ETFS = `
   SELECT DISTINCT ticker, ticker, now() FROM ingest_staging
   ON CONFLICT (ticker) DO NOTHING`;
 
-// FOR SHARE, as every load path locks: a concurrent deleteEtf waits for the import.
+// Locked as every load path locks its ETF (see lock-etf.ts), in id order so
+// that two imports sharing tickers wait for each other instead of deadlocking.
 const LOCK_ETFS = `
-  SELECT id FROM etf WHERE ticker IN (SELECT DISTINCT ticker FROM ingest_staging) ORDER BY id FOR SHARE`;
+  SELECT id FROM etf WHERE ticker IN (SELECT DISTINCT ticker FROM ingest_staging) ORDER BY id FOR NO KEY UPDATE`;
 
-const UPSERT = `
-  WITH written AS (
-    INSERT INTO daily_price AS p (etf_id, date, open, high, low, close, volume)
-    SELECT e.id, s.date, s.open, s.high, s.low, s.close, s.volume
-    FROM ingest_staging s JOIN etf e ON e.ticker = s.ticker
-    ON CONFLICT (etf_id, date) DO UPDATE
-      SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
-          close = EXCLUDED.close, volume = EXCLUDED.volume
-      WHERE (p.open, p.high, p.low, p.close, p.volume)
-            IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume)
-    RETURNING p.etf_id, p.date, (xmax = 0) AS inserted
-  )
-  SELECT w.etf_id, e.ticker, min(w.date)::text AS from_date, max(w.date)::text AS to_date,
-         count(*) FILTER (WHERE w.inserted)::int AS inserted, count(*) FILTER (WHERE NOT w.inserted)::int AS updated
-  FROM written w JOIN etf e ON e.id = w.etf_id
-  GROUP BY w.etf_id, e.ticker ORDER BY w.etf_id`;
+const UPSERT = upsertFrom(`
+  SELECT e.id, s.date, s.open, s.high, s.low, s.close, s.volume
+  FROM ingest_staging s JOIN etf e ON e.ticker = s.ticker`);
 
 /** TICKER.csv names its ticker; any other name (prices.csv) needs a ticker column. */
 export function tickerFromFileName(file: string): string | null {
@@ -137,7 +125,12 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
         }
         // Once a row is bad the file is rejected, but reading on reports every bad row.
         if (result.problems.length === 0) {
-          pending += `${line}\t${row.ticker}\t${row.date}\t${row.open}\t${row.high}\t${row.low}\t${row.close}\t${row.volume}\n`;
+          // The prices go as the file wrote them (checked numerals, which PostgreSQL
+          // reads to the same double as Number() did): formatting them again is
+          // the costliest step of a large import. Volumes are written as integers.
+          const { columns } = layout;
+          const text = (index: number) => (fields[index] as string).trim();
+          pending += `${line}\t${row.ticker}\t${row.date}\t${text(columns.open)}\t${text(columns.high)}\t${text(columns.low)}\t${text(columns.close)}\t${row.volume}\n`;
         }
       });
 
@@ -181,16 +174,9 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       if (result.problems.length > 0) throw new RejectFile();
 
       await client.query(LOCK_ETFS);
-      const written = await client.query<{
-        etf_id: number;
-        ticker: string;
-        from_date: IsoDate;
-        to_date: IsoDate;
-        inserted: number;
-        updated: number;
-      }>(UPSERT);
+      const written = await client.query<WrittenRow>(UPSERT);
+      await afterWrite(client, written.rows);
       for (const row of written.rows) {
-        await refreshPersistedIndicators(client, row.etf_id, { pricesChangedFrom: row.from_date });
         result.inserted += row.inserted;
         result.updated += row.updated;
         result.changes.push({ ticker: row.ticker, from: row.from_date, to: row.to_date });

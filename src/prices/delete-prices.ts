@@ -8,6 +8,7 @@ import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
+import { notifyPricesUpdated } from './prices-updated.js';
 
 export type DeletePricesResult = { ticker: string; deleted: number; from: IsoDate; to: IsoDate };
 
@@ -29,7 +30,10 @@ export async function deletePrices(
       to,
     ]);
     await client.query('DELETE FROM daily_indicator WHERE etf_id = $1 AND date BETWEEN $2 AND $3', [etfId, from, to]);
-    if ((deleted.rowCount ?? 0) > 0) await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: from });
+    if ((deleted.rowCount ?? 0) > 0) {
+      await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: from });
+      await notifyPricesUpdated(client, [{ ticker, from, to }]);
+    }
     return { ticker, deleted: deleted.rowCount ?? 0, from, to };
   });
 }

@@ -5,7 +5,6 @@ import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
-import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
 import { type UpsertResult, upsertBars } from './upsert-bars.js';
 import { type BarInput, validateBars } from './validate-bars.js';
 
@@ -20,8 +19,7 @@ export async function loadPrices(
   const valid = validateBars(bars);
   return withTransaction(db.pool, async (client) => {
     const etfId = await lockEtfId(client, ticker, ' Create it with upsertEtf first.');
-    const result = await upsertBars(client, etfId, valid);
-    if (result.changedFrom) await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: result.changedFrom });
-    return { ...result, ticker, etfId };
+    const [result] = await upsertBars(client, [{ etfId, bars: valid }]);
+    return { ...(result as UpsertResult), ticker, etfId };
   });
 }

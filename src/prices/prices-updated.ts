@@ -1,12 +1,40 @@
-// Word that prices changed, published after a load commits, so that a
-// dashboard showing those tickers can refetch. In memory: one process.
+// Word that prices changed, so that a dashboard showing those tickers can
+// refetch. Every writer (the API, the importer, the nightly update) sends a
+// NOTIFY inside its transaction, which PostgreSQL delivers only if and when
+// it commits; every server process LISTENs and tells its own subscribers.
 import { createPubSub } from 'graphql-yoga';
+import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import type { Database } from '../db/database.js';
 
 export type PricesUpdate = { ticker: string; from: IsoDate; to: IsoDate };
 
-export type PricesPubSub = ReturnType<typeof createPricesPubSub>;
+export const PRICES_UPDATED_CHANNEL = 'etfql_prices_updated';
 
-export function createPricesPubSub() {
-  return createPubSub<{ pricesUpdated: [PricesUpdate] }>();
+export type PricesFeed = {
+  pubsub: ReturnType<typeof createPubSub<{ pricesUpdated: [PricesUpdate] }>>;
+  /** Resolves once this process listens, so that no commit after a subscription starts is missed. */
+  ready: Promise<void>;
+};
+
+export function createPricesFeed(db: Database): PricesFeed {
+  const pubsub = createPubSub<{ pricesUpdated: [PricesUpdate] }>();
+  const ready = db.listen(PRICES_UPDATED_CHANNEL, (payload) => {
+    try {
+      pubsub.publish('pricesUpdated', JSON.parse(payload) as PricesUpdate);
+    } catch {
+      // Not ours: NOTIFY is open to every role of the database.
+    }
+  });
+  ready.catch(() => {}); // a subscription awaiting it reports the failure
+  return { pubsub, ready };
+}
+
+/** Inside the writer's transaction: one notification per changed ETF (each well under the 8 kB limit). */
+export async function notifyPricesUpdated(client: pg.ClientBase, updates: readonly PricesUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  await client.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+    PRICES_UPDATED_CHANNEL,
+    updates.map((update) => JSON.stringify({ ticker: update.ticker, from: update.from, to: update.to })),
+  ]);
 }

@@ -32,13 +32,7 @@ builder.mutationFields((t) => ({
       ticker: t.arg.string({ required: true }),
       bars: t.arg({ type: [PriceBarInput], required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const result = await loadPrices(ctx.db, args.ticker, args.bars);
-      if (result.changedFrom && result.changedTo) {
-        ctx.pubsub.publish('pricesUpdated', { ticker: result.ticker, from: result.changedFrom, to: result.changedTo });
-      }
-      return result;
-    },
+    resolve: (_root, args, ctx) => loadPrices(ctx.db, args.ticker, args.bars),
   }),
 
   deletePrices: t.field({
@@ -51,12 +45,7 @@ builder.mutationFields((t) => ({
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const result = await deletePrices(ctx.db, args.ticker, args.from, args.to);
-      if (result.deleted > 0)
-        ctx.pubsub.publish('pricesUpdated', { ticker: result.ticker, from: result.from, to: result.to });
-      return result;
-    },
+    resolve: (_root, args, ctx) => deletePrices(ctx.db, args.ticker, args.from, args.to),
   }),
 }));
 

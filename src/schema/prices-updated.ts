@@ -17,13 +17,14 @@ builder.subscriptionFields((t) => ({
   pricesUpdated: t.field({
     type: PricesUpdate,
     description:
-      'Fires after a load or deletion of prices commits, for the given tickers (all when omitted). Over server-sent events: GET or POST /graphql with Accept: text/event-stream.',
+      'Fires after a load or deletion of prices commits (through the API, `npm run ingest` or `npm run update`, in any process), for the given tickers (all when omitted). Over server-sent events: GET or POST /graphql with Accept: text/event-stream.',
     authScopes: { reader: true },
     args: { tickers: t.arg.stringList() },
-    subscribe: (_root, args, ctx) => {
+    subscribe: async (_root, args, ctx) => {
       const wanted = args.tickers ? new Set(args.tickers.map((ticker) => normalizeTicker(ticker, 'tickers'))) : null;
+      await ctx.pricesFeed.ready;
       return pipe(
-        ctx.pubsub.subscribe('pricesUpdated'),
+        ctx.pricesFeed.pubsub.subscribe('pricesUpdated'),
         filter((update: PricesUpdateShape) => wanted === null || wanted.has(update.ticker)),
       );
     },

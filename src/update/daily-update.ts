@@ -1,11 +1,14 @@
 // The nightly update: for every ETF, fetch the provider's bars, append the
 // dates not stored yet (indicators carried on incrementally by the load path),
 // and report per ticker. A session advisory lock keeps two runs from
-// overlapping; each ticker loads in its own transaction, so one failing
-// provider answer costs that ticker only.
+// overlapping. A provider answer that fails (timeout, error status, garbage,
+// bad bars) costs that ticker only; the others load together.
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { withTransaction } from '../db/transaction.js';
 import { loadPrices } from '../prices/load-prices.js';
+import { upsertBars } from '../prices/upsert-bars.js';
+import { type BarInput, type ValidBars, validateBars } from '../prices/validate-bars.js';
 import { FetchFailure, fetchNewBars } from './fetch-bars.js';
 
 /** The advisory lock key: any constant that no other code takes. */
@@ -16,7 +19,13 @@ export type TickerOutcome =
   | { ticker: string; status: 'current' }
   | { ticker: string; status: 'failed'; reason: string };
 
-export type UpdateResult = { locked: false } | { locked: true; outcomes: TickerOutcome[] };
+export type UpdateResult =
+  | { locked: false }
+  | {
+      locked: true;
+      outcomes: TickerOutcome[] /** Wall-clock time of each phase. */;
+      seconds: { fetch: number; write: number };
+    };
 
 export type UpdateOptions = {
   urlTemplate: string;
@@ -26,7 +35,7 @@ export type UpdateOptions = {
 };
 
 const LAST_DATES = `
-  SELECT e.ticker, (SELECT max(date)::text FROM daily_price p WHERE p.etf_id = e.id) AS last
+  SELECT e.id, e.ticker, (SELECT max(date)::text FROM daily_price p WHERE p.etf_id = e.id) AS last
   FROM etf e ORDER BY e.ticker`;
 
 export async function runDailyUpdate(db: Database, options: UpdateOptions): Promise<UpdateResult> {
@@ -35,20 +44,14 @@ export async function runDailyUpdate(db: Database, options: UpdateOptions): Prom
     const lock = await lockClient.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${UPDATE_LOCK}) AS ok`);
     if (!lock.rows[0]?.ok) return { locked: false };
     try {
-      const { rows } = await db.pool.query<{ ticker: string; last: IsoDate | null }>(LAST_DATES);
-      const outcomes: TickerOutcome[] = [];
-      let next = 0;
-      const worker = async () => {
-        while (next < rows.length) {
-          const etf = rows[next++] as { ticker: string; last: IsoDate | null };
-          const outcome = await updateOne(db, etf.ticker, etf.last, options);
-          outcomes.push(outcome);
-          options.onOutcome?.(outcome);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
-      outcomes.sort((a, b) => (a.ticker < b.ticker ? -1 : 1));
-      return { locked: true, outcomes };
+      const { rows } = await db.pool.query<{ id: number; ticker: string; last: IsoDate | null }>(LAST_DATES);
+      const started = performance.now();
+      const fetched = await fetchAll(rows, options);
+      const fetchedAt = performance.now();
+      const outcomes = await appendAll(db, fetched);
+      const seconds = { fetch: (fetchedAt - started) / 1000, write: (performance.now() - fetchedAt) / 1000 };
+      for (const outcome of outcomes) options.onOutcome?.(outcome);
+      return { locked: true, outcomes, seconds };
     } finally {
       await lockClient.query(`SELECT pg_advisory_unlock(${UPDATE_LOCK})`);
     }
@@ -57,30 +60,81 @@ export async function runDailyUpdate(db: Database, options: UpdateOptions): Prom
   }
 }
 
-async function updateOne(
-  db: Database,
-  ticker: string,
-  last: IsoDate | null,
-  options: UpdateOptions,
-): Promise<TickerOutcome> {
-  try {
-    const bars = await fetchNewBars(options.urlTemplate, ticker, last, options.timeoutMs);
-    if (bars.length === 0) return { ticker, status: 'current' };
-    await loadPrices(db, ticker, bars);
-    return {
-      ticker,
-      status: 'loaded',
-      bars: bars.length,
-      from: bars[0]?.date as IsoDate,
-      to: bars.at(-1)?.date as IsoDate,
-    };
-  } catch (error) {
-    if (error instanceof FetchFailure) return { ticker, status: 'failed', reason: error.message };
-    // A refused load (bad bars) fails this ticker; anything else (the database gone) ends the run.
-    const code = (error as { extensions?: { code?: string } }).extensions?.code;
-    if (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND') {
-      return { ticker, status: 'failed', reason: (error as Error).message };
+type Fetched = { id: number; ticker: string; bars: BarInput[] } | TickerOutcome;
+
+/** Every ETF's new bars, `concurrency` requests at a time; a failed request is that ticker's outcome. */
+async function fetchAll(etfs: { id: number; ticker: string; last: IsoDate | null }[], options: UpdateOptions) {
+  const fetched: Fetched[] = new Array(etfs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < etfs.length) {
+      const index = next++;
+      const { id, ticker, last } = etfs[index] as (typeof etfs)[number];
+      try {
+        fetched[index] = { id, ticker, bars: await fetchNewBars(options.urlTemplate, ticker, last, options.timeoutMs) };
+      } catch (error) {
+        if (!(error instanceof FetchFailure)) throw error;
+        fetched[index] = { ticker, status: 'failed', reason: error.message };
+      }
     }
-    throw error;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, etfs.length) }, worker));
+  return fetched;
 }
+
+/**
+ * Appends the new bars of every ticker in one transaction: one upsert and a few
+ * batched statements for the indicators, whatever the number of ETFs. If the
+ * database refuses the batch (a bar that breaks a recorded dividend), each
+ * ticker is loaded on its own, so that only the offending one fails.
+ */
+async function appendAll(db: Database, fetched: Fetched[]): Promise<TickerOutcome[]> {
+  const outcomes: TickerOutcome[] = [];
+  const pending: { id: number; ticker: string; bars: ValidBars; input: BarInput[] }[] = [];
+  for (const item of fetched) {
+    if ('status' in item) outcomes.push(item);
+    else if (item.bars.length === 0) outcomes.push({ ticker: item.ticker, status: 'current' });
+    else {
+      try {
+        pending.push({ id: item.id, ticker: item.ticker, bars: validateBars(item.bars), input: item.bars });
+      } catch (error) {
+        outcomes.push({ ticker: item.ticker, status: 'failed', reason: (error as Error).message });
+      }
+    }
+  }
+  const loaded = (entry: (typeof pending)[number]): TickerOutcome => ({
+    ticker: entry.ticker,
+    status: 'loaded',
+    bars: entry.bars.dates.length,
+    from: entry.bars.dates[0] as IsoDate,
+    to: entry.bars.dates.at(-1) as IsoDate,
+  });
+  try {
+    await withTransaction(db.pool, async (client) => {
+      await client.query(LOCK, [pending.map((entry) => entry.id)]);
+      await upsertBars(
+        client,
+        pending.map((entry) => ({ etfId: entry.id, bars: entry.bars })),
+      );
+    });
+    outcomes.push(...pending.map(loaded));
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    for (const entry of pending) {
+      try {
+        await loadPrices(db, entry.ticker, entry.input);
+        outcomes.push(loaded(entry));
+      } catch (single) {
+        if (!isInputError(single)) throw single;
+        outcomes.push({ ticker: entry.ticker, status: 'failed', reason: (single as Error).message });
+      }
+    }
+  }
+  return outcomes.sort((a, b) => (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0));
+}
+
+// The ETFs' rows locked as lockEtfId locks one, in id order against deadlocks.
+const LOCK = 'SELECT id FROM etf WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE';
+
+const isInputError = (error: unknown) =>
+  ['BAD_USER_INPUT', 'NOT_FOUND'].includes((error as { extensions?: { code?: string } }).extensions?.code ?? '');

@@ -1,0 +1,222 @@
+// The loading workloads of issue 4, each in a fresh database of one cluster:
+// - the floor: one plain COPY of every row into a table with daily_price's
+//   primary key, nothing else;
+// - `npm run ingest` on a folder of TICKER.csv files, as a user runs it (a
+//   process, CSV parsing, staging, upsert, indicators);
+// - loadPrices mutations of 5,000 bars over HTTP to the real server;
+// - the daily update appending one new day to every ETF from a provider on
+//   127.0.0.1, indicators included.
+import { spawn } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { loadConfig } from '../src/config.js';
+import { createDatabase } from '../src/db/database.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
+import type { BarInput } from '../src/prices/validate-bars.js';
+import { runDailyUpdate } from '../src/update/daily-update.js';
+import { createApp } from '../src/yoga.js';
+
+export type LoadingResult = {
+  rows: number;
+  floorSeconds: number[];
+  cliSeconds: number;
+  cliPeakRssMb: number;
+  mutationSeconds: number;
+  appendSeconds: number[];
+  /** The database part of each append: one transaction for all ETFs, indicators included. */
+  appendWriteSeconds: number[];
+};
+
+const ADMIN_KEY = 'etfql_bench-loading-admin-key';
+
+function dataset(etfs: number, days: number) {
+  const dates = tradingDays('1990-01-01', '2030-12-31').slice(0, days + 1);
+  const tickers = Array.from({ length: etfs }, (_, i) => `L${String(i).padStart(3, '0')}`);
+  // The last day is held back for the append workload.
+  return { tickers, history: dates.slice(0, days), nextDay: dates.at(-1) as string };
+}
+
+const barsOf = (ticker: string, dates: readonly string[]) =>
+  syntheticBars(ticker, dates, { start: 50, drift: 0.05, volatility: 0.25, volume: 1e6 });
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  return url.toString();
+}
+
+async function createEtfs(url: string, tickers: string[]) {
+  const db = createDatabase(url);
+  await db.pool.query(
+    "INSERT INTO etf (ticker, name, updated_at) SELECT t, t || ' Bench Fund', now() FROM unnest($1::text[]) t",
+    [tickers],
+  );
+  await db.close();
+}
+
+const seconds = (started: number) => (performance.now() - started) / 1000;
+
+async function floor(adminUrl: string, tickers: string[], dates: string[]): Promise<number> {
+  const url = await freshDatabase(adminUrl, 'bench_load_floor');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE TABLE floor_price (
+    etf_id int NOT NULL, date date NOT NULL, open float8 NOT NULL, high float8 NOT NULL, low float8 NOT NULL,
+    close float8 NOT NULL, volume int8 NOT NULL, PRIMARY KEY (etf_id, date))`);
+  // The rows are rendered before the clock starts: the floor is the database's work alone.
+  const chunks = tickers.map((ticker, id) =>
+    barsOf(ticker, dates)
+      .map((b) => `${id}\t${b.date}\t${b.open}\t${b.high}\t${b.low}\t${b.close}\t${b.volume}\n`)
+      .join(''),
+  );
+  const started = performance.now();
+  await pipeline(Readable.from(chunks), client.query(copyFrom('COPY floor_price FROM STDIN')));
+  const elapsed = seconds(started);
+  await client.end();
+  return elapsed;
+}
+
+async function cli(adminUrl: string, tickers: string[], dates: string[], dir: string) {
+  const url = await freshDatabase(adminUrl, 'bench_load_cli');
+  await createEtfs(url, tickers);
+  await mkdir(dir, { recursive: true });
+  for (const ticker of tickers) {
+    const rows = barsOf(ticker, dates).map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`);
+    await writeFile(path.join(dir, `${ticker}.csv`), `Date,Open,High,Low,Close,Volume\n${rows.join('\n')}\n`);
+  }
+  const started = performance.now();
+  const child = spawn(
+    '/usr/bin/time',
+    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'src/cli/ingest.ts', dir],
+    {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const elapsed = seconds(started);
+  if (code !== 0) throw new Error(`npm run ingest failed (${code}):\n${stderr.slice(-2000)}`);
+  const rss = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN) / 1024;
+  return { elapsed, rss, url };
+}
+
+async function mutations(adminUrl: string, tickers: string[], dates: string[]) {
+  const url = await freshDatabase(adminUrl, 'bench_load_api');
+  await createEtfs(url, tickers);
+  const db = createDatabase(url, { poolSize: 4 });
+  const config = loadConfig({ DATABASE_URL: url, ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_SECOND: '100000' });
+  const { ensureAdminApiKey } = await import('../src/auth/api-keys.js');
+  await ensureAdminApiKey(db.prisma, ADMIN_KEY);
+  const server = createServer(createApp({ db, config }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const query =
+    'mutation ($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }';
+  const calls = tickers.map((ticker) => ({ ticker, bars: barsOf(ticker, dates) }));
+  const started = performance.now();
+  let next = 0;
+  // Two clients, as many as the machine has cores.
+  const client = async () => {
+    while (next < calls.length) {
+      const call = calls[next++] as { ticker: string; bars: BarInput[] };
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+        body: JSON.stringify({ query, variables: call }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`loadPrices failed: ${JSON.stringify(body.errors)}`);
+    }
+  };
+  await Promise.all([client(), client()]);
+  const elapsed = seconds(started);
+  server.close();
+  await db.close();
+  return elapsed;
+}
+
+/** One new day for every ETF, fetched from a provider on 127.0.0.1 and appended by the daily update. */
+async function append(url: string, tickers: string[], dates: string[], day: string) {
+  const files = new Map(
+    tickers.map((ticker) => {
+      const last = barsOf(ticker, [...dates, day]).slice(-5); // a provider's "recent bars" file
+      const rows = last.map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`);
+      return [`/${ticker}.csv`, `Date,Open,High,Low,Close,Volume\n${rows.join('\n')}\n`];
+    }),
+  );
+  const provider: Server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/csv' }).end(files.get(request.url ?? '') ?? '');
+  });
+  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  const port = (provider.address() as AddressInfo).port;
+  const db = createDatabase(url, { poolSize: 10 });
+  const started = performance.now();
+  const result = await runDailyUpdate(db, {
+    urlTemplate: `http://127.0.0.1:${port}/{ticker}.csv`,
+    timeoutMs: 10_000,
+    concurrency: 8,
+  });
+  const elapsed = seconds(started);
+  const write = result.locked ? result.seconds.write : Number.NaN;
+  provider.close();
+  const loaded = result.locked ? result.outcomes.filter((o) => o.status === 'loaded').length : 0;
+  if (loaded !== tickers.length) throw new Error(`the update appended to ${loaded} of ${tickers.length} ETFs`);
+  // Undo, so that the next round appends the same day again.
+  await db.pool.query('DELETE FROM daily_price WHERE date = $1', [day]);
+  await db.pool.query('DELETE FROM daily_indicator WHERE date = $1', [day]);
+  await db.close();
+  return { elapsed, write };
+}
+
+export async function benchLoading(
+  adminUrl: string,
+  etfs: number,
+  days: number,
+  rounds: number,
+): Promise<LoadingResult> {
+  const { tickers, history, nextDay } = dataset(etfs, days);
+  const dir = path.join(tmpdir(), `etfql-bench-csv-${process.pid}`);
+  try {
+    const floorSeconds = [await floor(adminUrl, tickers, history)];
+    const ingest = await cli(adminUrl, tickers, history, dir);
+    floorSeconds.push(await floor(adminUrl, tickers, history));
+    const mutationSeconds = await mutations(adminUrl, tickers, history);
+    floorSeconds.push(await floor(adminUrl, tickers, history));
+    const appendSeconds: number[] = [];
+    const appendWriteSeconds: number[] = [];
+    for (let round = 0; round < Math.max(rounds, 3); round++) {
+      const { elapsed, write } = await append(ingest.url, tickers, history, nextDay);
+      appendSeconds.push(elapsed);
+      appendWriteSeconds.push(write);
+    }
+    return {
+      rows: etfs * days,
+      floorSeconds,
+      cliSeconds: ingest.elapsed,
+      cliPeakRssMb: ingest.rss,
+      mutationSeconds,
+      appendSeconds,
+      appendWriteSeconds,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
