@@ -5,12 +5,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withTransaction } from '../src/db/transaction.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
+import { lockEtfId } from '../src/etfs/lock-etf.js';
 import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
 import { refreshSeries } from '../src/persisted-indicators/refresh-persisted.js';
 import { toHistory } from '../src/prices/history.js';
 import { loadPrices } from '../src/prices/load-prices.js';
 import type { PriceBar } from '../src/prices/read-bars.js';
-import type { BarInput } from '../src/prices/validate-bars.js';
+import { upsertBars } from '../src/prices/upsert-bars.js';
+import { type BarInput, validateBars } from '../src/prices/validate-bars.js';
 import { expectPointsClose } from './close-points.js';
 import { createEtf } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -123,13 +125,25 @@ it('changes nothing when a load changes nothing', async () => {
   expect(rewritten).toBe(0);
 });
 
-it('serializes concurrent loads of one ETF, so that the stored indicators see both', async () => {
-  await Promise.all([
-    loadPrices(t.db, 'INC', bars.slice(1600, 1650)),
-    loadPrices(t.db, 'INC', bars.slice(1650, 1700)),
-    loadPrices(t.db, 'INC', [{ ...(bars[1200] as BarInput), volume: 12345 }]),
-  ]);
+it('serializes writers of one ETF, so that the stored indicators see both loads', async () => {
+  // A first load holds its transaction open after writing; a second one starts
+  // meanwhile. Without the ETF lock it would compute its indicators without
+  // the first load's bars.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const first = withTransaction(t.db.pool, async (client) => {
+    const etfId = await lockEtfId(client, 'INC');
+    await upsertBars(client, [{ etfId, bars: validateBars(bars.slice(1600, 1650)) }]);
+    await held;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const second = loadPrices(t.db, 'INC', bars.slice(1650, 1700));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  release();
+  await Promise.all([first, second]);
   const { stored, full } = await storedAndFull();
   expect(stored).toHaveLength(1700);
-  expectPointsClose(stored, full, 'after concurrent loads');
+  expectPointsClose(stored, full, 'after overlapping loads');
 });
