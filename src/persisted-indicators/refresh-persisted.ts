@@ -25,16 +25,26 @@ import { computePersistedColumns, LOOKBACK, PERSISTED_COLUMNS, STATE_COLUMNS, ty
 const GROUP = 50;
 
 // From LOOKBACK bars before each ETF's first changed date on (all of its bars
-// when there are fewer, or when the date is -infinity).
+// when there are fewer, or when the date is -infinity). Bars before the change
+// only feed windows of closes, so when the series resumes from stored state
+// they come with their close alone: reading the tails is most of an append's cost.
 const tails = (adjusted: boolean) => `
-  SELECT c.etf_id, b.date::text AS date, b.open, b.high, b.low, b.close, b.volume::float8 AS volume
+  SELECT c.etf_id, b.date::text AS date, b.close,
+         CASE WHEN s.start IS NULL OR b.date >= c.from_date THEN b.open END AS open,
+         CASE WHEN s.start IS NULL OR b.date >= c.from_date THEN b.high END AS high,
+         CASE WHEN s.start IS NULL OR b.date >= c.from_date THEN b.low END AS low,
+         CASE WHEN s.start IS NULL OR b.date >= c.from_date THEN b.volume::float8 END AS volume
   FROM unnest($1::int[], $2::date[]) AS c(etf_id, from_date)
   CROSS JOIN LATERAL (
-    SELECT date, open, high, low, close, volume FROM ${priceSource(adjusted)}
-    WHERE etf_id = c.etf_id AND date >= coalesce((
+    SELECT (
       SELECT date FROM daily_price p WHERE p.etf_id = c.etf_id AND p.date < c.from_date
       ORDER BY p.date DESC OFFSET ${LOOKBACK - 1} LIMIT 1
-    ), '-infinity')
+    ) AS start
+    OFFSET 0 -- computed once per ETF, not once per bar: keeps the planner from inlining it
+  ) s
+  CROSS JOIN LATERAL (
+    SELECT date, open, high, low, close, volume FROM ${priceSource(adjusted)}
+    WHERE etf_id = c.etf_id AND date >= coalesce(s.start, '-infinity')
     ORDER BY date
   ) b
   ORDER BY c.etf_id, b.date`;
