@@ -21,8 +21,11 @@ import { computePersistedColumns, LOOKBACK, PERSISTED_COLUMNS, STATE_COLUMNS, ty
 
 // Every statement below works on a group of ETFs at once, so that a nightly
 // append to 500 ETFs or an import of a long file costs a few statements per
-// group, not a few per ETF. Groups bound the history held in memory.
-const GROUP = 50;
+// group, not a few per ETF. Groups bound the history held in memory: up to
+// MAX_GROUP ETFs, fewer when their histories are long (a backfill), so that a
+// group holds about ROWS_PER_GROUP bars whatever the size of the import.
+const MAX_GROUP = 50;
+const ROWS_PER_GROUP = 50_000;
 
 // From LOOKBACK bars before each ETF's first changed date on (all of its bars
 // when there are fewer, or when the date is -infinity). Bars before the change
@@ -129,7 +132,13 @@ export async function refreshSeries(
   adjusted: boolean,
   changes: readonly SeriesChange[],
 ): Promise<void> {
-  for (let i = 0; i < changes.length; i += GROUP) await refreshGroup(client, adjusted, changes.slice(i, i + GROUP));
+  // The first group is small: until one is read, the length of the histories is unknown.
+  let size = 8;
+  for (let i = 0; i < changes.length; i += size) {
+    const rows = await refreshGroup(client, adjusted, changes.slice(i, i + size));
+    const perEtf = rows / Math.min(size, changes.length - i);
+    size = Math.max(1, Math.min(MAX_GROUP, Math.floor(ROWS_PER_GROUP / Math.max(perEtf, 1))));
+  }
 }
 
 type Work = { etfId: number; rows: PriceBar[]; from: number; state?: StoredRow };
@@ -144,8 +153,9 @@ async function readTails(client: pg.ClientBase, adjusted: boolean, changes: read
   return byEtf;
 }
 
+/** Returns the number of bars it read, to size the next group. */
 async function refreshGroup(client: pg.ClientBase, adjusted: boolean, changes: readonly SeriesChange[]) {
-  if (changes.length === 0) return;
+  if (changes.length === 0) return 0;
   const tailsByEtf = await readTails(client, adjusted, changes);
   const work: Work[] = [];
   for (const change of changes) {
@@ -153,7 +163,7 @@ async function refreshGroup(client: pg.ClientBase, adjusted: boolean, changes: r
     const from = change.from === null ? 0 : rows.findIndex((row) => row.date >= (change.from as IsoDate));
     if (from !== -1 && rows.length > 0) work.push({ etfId: change.etfId, rows, from });
   }
-  if (work.length === 0) return;
+  if (work.length === 0) return 0;
 
   // Recursive indicators carry on from the stored row of the bar before the change.
   const resumable = work.filter((item) => item.from >= LOOKBACK);
@@ -190,6 +200,7 @@ async function refreshGroup(client: pg.ClientBase, adjusted: boolean, changes: r
     adjusted,
   ]);
   await pipeline(Readable.from(copyRows(work, adjusted)), client.query(copyFrom(COPY)));
+  return work.reduce((sum, item) => sum + item.rows.length, 0);
 }
 
 /** Binary COPY data for each ETF's rows `from` on; NaN (warm-up, 0/0) is stored as NULL. */
