@@ -5,10 +5,10 @@
 //   process, CSV parsing, staging, upsert, indicators);
 // - loadPrices mutations of 5,000 bars over HTTP to the real server;
 // - the daily update appending one new day to every ETF from a provider on
-//   127.0.0.1, indicators included.
+//   127.0.0.1 (a process of its own, bench/provider.ts), indicators included.
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -154,19 +154,20 @@ async function mutations(adminUrl: string, tickers: string[], dates: string[]) {
 }
 
 /** One new day for every ETF, fetched from a provider on 127.0.0.1 and appended by the daily update. */
-async function append(url: string, tickers: string[], dates: string[], day: string) {
-  const files = new Map(
-    tickers.map((ticker) => {
-      const last = barsOf(ticker, [...dates, day]).slice(-5); // a provider's "recent bars" file
-      const rows = last.map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`);
-      return [`/${ticker}.csv`, `Date,Open,High,Low,Close,Volume\n${rows.join('\n')}\n`];
-    }),
-  );
-  const provider: Server = createServer((request, response) => {
-    response.writeHead(200, { 'content-type': 'text/csv' }).end(files.get(request.url ?? '') ?? '');
+async function append(url: string, tickers: string[], dates: string[], day: string, dir: string) {
+  await mkdir(dir, { recursive: true });
+  for (const ticker of tickers) {
+    const last = barsOf(ticker, [...dates, day]).slice(-5); // a provider's "recent bars" file
+    const rows = last.map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`);
+    await writeFile(path.join(dir, `${ticker}.csv`), `Date,Open,High,Low,Close,Volume\n${rows.join('\n')}\n`);
+  }
+  const provider = spawn(process.execPath, ['--import', 'tsx', 'bench/provider.ts', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-  const port = (provider.address() as AddressInfo).port;
+  const port = await new Promise<number>((resolve, reject) => {
+    provider.stdout?.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    provider.once('exit', (code) => reject(new Error(`the provider exited with ${code}`)));
+  });
   const db = createDatabase(url, { poolSize: 10 });
   const started = performance.now();
   const result = await runDailyUpdate(db, {
@@ -176,7 +177,7 @@ async function append(url: string, tickers: string[], dates: string[], day: stri
   });
   const elapsed = seconds(started);
   const write = result.locked ? result.seconds.write : Number.NaN;
-  provider.close();
+  provider.kill();
   const loaded = result.locked ? result.outcomes.filter((o) => o.status === 'loaded').length : 0;
   if (loaded !== tickers.length) throw new Error(`the update appended to ${loaded} of ${tickers.length} ETFs`);
   // Undo, so that the next round appends the same day again.
@@ -203,7 +204,7 @@ export async function benchLoading(
     const appendSeconds: number[] = [];
     const appendWriteSeconds: number[] = [];
     for (let round = 0; round < Math.max(rounds, 3); round++) {
-      const { elapsed, write } = await append(ingest.url, tickers, history, nextDay);
+      const { elapsed, write } = await append(ingest.url, tickers, history, nextDay, `${dir}-provider`);
       appendSeconds.push(elapsed);
       appendWriteSeconds.push(write);
     }
@@ -218,5 +219,6 @@ export async function benchLoading(
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}-provider`, { recursive: true, force: true });
   }
 }
