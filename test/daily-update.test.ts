@@ -6,14 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
-import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
-import { toHistory } from '../src/prices/history.js';
 import { loadPrices } from '../src/prices/load-prices.js';
-import type { PriceBar } from '../src/prices/read-bars.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
 import { runCli } from './cli-run.js';
-import { expectPointsClose } from './close-points.js';
 import { createEtf, snapshot } from './fixtures.js';
+import { expectStoredIndicatorsCurrent, storedBars } from './stored-indicators.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -78,14 +75,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function stored(ticker: string): Promise<PriceBar[]> {
-  const result = await t.db.pool.query<PriceBar>(
-    `SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
-     FROM daily_price p JOIN etf e ON e.id = p.etf_id WHERE e.ticker = $1 ORDER BY date`,
-    [ticker],
-  );
-  return result.rows;
-}
+const stored = (ticker: string) => storedBars(t.db, ticker);
 
 it('appends the new dates of every ETF it can, and reports each failure', async () => {
   // An old bar the provider now states differently: an update appends, it does not rewrite history.
@@ -115,23 +105,7 @@ it('appends the new dates of every ETF it can, and reports each failure', async 
   }
 
   // The appended days carried the indicators on: equal to a full recomputation.
-  const prices = await stored('AAA');
-  const rows = await t.db.pool.query(
-    `SELECT i.date::text AS date, ${PERSISTED_COLUMNS.join(', ')} FROM daily_indicator i JOIN etf e ON e.id = i.etf_id
-     WHERE e.ticker = 'AAA' AND NOT adjusted ORDER BY date`,
-  );
-  const { dates, bars } = toHistory(prices);
-  const columns = computePersistedColumns(bars);
-  expectPointsClose(
-    rows.rows,
-    dates.map((date, i) => ({
-      date,
-      ...Object.fromEntries(
-        PERSISTED_COLUMNS.map((c) => [c, Number.isFinite(columns.get(c)?.[i]) ? columns.get(c)?.[i] : null]),
-      ),
-    })),
-    'AAA indicators',
-  );
+  await expectStoredIndicatorsCurrent(t.db, 'AAA');
 });
 
 it('finds everything current on a second run, and exits 0 once the provider recovers', async () => {

@@ -6,15 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withTransaction } from '../src/db/transaction.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { lockEtfId } from '../src/etfs/lock-etf.js';
-import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
 import { refreshSeries } from '../src/persisted-indicators/refresh-persisted.js';
-import { toHistory } from '../src/prices/history.js';
 import { loadPrices } from '../src/prices/load-prices.js';
-import type { PriceBar } from '../src/prices/read-bars.js';
 import { upsertBars } from '../src/prices/upsert-bars.js';
 import { type BarInput, validateBars } from '../src/prices/validate-bars.js';
 import { expectPointsClose } from './close-points.js';
 import { createEtf } from './fixtures.js';
+import { storedAndFull as storedAndFullOf } from './stored-indicators.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -33,29 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The stored rows, and what a full recomputation over the stored prices gives. */
-async function storedAndFull() {
-  const prices = await t.db.pool.query<PriceBar>(
-    `SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
-     FROM daily_price p JOIN etf e ON e.id = p.etf_id WHERE e.ticker = 'INC' ORDER BY date`,
-  );
-  const stored = await t.db.pool.query<Record<string, unknown>>(
-    `SELECT i.date::text AS date, ${PERSISTED_COLUMNS.join(', ')}
-     FROM daily_indicator i JOIN etf e ON e.id = i.etf_id WHERE e.ticker = 'INC' AND NOT i.adjusted ORDER BY date`,
-  );
-  const { dates, bars: history } = toHistory(prices.rows);
-  const columns = computePersistedColumns(history);
-  const full = dates.map((date, t) => ({
-    date,
-    ...Object.fromEntries(
-      PERSISTED_COLUMNS.map((column) => {
-        const value = (columns.get(column) as Float64Array)[t] as number;
-        return [column, Number.isFinite(value) ? value : null];
-      }),
-    ),
-  }));
-  return { stored: stored.rows, full };
-}
+const storedAndFull = () => storedAndFullOf(t.db, 'INC');
 
 /** The transaction that last wrote each stored row: rows that were not rewritten keep theirs. */
 async function writers(): Promise<Map<string, string>> {

@@ -7,13 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { splitFields } from '../src/ingest/csv-lines.js';
-import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
-import { toHistory } from '../src/prices/history.js';
-import type { PriceBar } from '../src/prices/read-bars.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
 import { finished, runCli, startCli } from './cli-run.js';
-import { expectPointsClose } from './close-points.js';
 import { createEtf, snapshot } from './fixtures.js';
+import { expectStoredIndicatorsCurrent, storedBars } from './stored-indicators.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -42,35 +39,8 @@ async function write(name: string, text: string): Promise<string> {
   return file;
 }
 
-async function stored(ticker: string): Promise<PriceBar[]> {
-  const result = await t.db.pool.query<PriceBar>(
-    `SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
-     FROM daily_price p JOIN etf e ON e.id = p.etf_id WHERE e.ticker = $1 ORDER BY date`,
-    [ticker],
-  );
-  return result.rows;
-}
-
-async function expectIndicatorsCurrent(ticker: string) {
-  const prices = await stored(ticker);
-  const rows = await t.db.pool.query(
-    `SELECT i.date::text AS date, ${PERSISTED_COLUMNS.join(', ')} FROM daily_indicator i JOIN etf e ON e.id = i.etf_id
-     WHERE e.ticker = $1 AND NOT adjusted ORDER BY date`,
-    [ticker],
-  );
-  const { dates, bars: history } = toHistory(prices);
-  const columns = computePersistedColumns(history);
-  const full = dates.map((date, i) => ({
-    date,
-    ...Object.fromEntries(
-      PERSISTED_COLUMNS.map((column) => {
-        const value = (columns.get(column) as Float64Array)[i] as number;
-        return [column, Number.isFinite(value) ? value : null];
-      }),
-    ),
-  }));
-  expectPointsClose(rows.rows, full, `${ticker} indicators`);
-}
+const stored = (ticker: string) => storedBars(t.db, ticker);
+const expectIndicatorsCurrent = (ticker: string) => expectStoredIndicatorsCurrent(t.db, ticker);
 
 describe('vendor layouts', () => {
   const spy = bars('SPY', '2023-01-02', '2024-12-31');

@@ -35,8 +35,6 @@ export type FileResult = {
   problems: RowProblem[];
   /** Problems beyond those listed. */
   moreProblems: number;
-  /** The changed date range per ticker, for subscribers. */
-  changes: { ticker: string; from: IsoDate; to: IsoDate }[];
 };
 
 export type IngestOptions = {
@@ -96,7 +94,6 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
     etfs: 0,
     problems: [],
     moreProblems: 0,
-    changes: [],
   };
   const reject = (line: number, reason: string) => {
     if (result.problems.length < MAX_REPORTED_PROBLEMS) result.problems.push({ line, reason });
@@ -181,7 +178,6 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       for (const row of written.rows) {
         result.inserted += row.inserted;
         result.updated += row.updated;
-        result.changes.push({ ticker: row.ticker, from: row.from_date, to: row.to_date });
       }
       const tickers = await client.query<{ n: number }>('SELECT count(DISTINCT ticker)::int AS n FROM ingest_staging');
       result.etfs = tickers.rows[0]?.n ?? 0;

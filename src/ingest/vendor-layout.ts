@@ -5,6 +5,7 @@
 // ignored: adjusted prices come from the recorded splits and dividends.
 import type { IsoDate } from '../dates.js';
 import { tickerProblem } from '../etfs/ticker.js';
+import type { PriceBar } from '../prices/read-bars.js';
 import { barProblems } from '../prices/validate-bars.js';
 
 const REQUIRED = ['date', 'open', 'high', 'low', 'close', 'volume'] as const;
@@ -25,15 +26,7 @@ const ALIASES: Record<string, Column | 'ignored'> = {
 
 export type Layout = { columns: Record<Column, number>; width: number; fileTicker: string | null };
 
-export type Row = {
-  ticker: string;
-  date: IsoDate;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-};
+export type Row = PriceBar & { ticker: string };
 
 /** The layout a header announces, or the reasons it is not one we read. */
 export function parseHeader(fields: string[], fileTicker: string | null): Layout | string[] {

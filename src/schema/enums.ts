@@ -19,6 +19,3 @@ export const CorporateActionKind = builder.enumType(CorporateActionKindValues, {
   name: 'CorporateActionKind',
   description: 'A stock split or a cash dividend.',
 });
-
-export const ADJUSTED_DESCRIPTION =
-  '`adjusted: true` back-adjusts for splits and dividends (multiplicatively): bars before a split date are divided by its ratio (volumes multiplied), bars before an ex-date multiplied by 1 − amount / the close before it.';

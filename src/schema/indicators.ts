@@ -10,7 +10,7 @@ import {
 } from '../indicator-queries/indicator-points.js';
 import { INDICATOR_NAMES, INDICATORS, MAX_PERIOD, type ParamSpec, type Params } from '../indicators/catalog.js';
 import { parseBarWindow } from '../prices/bar-window.js';
-import { ADJUSTED_DESCRIPTION, Interval } from './enums.js';
+import { ADJUSTED_DESCRIPTION, barWindowArgs } from './bar-window-args.js';
 
 const POINT_DESCRIPTIONS: Record<keyof typeof POINT_FIELDS, string> = {
   IndicatorPoint: 'One value of an indicator; null during its warm-up or where it is 0/0.',
@@ -69,13 +69,7 @@ builder.prismaObjectFields('Etf', (t) => ({
   indicators: t.field({
     type: Indicators,
     description: `Indicators over the same bars as \`prices\` with the same arguments. ${ADJUSTED_DESCRIPTION}`,
-    args: {
-      from: t.arg({ type: 'Date' }),
-      to: t.arg({ type: 'Date' }),
-      last: t.arg.int(),
-      interval: t.arg({ type: Interval, defaultValue: 'DAILY' }),
-      adjusted: t.arg.boolean({ defaultValue: false }),
-    },
+    args: barWindowArgs(),
     resolve: (etf, args) => ({ etfId: etf.id, window: parseBarWindow(args) }),
   }),
 }));

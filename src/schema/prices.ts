@@ -3,7 +3,7 @@
 import { builder } from '../builder.js';
 import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
 import type { PriceBar as PriceBarShape } from '../prices/read-bars.js';
-import { ADJUSTED_DESCRIPTION, Interval } from './enums.js';
+import { ADJUSTED_DESCRIPTION, barWindowArgs } from './bar-window-args.js';
 
 export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
   description: 'One bar: a trading day, or a week or month aggregated from them.',
@@ -21,13 +21,7 @@ builder.prismaObjectFields('Etf', (t) => ({
   prices: t.field({
     type: [PriceBar],
     description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
-    args: {
-      from: t.arg({ type: 'Date' }),
-      to: t.arg({ type: 'Date' }),
-      last: t.arg.int(),
-      interval: t.arg({ type: Interval, defaultValue: 'DAILY' }),
-      adjusted: t.arg.boolean({ defaultValue: false }),
-    },
+    args: barWindowArgs(),
     resolve: (etf, args, ctx) => ctx.loaders.priceBars(parseBarWindow(args)).load(etf.id),
   }),
   latestPrice: t.field({
