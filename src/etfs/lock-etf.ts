@@ -13,3 +13,8 @@ export async function lockEtfId(client: pg.ClientBase, ticker: string, hint = ''
   if (etfId === undefined) throw notFound(`No ETF with ticker ${ticker}.${hint}`);
   return etfId;
 }
+
+/** The same lock on many ETFs by id, taken in id order so that two such writers never deadlock. */
+export async function lockEtfIds(client: pg.ClientBase, ids: readonly number[]): Promise<void> {
+  await client.query('SELECT id FROM etf WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [ids]);
+}

@@ -30,7 +30,6 @@ export type FileResult = {
   inserted: number;
   updated: number;
   unchanged: number;
-  etfs: number;
   /** Empty when the file was loaded. */
   problems: RowProblem[];
   /** Problems beyond those listed. */
@@ -91,7 +90,6 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
     inserted: 0,
     updated: 0,
     unchanged: 0,
-    etfs: 0,
     problems: [],
     moreProblems: 0,
   };
@@ -107,6 +105,7 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       let layout: Layout | null = null;
       const latestAllowed = tomorrowUtc();
       const fileTicker = tickerFromFileName(file);
+      let pending = ''; // COPY text of the rows read since the last yield
       const splitter = new CsvLineSplitter((fields, line) => {
         if (line === 1) {
           const parsed = parseHeader(fields, fileTicker);
@@ -133,7 +132,6 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
         }
       });
 
-      let pending = '';
       let bytesRead = 0;
       const source = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
       async function* copyText() {
@@ -179,8 +177,6 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
         result.inserted += row.inserted;
         result.updated += row.updated;
       }
-      const tickers = await client.query<{ n: number }>('SELECT count(DISTINCT ticker)::int AS n FROM ingest_staging');
-      result.etfs = tickers.rows[0]?.n ?? 0;
       result.unchanged = result.rows - result.inserted - result.updated;
     });
   } catch (error) {

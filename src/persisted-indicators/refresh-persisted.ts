@@ -15,6 +15,7 @@ import { refreshAdjustmentFactors } from '../corporate-actions/adjustment-factor
 import type { IsoDate } from '../dates.js';
 import { BinaryCopyWriter } from '../db/binary-copy.js';
 import { withTransaction } from '../db/transaction.js';
+import { lockEtfIds } from '../etfs/lock-etf.js';
 import { toHistory } from '../prices/history.js';
 import type { PriceBar } from '../prices/read-bars.js';
 import { computePersistedColumns, LOOKBACK, PERSISTED_COLUMNS, STATE_COLUMNS, type StoredRow } from './default-set.js';
@@ -230,10 +231,16 @@ const MISSING = `
  */
 export async function backfillPersistedIndicators(pool: pg.Pool): Promise<number> {
   const { rows } = await pool.query<{ etf_id: number; from_date: IsoDate }>(MISSING);
-  for (const row of rows) {
-    await withTransaction(pool, (client) =>
-      refreshPersistedIndicators(client, row.etf_id, { pricesChangedFrom: row.from_date }),
+  if (rows.length === 0) return 0;
+  await withTransaction(pool, async (client) => {
+    await lockEtfIds(
+      client,
+      rows.map((row) => row.etf_id),
     );
-  }
+    await refreshPersistedIndicatorsMany(
+      client,
+      rows.map((row) => ({ etfId: row.etf_id, pricesChangedFrom: row.from_date })),
+    );
+  });
   return rows.length;
 }

@@ -6,6 +6,7 @@
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
+import { lockEtfIds } from '../etfs/lock-etf.js';
 import { loadPrices } from '../prices/load-prices.js';
 import { upsertBars } from '../prices/upsert-bars.js';
 import { type BarInput, type ValidBars, validateBars } from '../prices/validate-bars.js';
@@ -111,7 +112,10 @@ async function appendAll(db: Database, fetched: Fetched[]): Promise<TickerOutcom
   });
   try {
     await withTransaction(db.pool, async (client) => {
-      await client.query(LOCK, [pending.map((entry) => entry.id)]);
+      await lockEtfIds(
+        client,
+        pending.map((entry) => entry.id),
+      );
       await upsertBars(
         client,
         pending.map((entry) => ({ etfId: entry.id, bars: entry.bars })),
@@ -132,9 +136,6 @@ async function appendAll(db: Database, fetched: Fetched[]): Promise<TickerOutcom
   }
   return outcomes.sort((a, b) => (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0));
 }
-
-// The ETFs' rows locked as lockEtfId locks one, in id order against deadlocks.
-const LOCK = 'SELECT id FROM etf WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE';
 
 const isInputError = (error: unknown) =>
   ['BAD_USER_INPUT', 'NOT_FOUND'].includes((error as { extensions?: { code?: string } }).extensions?.code ?? '');
