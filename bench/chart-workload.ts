@@ -1,4 +1,5 @@
-// The dashboard's chart: 10 tickers × 252 daily bars (date, close, volume).
+// The dashboard's chart: 10 tickers × 252 daily bars (date, close, volume), as
+// GraphQL requests and as the floors they are measured against.
 export const CHART_TICKERS = ['SPY', 'QQQ', 'IWM', 'EFA', 'EEM', 'AGG', 'TLT', 'GLD', 'VNQ', 'XLK'];
 export const CHART_BARS = 252;
 
@@ -7,6 +8,16 @@ export const CHART_QUERY = `query Chart($tickers: [String!]!) {
 }`;
 
 export const chartRequestBody = JSON.stringify({ query: CHART_QUERY, variables: { tickers: CHART_TICKERS } });
+
+/** The same chart in columns: one list per field, as uPlot, ECharts and pandas take them. */
+export const CHART_SERIES_QUERY = `query ChartSeries($tickers: [String!]!) {
+  etfsByTicker(tickers: $tickers) { ticker series(last: ${CHART_BARS}) { dates close volume } }
+}`;
+
+export const chartSeriesRequestBody = JSON.stringify({
+  query: CHART_SERIES_QUERY,
+  variables: { tickers: CHART_TICKERS },
+});
 
 // The same chart with the indicators a dashboard draws under it, for all 10 tickers.
 export const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String!]!) {
@@ -26,13 +37,33 @@ export const chartWithIndicatorsRequestBody = JSON.stringify({
   variables: { tickers: CHART_TICKERS },
 });
 
-// The floor: the same rows, one hand-written statement, no GraphQL.
-export const CHART_FLOOR_SQL = `
-  SELECT e.ticker, b.date, b.close, b.volume
+// The floors: the same response without GraphQL, the fastest ways we found to
+// produce it. test/read-plans.test.ts holds their plans to the read path's
+// rules (an index walk of the window per ETF, no sort over the history).
+
+/**
+ * Rows decoded in Node and serialized with JSON.stringify: newest first per
+ * ETF, in request order (a nested loop over the ordinality keeps it; no sort).
+ */
+export const CHART_FLOOR_SQL = `/* chart-floor-rows */
+  SELECT t.position, b.date::text, b.close, b.volume::float8
   FROM unnest($1::text[]) WITH ORDINALITY AS t(ticker, position)
   JOIN etf e ON e.ticker = t.ticker
   CROSS JOIN LATERAL (
-    SELECT date::text AS date, close, volume::float8 AS volume
-    FROM daily_price WHERE etf_id = e.id ORDER BY date DESC LIMIT $2
-  ) b
-  ORDER BY t.position, b.date`;
+    SELECT date, close, volume FROM daily_price
+    WHERE etf_id = e.id ORDER BY date DESC LIMIT $2
+  ) b`;
+
+/** The whole response built by PostgreSQL: Node only passes one string through. */
+export const CHART_FLOOR_JSON_SQL = `/* chart-floor-json */
+  SELECT json_build_object('data', json_build_object('etfsByTicker',
+           json_agg(json_build_object('ticker', e.ticker, 'prices', b.prices) ORDER BY t.position)))::text AS body
+  FROM unnest($1::text[]) WITH ORDINALITY AS t(ticker, position)
+  JOIN etf e ON e.ticker = t.ticker
+  CROSS JOIN LATERAL (
+    SELECT json_agg(json_build_object('date', w.date, 'close', w.close, 'volume', w.volume) ORDER BY w.date) AS prices
+    FROM (
+      SELECT date, close, volume FROM daily_price
+      WHERE etf_id = e.id ORDER BY date DESC LIMIT $2
+    ) w
+  ) b`;

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { type PersistedRow, readPersisted } from '../persisted-indicators/read-persisted.js';
 import { type BarWindow, barWindowKey, type Interval } from '../prices/bar-window.js';
-import { type History, toHistory } from '../prices/history.js';
+import { emptyHistory, type History } from '../prices/history.js';
 import { readBars } from '../prices/read-bars.js';
 import { keyedLoaders } from './keyed-loaders.js';
 
@@ -25,11 +25,8 @@ export function createIndicatorLoaders(pool: pg.Pool): IndicatorLoaders {
   );
   const history = keyedLoaders(
     (key: HistoryKey) => `${key.interval}|${key.to ?? ''}|${key.adjusted}`,
-    async (key: HistoryKey, etfIds) => {
-      const bars = await readBars(pool, etfIds, { ...key, from: null, last: null });
-      return new Map([...bars].map(([id, rows]) => [id, toHistory(rows)]));
-    },
-    () => toHistory([]),
+    (key: HistoryKey, etfIds) => readBars(pool, etfIds, { ...key, from: null, last: null }),
+    () => emptyHistory(0),
   );
   return { persisted, history: (interval, to, adjusted) => history({ interval, to, adjusted }) };
 }

@@ -1,17 +1,24 @@
-// Price bars per ETF, batched: all `prices` fields of one request that share a
-// window become one SQL statement, whatever the number of ETFs.
+// Price bars per ETF, batched: all `prices`, `series` and `latestPrice` fields of
+// one request that share a window become one SQL statement, whatever the number
+// of ETFs. Bars travel in columns (History); the object form is built from them.
 import type DataLoader from 'dataloader';
 import type pg from 'pg';
+import { BAR_FIELDS, type BarField } from '../prices/bar-fields.js';
 import { type BarWindow, barWindowKey } from '../prices/bar-window.js';
-import { type PriceBar, readBars } from '../prices/read-bars.js';
+import { emptyHistory, type History } from '../prices/history.js';
+import { readBars } from '../prices/read-bars.js';
 import { keyedLoaders } from './keyed-loaders.js';
 
-export type PriceBarLoaders = (window: BarWindow) => DataLoader<number, PriceBar[]>;
+/** Loaders by window and the bar columns a field selects (all when not given). */
+export type PriceBarLoaders = (window: BarWindow, fields?: readonly BarField[]) => DataLoader<number, History>;
+
+type Key = { window: BarWindow; fields: readonly BarField[] };
 
 export function createPriceBarLoaders(pool: pg.Pool): PriceBarLoaders {
-  return keyedLoaders(
-    barWindowKey,
-    (window, etfIds) => readBars(pool, etfIds, window),
-    () => [],
+  const loaders = keyedLoaders(
+    (key: Key) => `${barWindowKey(key.window)}|${key.fields.join(',')}`,
+    (key, etfIds) => readBars(pool, etfIds, key.window, key.fields),
+    () => emptyHistory(0),
   );
+  return (window, fields = BAR_FIELDS) => loaders({ window, fields });
 }

@@ -10,7 +10,7 @@ import { PERSISTED_COLUMNS } from './default-set.js';
 
 export type PersistedRow = { date: IsoDate } & Record<string, number | null>;
 
-const READ = `
+const READ = `/* persisted-indicators */
   SELECT e.id AS etf_id, b.*
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
@@ -25,19 +25,21 @@ const READ = `
     LIMIT $4
   ) b`;
 
+/** The statement that reads a daily window's stored indicators, newest first per ETF. */
+export function persistedStatement(etfIds: readonly number[], window: BarWindow): pg.QueryConfig {
+  return {
+    text: READ,
+    values: [etfIds, window.from ?? '-infinity', window.to ?? 'infinity', window.last, window.adjusted],
+  };
+}
+
 /** Rows per ETF id, ascending by date. */
 export async function readPersisted(
   pool: pg.Pool,
   etfIds: readonly number[],
   window: BarWindow,
 ): Promise<Map<number, PersistedRow[]>> {
-  const result = await pool.query<PersistedRow & { etf_id: number }>(READ, [
-    etfIds,
-    window.from ?? '-infinity',
-    window.to ?? 'infinity',
-    window.last,
-    window.adjusted,
-  ]);
+  const result = await pool.query<PersistedRow & { etf_id: number }>(persistedStatement(etfIds, window));
   const byEtf = new Map<number, PersistedRow[]>(etfIds.map((id) => [id, []]));
   for (let i = result.rows.length - 1; i >= 0; i--) {
     const row = result.rows[i] as PersistedRow & { etf_id: number };

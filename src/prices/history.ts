@@ -1,22 +1,31 @@
-// A price history in the columnar form the indicator kernels take.
+// A price history in the columnar form that the indicator kernels, the
+// columnar `series` field and the read path share: one typed array per field.
 import type { IsoDate } from '../dates.js';
 import type { Bars } from '../indicators/series.js';
+import { BAR_FIELDS, type BarField } from './bar-fields.js';
 import type { PriceBar } from './read-bars.js';
 
 export type History = { dates: IsoDate[]; bars: Bars };
 
-export function toHistory(rows: readonly PriceBar[]): History {
-  const length = rows.length;
-  const history: History = {
+const NONE = new Float64Array(0);
+
+/** A history of `length` bars to fill; columns not in `fields` stay empty. */
+export function emptyHistory(length: number, fields: readonly BarField[] = BAR_FIELDS): History {
+  const column = (field: BarField) => (fields.includes(field) ? new Float64Array(length) : NONE);
+  return {
     dates: new Array(length),
     bars: {
-      open: new Float64Array(length),
-      high: new Float64Array(length),
-      low: new Float64Array(length),
-      close: new Float64Array(length),
-      volume: new Float64Array(length),
+      open: column('open'),
+      high: column('high'),
+      low: column('low'),
+      close: column('close'),
+      volume: column('volume'),
     },
   };
+}
+
+export function toHistory(rows: readonly PriceBar[]): History {
+  const history = emptyHistory(rows.length);
   rows.forEach((row, t) => {
     history.dates[t] = row.date;
     history.bars.open[t] = row.open;
@@ -26,4 +35,21 @@ export function toHistory(rows: readonly PriceBar[]): History {
     history.bars.volume[t] = row.volume;
   });
   return history;
+}
+
+/** The history's bars as objects, for the object form of `prices`. */
+export function toPriceBars(history: History): PriceBar[] {
+  const { dates, bars } = history;
+  const out: PriceBar[] = new Array(dates.length);
+  for (let t = 0; t < dates.length; t++) {
+    out[t] = {
+      date: dates[t] as IsoDate,
+      open: bars.open[t] as number,
+      high: bars.high[t] as number,
+      low: bars.low[t] as number,
+      close: bars.close[t] as number,
+      volume: bars.volume[t] as number,
+    };
+  }
+  return out;
 }

@@ -1,10 +1,19 @@
-// The SQL behind `prices`: one statement for any number of ETFs. A LATERAL
-// subquery per ETF walks the (etf_id, date) primary key backwards from `to`,
-// so `last: N` reads N index entries per ETF however long the history is.
+// The SQL behind `prices`, `series`, `latestPrice` and the indicator histories:
+// one statement for any number of ETFs. A LATERAL subquery per ETF walks the
+// (etf_id, date) primary key backwards from `to`, so `last: N` reads N index
+// entries per ETF however long the history is. test/read-plans.test.ts holds
+// every statement here to that with EXPLAIN (ANALYZE, BUFFERS).
+//
+// The walk must ORDER BY the date *column*: a select list that renames
+// `date::text AS date` makes `ORDER BY date` bind to the text alias, and
+// PostgreSQL then sorts the whole history instead of reading the index
+// backwards. So the inner query selects raw columns and the outer one casts.
 import type pg from 'pg';
 import { priceSource } from '../corporate-actions/adjusted-source.js';
 import type { IsoDate } from '../dates.js';
+import { BAR_FIELDS, type BarField } from './bar-fields.js';
 import type { BarWindow } from './bar-window.js';
+import { emptyHistory, type History } from './history.js';
 
 export type PriceBar = {
   date: IsoDate;
@@ -15,64 +24,117 @@ export type PriceBar = {
   volume: number;
 };
 
-const dailyBars = (source: string) => `
-  SELECT e.id AS etf_id, b.date, b.open, b.high, b.low, b.close, b.volume
+const OUTER: Record<BarField, string> = {
+  open: 'b.open',
+  high: 'b.high',
+  low: 'b.low',
+  close: 'b.close',
+  volume: 'b.volume::float8',
+};
+
+const dailyBars = (source: string, fields: readonly BarField[], name: string) => `/* ${name} */
+  SELECT e.id, b.date::text${fields.map((field) => `, ${OUTER[field]}`).join('')}
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
-    SELECT date::text AS date, open, high, low, close, volume::float8 AS volume
+    SELECT date${fields.map((field) => `, ${field}`).join('')}
     FROM ${source}
     WHERE etf_id = e.id AND date >= $2::date AND date <= $3::date
     ORDER BY date DESC
     LIMIT $4
   ) b`;
 
+const AGGREGATE: Record<BarField, string> = {
+  open: '(array_agg(d.open ORDER BY d.date))[1] AS open',
+  high: 'max(d.high) AS high',
+  low: 'min(d.low) AS low',
+  close: '(array_agg(d.close ORDER BY d.date DESC))[1] AS close',
+  volume: 'sum(d.volume)::float8 AS volume',
+};
+
 // A weekly or monthly bar aggregates every daily bar of its ISO week (Monday to
 // Sunday) or calendar month up to `to`, and is dated on the last of them; it is
 // in the window when that date is. So a window starting mid-week still gets that
 // week whole, and its values never depend on where the window starts.
-const aggregatedBars = (source: string) => `
-  SELECT e.id AS etf_id, b.date, b.open, b.high, b.low, b.close, b.volume
+//
+// `last: N` bounds the daily walk too: N weeks hold at most 7N dates (N months
+// 31N), so the newest 7N daily rows contain the newest N weeks whole; a week cut
+// by the bound can only be older than those N, and the outer LIMIT drops it.
+// Without `last` ($4 and so $6 · $4 null) the walk stops at `from`.
+const aggregatedBars = (source: string, fields: readonly BarField[], name: string) => `/* ${name} */
+  SELECT e.id, g.date::text${fields.map((field) => `, g.${field}`).join('')}
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
-    SELECT max(date)::text AS date,
-           (array_agg(open ORDER BY date))[1] AS open,
-           max(high) AS high,
-           min(low) AS low,
-           (array_agg(close ORDER BY date DESC))[1] AS close,
-           sum(volume)::float8 AS volume
-    FROM ${source}
-    WHERE etf_id = e.id
-      AND date >= date_trunc($5, $2::date::timestamp)::date
-      AND date <= $3::date
-    GROUP BY date_trunc($5, date::timestamp)
-    HAVING max(date) >= $2::date
-    ORDER BY max(date) DESC
+    SELECT max(d.date) AS date${fields.map((field) => `, ${AGGREGATE[field]}`).join('')}
+    FROM (
+      SELECT date${fields.map((field) => `, ${field}`).join('')}
+      FROM ${source}
+      WHERE etf_id = e.id
+        AND date >= date_trunc($5, $2::date::timestamp)::date
+        AND date <= $3::date
+      ORDER BY date DESC
+      LIMIT $6::int * $4::int
+    ) d
+    GROUP BY date_trunc($5, d.date::timestamp)
+    HAVING max(d.date) >= $2::date
+    ORDER BY max(d.date) DESC
     LIMIT $4
-  ) b`;
+  ) g`;
 
-const QUERIES = {
-  daily: [dailyBars(priceSource(false)), dailyBars(priceSource(true))],
-  aggregated: [aggregatedBars(priceSource(false)), aggregatedBars(priceSource(true))],
-} as const;
+// One text per (interval, adjusted, columns): at most 4 × 32, built on first use.
+const statements = new Map<string, string>();
 
-const UNIT = { WEEKLY: 'week', MONTHLY: 'month' } as const;
+function statementText(window: BarWindow, fields: readonly BarField[]): string {
+  const daily = window.interval === 'DAILY';
+  const key = `${daily}|${window.adjusted}|${fields.join(',')}`;
+  let text = statements.get(key);
+  if (!text) {
+    const name = `${daily ? 'daily' : 'aggregated'}-bars${window.adjusted ? '-adjusted' : ''}`;
+    text = (daily ? dailyBars : aggregatedBars)(priceSource(window.adjusted), fields, name);
+    statements.set(key, text);
+  }
+  return text;
+}
 
-/** Bars per ETF id, ascending by date; ETFs without bars map to []. */
+const UNIT = { WEEKLY: ['week', 7], MONTHLY: ['month', 31] } as const;
+
+/** The statement that reads a window's bars for these ETFs, newest first per ETF. */
+export function barsStatement(
+  etfIds: readonly number[],
+  window: BarWindow,
+  fields: readonly BarField[] = BAR_FIELDS,
+): pg.QueryConfig {
+  const values: unknown[] = [etfIds, window.from ?? '-infinity', window.to ?? 'infinity', window.last];
+  if (window.interval !== 'DAILY') values.push(...UNIT[window.interval]);
+  return { text: statementText(window, fields), values };
+}
+
+type BarRow = [etfId: number, date: IsoDate, ...values: number[]];
+
+/**
+ * Bars per ETF id in columns, ascending by date; ETFs without bars map to an
+ * empty history. Rows are decoded as arrays straight into typed arrays: no
+ * object per row, and the dates stay the strings PostgreSQL sent. Only the
+ * columns in `fields` are read; the others are left empty.
+ */
 export async function readBars(
   pool: pg.Pool,
   etfIds: readonly number[],
   window: BarWindow,
-): Promise<Map<number, PriceBar[]>> {
-  const params: unknown[] = [etfIds, window.from ?? '-infinity', window.to ?? 'infinity', window.last];
-  const sql = QUERIES[window.interval === 'DAILY' ? 'daily' : 'aggregated'][window.adjusted ? 1 : 0];
-  if (window.interval !== 'DAILY') params.push(UNIT[window.interval]);
-  const result = await pool.query<PriceBar & { etf_id: number }>(sql, params);
-
-  const byEtf = new Map<number, PriceBar[]>(etfIds.map((id) => [id, []]));
-  // Rows arrive newest first per ETF; walking them backwards yields ascending bars.
-  for (let i = result.rows.length - 1; i >= 0; i--) {
-    const { etf_id, ...bar } = result.rows[i] as PriceBar & { etf_id: number };
-    byEtf.get(etf_id)?.push(bar);
+  fields: readonly BarField[] = BAR_FIELDS,
+): Promise<Map<number, History>> {
+  const { rows } = await pool.query<BarRow>({ ...barsStatement(etfIds, window, fields), rowMode: 'array' });
+  const counts = new Map<number, number>(etfIds.map((id) => [id, 0]));
+  for (const row of rows) counts.set(row[0], (counts.get(row[0]) ?? 0) + 1);
+  const byEtf = new Map<number, History>();
+  for (const [id, length] of counts) byEtf.set(id, emptyHistory(length, fields));
+  // Rows arrive newest first per ETF: fill each history from its end.
+  const next = new Map(counts);
+  for (const row of rows) {
+    const history = byEtf.get(row[0]) as History;
+    const t = (next.get(row[0]) as number) - 1;
+    next.set(row[0], t);
+    history.dates[t] = row[1];
+    for (let k = 0; k < fields.length; k++) history.bars[fields[k] as BarField][t] = row[k + 2] as number;
   }
   return byEtf;
 }

@@ -1,7 +1,9 @@
 // Price bars on Etf: `prices` over a window and `latestPrice`, both batched
 // across ETFs through the per-request loaders.
 import { builder } from '../builder.js';
+import { selectedBarFields } from '../prices/bar-fields.js';
 import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
+import { toPriceBars } from '../prices/history.js';
 import type { PriceBar as PriceBarShape } from '../prices/read-bars.js';
 import { ADJUSTED_DESCRIPTION, barWindowArgs } from './bar-window-args.js';
 
@@ -22,15 +24,16 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: [PriceBar],
     description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: barWindowArgs(),
-    resolve: (etf, args, ctx) => ctx.loaders.priceBars(parseBarWindow(args)).load(etf.id),
+    resolve: async (etf, args, ctx, info) =>
+      toPriceBars(await ctx.loaders.priceBars(parseBarWindow(args), selectedBarFields(info)).load(etf.id)),
   }),
   latestPrice: t.field({
     type: PriceBar,
     nullable: true,
     description: 'The most recent daily bar, or null when the ETF has none.',
-    resolve: async (etf, _args, ctx) => {
-      const bars = await ctx.loaders.priceBars(LATEST).load(etf.id);
-      return bars[0] ?? null;
+    resolve: async (etf, _args, ctx, info) => {
+      const history = await ctx.loaders.priceBars(LATEST, selectedBarFields(info)).load(etf.id);
+      return toPriceBars(history)[0] ?? null;
     },
   }),
 }));

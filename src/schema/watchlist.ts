@@ -8,13 +8,13 @@ import { normalizeTicker } from '../etfs/ticker.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 
 const LAST_TWO = parseBarWindow({ last: 2 });
+const CLOSE = ['close'] as const;
 export const MAX_WATCHLIST = 500;
 
 /** close / previous close − 1 of the last two daily bars, or null. */
 async function change1d(ctx: Context, etfId: number): Promise<number | null> {
-  const bars = await ctx.loaders.priceBars(LAST_TWO).load(etfId);
-  const [previous, last] = bars;
-  return previous && last ? last.close / previous.close - 1 : null;
+  const { close } = (await ctx.loaders.priceBars(LAST_TWO, CLOSE).load(etfId)).bars;
+  return close.length === 2 ? (close[1] as number) / (close[0] as number) - 1 : null;
 }
 
 const WatchlistEntry = builder.prismaObject('WatchlistEntry', {

@@ -1,0 +1,160 @@
+// Every hot read statement reads its window, not the history before it. Timings
+// would be flaky; buffer counts from EXPLAIN (ANALYZE, BUFFERS) are not: a window
+// of 252 bars must touch about as many pages on an ETF with 25,000 bars as on one
+// with 2,500, and no plan may sort more rows than the window can hold. A control
+// case runs the statement shape that once slipped through (ORDER BY a text alias
+// of the date) and shows that these checks catch it.
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL } from '../bench/chart-workload.js';
+import { persistedStatement } from '../src/persisted-indicators/read-persisted.js';
+import { type BarWindow, parseBarWindow } from '../src/prices/bar-window.js';
+import { barsStatement } from '../src/prices/read-bars.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+const SHORT_BARS = 2_500;
+const LONG_BARS = 25_000;
+
+let t: TestDatabase;
+const ids: Record<'SHORT' | 'LONG', number> = { SHORT: 0, LONG: 0 };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // Plain SQL: the plans, not the load path, are under test here. One bar per
+  // weekday back from 2026-11-20, a stored-indicator row for each, and a split
+  // inside both histories so the adjusted statements probe a real action.
+  for (const [ticker, bars] of [
+    ['SHORT', SHORT_BARS],
+    ['LONG', LONG_BARS],
+  ] as const) {
+    const { rows } = await t.db.pool.query<{ id: number }>(
+      `INSERT INTO etf (ticker, name, currency, updated_at) VALUES ($1, $1, 'USD', now()) RETURNING id`,
+      [ticker],
+    );
+    const id = rows[0]?.id as number;
+    ids[ticker] = id;
+    await t.db.pool.query(
+      `INSERT INTO daily_price (etf_id, date, open, high, low, close, volume)
+       SELECT $1, d, 100 + g % 7, 101 + g % 7, 99 + g % 7, 100 + g % 5, 1000 + g
+       FROM (SELECT g, date '2026-11-20' - (g / 5 * 7 + g % 5) AS d FROM generate_series(0, $2 - 1) g) x`,
+      [id, bars],
+    );
+    await t.db.pool.query(
+      `INSERT INTO daily_indicator (etf_id, adjusted, date, sma_20, rsi_14)
+       SELECT etf_id, a, date, close, 50 FROM daily_price, (VALUES (false), (true)) v(a) WHERE etf_id = $1`,
+      [id],
+    );
+    await t.db.pool.query(
+      `INSERT INTO corporate_action (etf_id, date, kind, value, price_factor, volume_factor,
+                                     cumulative_price_factor, cumulative_volume_factor)
+       VALUES ($1, date '2026-06-01', 'SPLIT', 2, 0.5, 2, 0.5, 2)`,
+      [id],
+    );
+  }
+  await t.db.pool.query('VACUUM ANALYZE');
+});
+afterAll(() => t.close());
+
+type PlanNode = {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Shared Hit Blocks': number;
+  'Shared Read Blocks': number;
+  Plans?: PlanNode[];
+};
+
+async function explain(statement: pg.QueryConfig): Promise<PlanNode> {
+  const { rows } = await t.db.pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>({
+    text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
+    values: statement.values,
+  });
+  return (rows[0] as { 'QUERY PLAN': [{ Plan: PlanNode }] })['QUERY PLAN'][0].Plan;
+}
+
+const buffers = (plan: PlanNode) => plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+
+const BAR_TABLES = new Set(['daily_price', 'daily_indicator']);
+const readsBars = (plan: PlanNode): boolean =>
+  BAR_TABLES.has(plan['Relation Name'] ?? '') || (plan.Plans ?? []).some(readsBars);
+
+/**
+ * The most rows any Sort over price or indicator rows took in, per loop. (A
+ * sort of the few corporate actions after a bar is not one of them.)
+ */
+function largestSort(plan: PlanNode): number {
+  const own =
+    plan['Node Type'] === 'Sort' && readsBars(plan)
+      ? Math.max(...(plan.Plans ?? []).map((child) => child['Actual Rows']))
+      : 0;
+  return Math.max(own, ...(plan.Plans ?? []).map(largestSort));
+}
+
+/** Asserts the window's cost does not grow with the history, and returns both plans' buffers. */
+async function expectWindowBound(statementFor: (etfId: number) => pg.QueryConfig, maxSortedRows: number) {
+  const short = await explain(statementFor(ids.SHORT));
+  const long = await explain(statementFor(ids.LONG));
+  expect(largestSort(long)).toBeLessThanOrEqual(maxSortedRows);
+  // A few pages of slack: a deeper index level, a page boundary.
+  expect(buffers(long)).toBeLessThanOrEqual(Math.ceil(buffers(short) * 1.2) + 4);
+  return { short: buffers(short), long: buffers(long) };
+}
+
+const window = (args: Parameters<typeof parseBarWindow>[0]): BarWindow => parseBarWindow(args);
+
+describe('read plans', () => {
+  it('control: a walk ordered by a text alias of the date sorts the whole history, and is caught', async () => {
+    const defective = (etfId: number): pg.QueryConfig => ({
+      text: `SELECT date::text AS date, close FROM daily_price WHERE etf_id = $1 ORDER BY date DESC LIMIT 252`,
+      values: [etfId],
+    });
+    const plan = await explain(defective(ids.LONG));
+    expect(largestSort(plan)).toBe(LONG_BARS);
+    await expect(expectWindowBound(defective, 252)).rejects.toThrow();
+  });
+
+  it.each([
+    ['daily', { last: 252 }],
+    ['daily, adjusted', { last: 252, adjusted: true }],
+    ['latestPrice', { last: 1 }],
+    ['a watchlist move', { last: 2 }],
+  ] as const)('%s prices: an index walk of the window, no sort', async (_name, args) => {
+    await expectWindowBound((id) => barsStatement([id], window(args)), 0);
+  });
+
+  it('daily prices from and to: the window only (the planner may sort those 262 bars)', async () => {
+    await expectWindowBound((id) => barsStatement([id], window({ from: '2025-11-20', to: '2026-11-20' })), 262);
+  });
+
+  it.each([
+    ['weekly', { interval: 'WEEKLY', last: 52 }, 52 * 7],
+    ['weekly, adjusted', { interval: 'WEEKLY', last: 52, adjusted: true }, 52 * 7],
+    ['monthly', { interval: 'MONTHLY', last: 12 }, 12 * 31],
+    ['monthly, from', { interval: 'MONTHLY', from: '2025-11-01' }, 12 * 31],
+  ] as const)('%s bars aggregate only the days of their window', async (_name, args, maxRows) => {
+    await expectWindowBound((id) => barsStatement([id], window(args)), maxRows);
+  });
+
+  it.each([
+    ['stored indicators', { last: 252 }],
+    ['stored indicators, adjusted', { last: 252, adjusted: true }],
+  ] as const)('%s: one probe per bar of the window, no sort', async (_name, args) => {
+    await expectWindowBound((id) => persistedStatement([id], window(args)), 0);
+  });
+
+  it('the on-demand indicator history reads the whole history in index order, never sorting it', async () => {
+    const plan = await explain(barsStatement([ids.LONG], window({})));
+    expect(plan['Actual Rows']).toBe(LONG_BARS);
+    expect(largestSort(plan)).toBe(0);
+  });
+
+  // The JSON floor puts each window back in ascending order: a sort of its 252 rows.
+  it.each([
+    ['rows', CHART_FLOOR_SQL, 0],
+    ['JSON', CHART_FLOOR_JSON_SQL, 252],
+  ])("the benchmark's %s floor walks the index as the read path does", async (_name, text, maxSorted) => {
+    const tickers = (etfId: number) => [etfId === ids.LONG ? 'LONG' : 'SHORT'];
+    await expectWindowBound((id) => ({ text, values: [tickers(id), 252] }), maxSorted);
+  });
+});
