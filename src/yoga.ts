@@ -6,6 +6,7 @@ import { createTokenService } from './auth/tokens.js';
 import { type Config, loadConfig } from './config.js';
 import { type Context, createContext, type ServerContext } from './context.js';
 import type { Database } from './db/database.js';
+import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { useLimits } from './limits/use-limits.js';
@@ -45,6 +46,6 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     maskedErrors: true,
     logging: logger ?? false,
     context: ({ request, req }) => createContext(services, request, req?.socket?.remoteAddress ?? 'unknown'),
-    plugins: [useRoutes(db), ...useLimits(config.limits, logger)],
+    plugins: [useRoutes(db), ...useLimits(config.limits, logger), useCompiledExecution(logger)],
   });
 }

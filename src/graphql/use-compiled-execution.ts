@@ -1,0 +1,31 @@
+// Queries and mutations run as JavaScript compiled by graphql-jit, once per
+// parsed document (Yoga caches those): a chart resolves ~7,500 fields, and
+// compiled code runs them without graphql-js's per-field bookkeeping.
+//
+// graphql-jit is used only where it behaves exactly as graphql-js does:
+// - variables are first coerced by graphql-js; a request with bad variables runs
+//   through graphql-js, whose errors name the problem ("Date cannot represent an
+//   invalid date-string …"), where graphql-jit's only say "Expected type Date";
+// - subscriptions stay on graphql-js (their per-event execution and filters).
+// Its fast-json serializer rejects custom scalars, so results use JSON.stringify.
+
+import type { Plugin } from '@envelop/core';
+import { useGraphQlJit } from '@envelop/graphql-jit';
+import { getOperationAST, getVariableValues } from 'graphql';
+import type { Logger } from 'pino';
+
+export function useCompiledExecution(logger?: Logger): Plugin {
+  return useGraphQlJit(
+    {},
+    {
+      enableIf: ({ schema, document, operationName, variableValues }) => {
+        const operation = getOperationAST(document, operationName);
+        if (!operation || operation.operation === 'subscription') return false;
+        const definitions = operation.variableDefinitions ?? [];
+        if (definitions.length === 0) return true;
+        return getVariableValues(schema, definitions, variableValues ?? {}).errors === undefined;
+      },
+      onError: (result) => logger?.warn({ errors: result.errors }, 'graphql-jit could not compile a query'),
+    },
+  );
+}
