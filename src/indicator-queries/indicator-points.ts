@@ -26,12 +26,16 @@ export type IndicatorContext = {
   computed: Map<string, Record<string, Float64Array>>;
 };
 
-export async function indicatorPoints(
+/** One indicator over a window in columns: `columns[f][t]` is field f on `dates[t]`. */
+export type IndicatorColumns = { dates: readonly string[]; columns: (number | null)[][] };
+
+/** An indicator's values over the window, in columns (the fields of its point type, in order). */
+export async function indicatorColumns(
   ctx: IndicatorContext,
   handle: IndicatorsHandle,
   name: IndicatorName,
   params: Params,
-): Promise<Point[]> {
+): Promise<IndicatorColumns> {
   const problems = paramProblems(name, params);
   if (problems.length > 0) throw badInput(problems);
   const fields = POINT_FIELDS[INDICATORS[name].point];
@@ -40,14 +44,14 @@ export async function indicatorPoints(
   const persisted = window.interval === 'DAILY' ? findPersisted(name, params) : undefined;
   if (persisted) {
     const rows = await ctx.loaders.indicators.persisted(window).load(handle.etfId);
-    return rows.map((row) => {
-      const point: Point = { date: row.date };
-      for (const field of fields) {
+    return {
+      dates: rows.map((row) => row.date),
+      columns: fields.map((field) => {
         const column = persisted.columns[field];
-        point[field] = column ? (row[column] as number | null) : (persisted.derived?.[field]?.(row) ?? null);
-      }
-      return point;
-    });
+        const derived = persisted.derived?.[field];
+        return rows.map((row) => (column ? (row[column] as number | null) : (derived?.(row) ?? null)));
+      }),
+    };
   }
 
   const history = await ctx.loaders.indicators.history(window.interval, window.to, window.adjusted).load(handle.etfId);
@@ -58,16 +62,35 @@ export async function indicatorPoints(
     ctx.computed.set(key, outputs);
   }
   const [start, end] = windowRange(history, window);
-  const columns = fields.map((field) => outputs[field] as Float64Array);
-  const points: Point[] = new Array(end - start);
-  for (let t = start; t < end; t++) {
-    const point: Point = { date: history.dates[t] as string };
-    for (let f = 0; f < fields.length; f++) {
-      const value = (columns[f] as Float64Array)[t] as number;
-      // NaN (warm-up, 0/0) and ±Infinity never reach a response.
-      point[fields[f] as string] = Number.isFinite(value) ? value : null;
-    }
-    points[t - start] = point;
+  return {
+    dates: history.dates.slice(start, end),
+    columns: fields.map((field) => {
+      const values = outputs[field] as Float64Array;
+      const column: (number | null)[] = new Array(end - start);
+      for (let t = start; t < end; t++) {
+        const value = values[t] as number;
+        // NaN (warm-up, 0/0) and ±Infinity never reach a response.
+        column[t - start] = Number.isFinite(value) ? value : null;
+      }
+      return column;
+    }),
+  };
+}
+
+/** An indicator's values over the window, one point per bar. */
+export async function indicatorPoints(
+  ctx: IndicatorContext,
+  handle: IndicatorsHandle,
+  name: IndicatorName,
+  params: Params,
+): Promise<Point[]> {
+  const { dates, columns } = await indicatorColumns(ctx, handle, name, params);
+  const fields = POINT_FIELDS[INDICATORS[name].point];
+  const points: Point[] = new Array(dates.length);
+  for (let t = 0; t < dates.length; t++) {
+    const point: Point = { date: dates[t] as string };
+    for (let f = 0; f < fields.length; f++) point[fields[f] as string] = (columns[f] as (number | null)[])[t] ?? null;
+    points[t] = point;
   }
   return points;
 }

@@ -1,5 +1,5 @@
 // What a query would read, estimated from its text and variables before it runs:
-// cost = Σ over every list of bars (a `prices` field, or one indicator field) of
+// cost = Σ over every list of bars (a `prices` or `series` field, or one indicator field) of
 // the ETFs it is asked for × the bars per ETF. A 10-ticker, 5-year daily chart
 // with five indicators costs 10 × 1,260 × 6 = 75,600.
 import {
@@ -121,10 +121,13 @@ export function estimateCost(
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const name = selection.name.value;
         if (!seen.has(name)) walk(fragments.get(name)?.selectionSet, factor, inIndicators, new Set([...seen, name]));
+      } else if (inIndicators > 0 && selection.name.value === 'columns') {
+        // The columnar form: each indicator inside it (and `dates`) is a list per bar.
+        walk(selection.selectionSet, factor, inIndicators, seen);
       } else if (inIndicators > 0) {
         // Every field of Indicators is a list of points, one per bar.
         estimate.cost += factor * inIndicators;
-      } else if (selection.name.value === 'prices') {
+      } else if (selection.name.value === 'prices' || selection.name.value === 'series') {
         estimate.cost += factor * barsPerEtf(selection, variables);
       } else if (selection.name.value === 'indicators') {
         walk(selection.selectionSet, factor, barsPerEtf(selection, variables), seen);

@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import './enums.js';
 import './etf.js';
 import './prices.js';
+import './price-series.js';
 import './etf-mutations.js';
 import './price-loading.js';
 import './corporate-actions.js';

@@ -1,18 +1,31 @@
 // Etf.indicators: every indicator of the catalog as a field of `Indicators`,
 // with the arguments and defaults the catalog states, one point per bar of the
-// window (the same dates as `prices` with the same arguments).
+// window (the same dates as `prices` with the same arguments); and the same
+// fields in columns under `Indicators.columns`, for charting libraries.
 import { builder } from '../builder.js';
 import {
+  type IndicatorColumns as ColumnsValue,
   type IndicatorsHandle,
+  indicatorColumns,
   indicatorPoints,
   POINT_FIELDS,
   type Point,
 } from '../indicator-queries/indicator-points.js';
-import { INDICATOR_NAMES, INDICATORS, MAX_PERIOD, type ParamSpec, type Params } from '../indicators/catalog.js';
+import {
+  INDICATOR_NAMES,
+  INDICATORS,
+  type IndicatorName,
+  MAX_PERIOD,
+  type ParamSpec,
+  type Params,
+} from '../indicators/catalog.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 import { ADJUSTED_DESCRIPTION, barWindowArgs } from './bar-window-args.js';
 
-const POINT_DESCRIPTIONS: Record<keyof typeof POINT_FIELDS, string> = {
+type PointTypeName = keyof typeof POINT_FIELDS;
+const POINT_TYPE_NAMES = Object.keys(POINT_FIELDS) as PointTypeName[];
+
+const POINT_DESCRIPTIONS: Record<PointTypeName, string> = {
   IndicatorPoint: 'One value of an indicator; null during its warm-up or where it is 0/0.',
   MacdPoint: 'MACD line, signal line and histogram (macd − signal).',
   BandPoint: 'A channel: upper, middle and lower band.',
@@ -21,7 +34,7 @@ const POINT_DESCRIPTIONS: Record<keyof typeof POINT_FIELDS, string> = {
 };
 
 const pointTypes = Object.fromEntries(
-  (Object.keys(POINT_FIELDS) as (keyof typeof POINT_FIELDS)[]).map((name) => [
+  POINT_TYPE_NAMES.map((name) => [
     name,
     builder.objectRef<Point>(name).implement({
       description: POINT_DESCRIPTIONS[name],
@@ -36,33 +49,88 @@ const pointTypes = Object.fromEntries(
       }),
     }),
   ]),
-) as Record<keyof typeof POINT_FIELDS, ReturnType<typeof builder.objectRef<Point>>>;
+) as Record<PointTypeName, ReturnType<typeof builder.objectRef<Point>>>;
+
+// The columnar twin of each point type (IndicatorPoint → IndicatorColumn, MacdPoint
+// → MacdColumns, …): one list per field; the dates are IndicatorColumns.dates.
+const columnTypes = Object.fromEntries(
+  POINT_TYPE_NAMES.map((name) => [
+    name,
+    builder
+      .objectRef<ColumnsValue>(name === 'IndicatorPoint' ? 'IndicatorColumn' : name.replace(/Point$/, 'Columns'))
+      .implement({
+        description: `${POINT_DESCRIPTIONS[name]} In columns: item i of each list is on \`IndicatorColumns.dates[i]\`.`,
+        fields: (t) =>
+          Object.fromEntries(
+            POINT_FIELDS[name].map((field, f) => [
+              field,
+              t.field({
+                type: ['Float'],
+                nullable: { list: false, items: true },
+                resolve: (value) => value.columns[f] ?? [],
+              }),
+            ]),
+          ),
+      }),
+  ]),
+) as Record<PointTypeName, ReturnType<typeof builder.objectRef<ColumnsValue>>>;
+
+/** The catalog's arguments of one indicator, with its defaults: a fresh set of refs per field. */
+const indicatorArgs = (name: IndicatorName) =>
+  builder.args((t) =>
+    Object.fromEntries(
+      (INDICATORS[name].params as ParamSpec[]).map((param) => [
+        param.name,
+        param.kind === 'multiplier'
+          ? t.float({ defaultValue: param.default, required: param.default === undefined })
+          : t.int({ defaultValue: param.default, required: param.default === undefined }),
+      ]),
+    ),
+  );
+
+const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns').implement({
+  description:
+    'The indicators of `Indicators` in columns: parallel lists, item i of each on `dates[i]`. About half the size of the point lists, and what uPlot, ECharts datasets and pandas take.',
+  fields: (t) => ({
+    dates: t.field({
+      type: ['Date'],
+      description: 'The dates of the window: the same as `Etf.series(...).dates` with the same arguments.',
+      resolve: async (handle, _args, ctx) => (await ctx.loaders.priceBars(handle.window, []).load(handle.etfId)).dates,
+    }),
+    ...Object.fromEntries(
+      INDICATOR_NAMES.map((name) => [
+        name,
+        t.field({
+          type: columnTypes[INDICATORS[name].point],
+          description: INDICATORS[name].description,
+          args: indicatorArgs(name),
+          resolve: (handle, params, ctx) => indicatorColumns(ctx, handle, name, params as Params),
+        }),
+      ]),
+    ),
+  }),
+});
 
 const Indicators = builder.objectRef<IndicatorsHandle>('Indicators').implement({
   description: `Technical indicators over the bars of the window. A value on a date is computed over the whole history up to that date, whatever the window. Periods are whole numbers from 1 to ${MAX_PERIOD}.`,
-  fields: (t) =>
-    Object.fromEntries(
-      INDICATOR_NAMES.map((name) => {
-        const spec = INDICATORS[name];
-        const args = Object.fromEntries(
-          (spec.params as ParamSpec[]).map((param) => [
-            param.name,
-            param.kind === 'multiplier'
-              ? t.arg.float({ defaultValue: param.default, required: param.default === undefined })
-              : t.arg.int({ defaultValue: param.default, required: param.default === undefined }),
-          ]),
-        );
-        return [
-          name,
-          t.field({
-            type: [pointTypes[spec.point]],
-            description: spec.description,
-            args,
-            resolve: (handle, params, ctx) => indicatorPoints(ctx, handle, name, params as Params),
-          }),
-        ];
-      }),
+  fields: (t) => ({
+    ...Object.fromEntries(
+      INDICATOR_NAMES.map((name) => [
+        name,
+        t.field({
+          type: [pointTypes[INDICATORS[name].point]],
+          description: INDICATORS[name].description,
+          args: indicatorArgs(name),
+          resolve: (handle, params, ctx) => indicatorPoints(ctx, handle, name, params as Params),
+        }),
+      ]),
     ),
+    columns: t.field({
+      type: IndicatorColumns,
+      description: 'The same indicators in columns, with their dates listed once.',
+      resolve: (handle) => handle,
+    }),
+  }),
 });
 
 builder.prismaObjectFields('Etf', (t) => ({
