@@ -109,6 +109,8 @@ class EngineCompatibleClient extends pg.Client {
 const charColumns = new WeakMap<unknown[], number[]>();
 
 function textForChar(result: pg.QueryResult | undefined): pg.QueryResult | undefined {
+  // A multi-statement script answers with one result per statement; scripts read no catalogs.
+  if (Array.isArray(result)) return result;
   const indices: number[] = [];
   result?.fields.forEach((field, index) => {
     if (field.dataTypeID === PG_CHAR_OID) {
@@ -135,7 +137,21 @@ class CharAwarePrismaPg extends PrismaPg {
   }
 }
 
+type ScriptRunner = { client: Pick<pg.Pool, 'query'>; onError(error: unknown): never };
+
 function withCharColumns(adapter: Adapter): Adapter {
+  // The adapter runs a migration script by splitting it at every ";", which
+  // cuts a function body ($$ … ; … $$) apart. PostgreSQL takes the whole script
+  // as one simple query (one implicit transaction), as Prisma's native engine
+  // sends it.
+  const runner = adapter as unknown as ScriptRunner;
+  adapter.executeScript = async (script) => {
+    try {
+      await runner.client.query(script);
+    } catch (error) {
+      runner.onError(error);
+    }
+  };
   const queryRaw = adapter.queryRaw.bind(adapter);
   adapter.queryRaw = async (query) => {
     const result = await queryRaw(query);
