@@ -9,10 +9,13 @@ export type Database = {
   prisma: PrismaClient;
   /**
    * Calls `handler` with the payload of every NOTIFY on `channel`, from any
-   * process, over one dedicated connection that reconnects when it drops.
+   * process, over one dedicated connection that reconnects when it drops, and
+   * `onGap` each time it is back (notifications sent meanwhile are lost).
    * Resolves once listening.
    */
-  listen(channel: string, handler: (payload: string) => void): Promise<void>;
+  listen(channel: string, handler: (payload: string) => void, onGap?: () => void): Promise<void>;
+  /** Whether the LISTEN connection is up now. */
+  isListening(): boolean;
   close(): Promise<void>;
 };
 
@@ -37,6 +40,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     pool,
     prisma,
     listen: listener.listen,
+    isListening: listener.isListening,
     async close() {
       await listener.close();
       await prisma.$disconnect();
@@ -45,13 +49,30 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   };
 }
 
-const RECONNECT_MS = 1000;
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 10_000;
 
+/**
+ * One LISTEN connection for all channels. When it drops (a PostgreSQL restart),
+ * it reconnects with backoff for as long as the process lives; notifications
+ * sent meanwhile are lost, so every `onGap` callback is told once it is back.
+ */
 function createListener(url: string) {
   const handlers = new Map<string, ((payload: string) => void)[]>();
+  const gapCallbacks: (() => void)[] = [];
   let client: pg.Client | null = null;
   let connecting: Promise<void> | null = null;
+  let connectedOnce = false;
   let closed = false;
+  let delay = RECONNECT_MIN_MS;
+
+  const scheduleReconnect = () => {
+    if (closed) return;
+    setTimeout(() => {
+      if (!closed && !client) connect().catch(() => {});
+    }, delay).unref();
+    delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+  };
 
   const connect = (): Promise<void> => {
     connecting ??= (async () => {
@@ -59,31 +80,40 @@ function createListener(url: string) {
       next.on('notification', (message) => {
         for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
       });
-      // A dropped connection (server restart) is replaced; notifications sent meanwhile are lost.
-      const reconnect = () => {
-        if (client !== next || closed) return;
+      const dropped = () => {
+        if (client !== next) return;
         client = null;
-        connecting = null;
-        setTimeout(() => {
-          if (!closed) connect().catch(() => {});
-        }, RECONNECT_MS).unref();
+        scheduleReconnect();
       };
-      next.on('error', reconnect);
-      next.on('end', reconnect);
-      await next.connect();
+      next.on('error', dropped);
+      next.on('end', dropped);
+      try {
+        await next.connect();
+        for (const channel of handlers.keys()) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        next.end().catch(() => {});
+        scheduleReconnect();
+        throw error;
+      } finally {
+        connecting = null;
+      }
       client = next;
-      for (const channel of handlers.keys()) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      delay = RECONNECT_MIN_MS;
+      if (connectedOnce) for (const callback of gapCallbacks) callback();
+      connectedOnce = true;
     })();
     return connecting;
   };
 
   return {
-    async listen(channel: string, handler: (payload: string) => void) {
+    async listen(channel: string, handler: (payload: string) => void, onGap?: () => void) {
       const known = handlers.has(channel);
       handlers.set(channel, [...(handlers.get(channel) ?? []), handler]);
+      if (onGap) gapCallbacks.push(onGap);
       if (!client) await connect();
       else if (!known) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     },
+    isListening: () => client !== null,
     async close() {
       closed = true;
       await connecting?.catch(() => {});
