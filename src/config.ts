@@ -39,6 +39,16 @@ export type Config = {
     rateLimitBurst: number;
     introspection: boolean;
   };
+  /** Whole responses of public reads, evicted exactly when their ETFs change (src/cache). */
+  responseCache: {
+    enabled: boolean;
+    /** Shared by every process when set (redis://…); in-process otherwise. */
+    redisUrl: string | undefined;
+    /** An upper bound on an entry's life; freshness comes from eviction, not from this. */
+    ttlSeconds: number;
+    /** Entries kept in-process (least recently used go first). */
+    maxEntries: number;
+  };
   /** The provider `npm run update` fetches from. */
   priceSource: {
     /** An http(s) URL with {ticker} where the ticker goes; undefined when not configured. */
@@ -108,6 +118,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (adminPassword && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters long');
   const production = env.NODE_ENV === 'production';
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
+  }
   const priceSourceUrl = env.PRICE_SOURCE_URL?.trim() || undefined;
   if (priceSourceUrl !== undefined) {
     let valid = false;
@@ -150,6 +164,12 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),
       rateLimitBurst: integer('RATE_LIMIT_BURST', 100, 1, 1_000_000),
       introspection: boolean('INTROSPECTION', true),
+    },
+    responseCache: {
+      enabled: boolean('RESPONSE_CACHE', true),
+      redisUrl,
+      ttlSeconds: integer('RESPONSE_CACHE_TTL_SECONDS', 3600, 1, 7 * 86_400),
+      maxEntries: integer('RESPONSE_CACHE_MAX_ENTRIES', 1000, 1, 1_000_000),
     },
     priceSource: {
       urlTemplate: priceSourceUrl,

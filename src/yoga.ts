@@ -3,6 +3,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate.js';
 import { createTokenService } from './auth/tokens.js';
+import { createResponseCache } from './cache/response-cache.js';
 import { type Config, loadConfig } from './config.js';
 import { type Context, createContext, type ServerContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -28,10 +29,12 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
   if (config.auth.jwtSecrets.length === 0) {
     logger?.warn('JWT_SECRET is not set: sign-in tokens are signed with a key made for this process only');
   }
+  const auth = createAuthenticator(db.prisma, tokens);
+  const responseCache = createResponseCache({ db, config, auth, schema, logger });
   const services = {
     db,
     tokens,
-    auth: createAuthenticator(db.prisma, tokens),
+    auth,
     loginThrottle: createLoginThrottle(),
     pricesFeed: createPricesFeed(db),
     config,
@@ -46,6 +49,11 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     maskedErrors: true,
     logging: logger ?? false,
     context: ({ request, req }) => createContext(services, request, req?.socket?.remoteAddress ?? 'unknown'),
-    plugins: [useRoutes(db), ...useLimits(config.limits, logger), useCompiledExecution(logger)],
+    plugins: [
+      useRoutes(db),
+      ...useLimits(config.limits, logger),
+      useCompiledExecution(logger),
+      ...responseCache.plugins,
+    ],
   });
 }

@@ -36,16 +36,13 @@ export async function createEmptyDatabase(): Promise<string> {
   return urlFor(name);
 }
 
-export async function createTestDatabase(
-  options: { migrate?: boolean; env?: Record<string, string> } = {},
-): Promise<TestDatabase> {
-  const url = await createEmptyDatabase();
-  if (options.migrate !== false) await applyMigrations(url);
-
-  const statements: string[] = [];
-  // Counts at the driver, below Prisma and our SQL alike: every statement that
-  // reaches PostgreSQL passes through Client#query.
-  class CountingClient extends pg.Client {
+/**
+ * A pg.Client that records every statement it sends: counted at the driver,
+ * below Prisma and our SQL alike, since every statement passes through
+ * Client#query.
+ */
+export function countingClient(statements: string[]): typeof pg.Client {
+  return class CountingClient extends pg.Client {
     // biome-ignore lint/suspicious/noExplicitAny: pg.Client#query is heavily overloaded
     override query(...args: any[]): any {
       const first = args[0];
@@ -53,8 +50,17 @@ export async function createTestDatabase(
       // biome-ignore lint/suspicious/noExplicitAny: see above
       return (super.query as (...a: any[]) => any)(...args);
     }
-  }
-  const db = createDatabase(url, { poolSize: 4, Client: CountingClient });
+  };
+}
+
+export async function createTestDatabase(
+  options: { migrate?: boolean; env?: Record<string, string> } = {},
+): Promise<TestDatabase> {
+  const url = await createEmptyDatabase();
+  if (options.migrate !== false) await applyMigrations(url);
+
+  const statements: string[] = [];
+  const db = createDatabase(url, { poolSize: 4, Client: countingClient(statements) });
   if (options.migrate !== false) await ensureAdminApiKey(db.prisma, ADMIN_KEY);
   // Generous rate limits: tests send many requests from one address.
   const config = loadConfig({ RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000', ...options.env });

@@ -1,0 +1,219 @@
+// Whole responses of public reads (a dashboard's chart, asked again and again),
+// kept until the data they read changes: never stale, never shared wrongly.
+//
+// - What is cached: operations whose every field is public ETF data (etf, etfs,
+//   etfsByTicker and what hangs off an Etf). Anything that depends on the
+//   caller (me, users, apiKeys, watchlists, node lookups) or needs more than
+//   the reader scope makes the whole response uncacheable (PUBLIC_* below,
+//   checked against the schema at start-up). Mutations and subscriptions are
+//   never cached. Every caller allowed to read shares the entries; a request
+//   with a bad credential never sees one.
+// - When it is evicted: PostgreSQL itself announces every committed change to
+//   an ETF's prices or corporate actions (statement triggers, NOTIFY on
+//   etfql_data_changed: see the data_change_notifications migration), from any
+//   writer: the API, the CLIs, plain SQL. Every server process listens and
+//   evicts the responses that read those ETFs (each response is tagged with
+//   the Etf ids it contains); a change to the ETFs themselves evicts all.
+// - Races: a response whose execution overlapped an eviction is not stored
+//   (it may have read the old data); while the LISTEN connection is down the
+//   cache is bypassed, and when it is back everything is evicted (notices
+//   sent meanwhile are lost).
+// - Where: in-process by default; in Redis when REDIS_URL is set, shared by
+//   every process. If Redis fails the API serves uncached (logged once per
+//   outage) and evicts everything when Redis is back.
+import { createRedisCache } from '@envelop/response-cache-redis';
+import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { type GraphQLSchema, isObjectType } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Authenticator } from '../auth/authenticate.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+
+export const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
+
+/** Query fields whose answers are the same for every reader. */
+const PUBLIC_ROOT_FIELDS = new Set(['etf', 'etfs', 'etfsByTicker']);
+/** Types that hold public ETF data only; any other type in a response makes it uncacheable. */
+const PUBLIC_TYPE =
+  /^(Query|Etf|EtfConnection|EtfEdge|PageInfo|PriceBar|PriceSeries|Indicators|IndicatorColumns|CorporateAction|Split|Dividend|\w+Point|\w+Columns?)$/;
+
+/** Every cached response carries this entity: evicting it evicts everything. */
+const EVERYTHING = { typename: 'EtfDirectory', id: 'all' };
+/** The eviction generation when a response started executing, stamped on its result. */
+const STARTED_AT = Symbol('etfql.cacheGenerationAtStart');
+
+export type ResponseCache = {
+  /** Yoga plugins, in order; they must come after the execution plugins. */
+  plugins: Plugin[];
+  /** Resolves once this process listens for changes (the cache is bypassed until then). */
+  ready: Promise<void>;
+};
+
+export function createResponseCache(options: {
+  db: Database;
+  config: Pick<Config, 'responseCache' | 'auth'>;
+  auth: Authenticator;
+  schema: GraphQLSchema;
+  logger?: Logger;
+}): ResponseCache {
+  const { db, config, auth, schema, logger } = options;
+  const settings = config.responseCache;
+  let generation = 0;
+  const shared = settings.redisUrl
+    ? connectRedis(settings.redisUrl, logger, async () => {
+        generation++;
+        await store.invalidate([EVERYTHING]);
+      })
+    : undefined;
+  const store: Cache = shared?.store ?? createInMemoryCache({ max: settings.maxEntries });
+  const failed = (error: unknown) => shared?.failed(error);
+  const usable = () => db.isListening() && !shared?.isDown();
+
+  const evict = (entities: { typename: string; id?: string }[]) => {
+    generation++;
+    // A lost eviction marks Redis down: it is emptied before it is used again.
+    Promise.resolve(store.invalidate(entities)).catch(failed);
+  };
+  const ready = db.listen(
+    DATA_CHANGED_CHANNEL,
+    (payload) => {
+      if (payload === '*') return evict([EVERYTHING]);
+      const ids = payload.split(',').filter((id) => /^\d+$/.test(id));
+      // NOTIFY is open to every role of the database: anything else evicts all.
+      if (ids.length === 0) return evict([EVERYTHING]);
+      evict(ids.map((id) => ({ typename: 'Etf', id: encodeGlobalID('Etf', id) })));
+    },
+    () => evict([EVERYTHING]),
+  );
+  ready.catch((error) => logger?.warn({ err: error }, 'response cache: not listening for changes yet; bypassed'));
+
+  const guarded: Cache = {
+    get(key) {
+      if (!usable()) return null;
+      return Promise.resolve(store.get(key)).catch((error) => {
+        failed(error);
+        return null;
+      });
+    },
+    set(key, result, entities, ttl) {
+      // Evicted while it ran: it may hold what a write replaced.
+      if ((result as { [STARTED_AT]?: number })[STARTED_AT] !== generation || !usable()) return;
+      return Promise.resolve(store.set(key, result, [...entities, EVERYTHING], ttl)).catch(failed);
+    },
+    invalidate: (entities) => store.invalidate(entities),
+  };
+
+  // Whether the caller may read, decided (and the credential checked) before a
+  // cached response can be served: hits are answered before execution, so the
+  // schema's own authorization never runs for them.
+  const mayRead = new WeakMap<Request, boolean>();
+  const stampGeneration: Plugin = {
+    onExecute() {
+      const started = generation;
+      return {
+        onExecuteDone({ result }) {
+          if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) {
+            (result as { [STARTED_AT]?: number })[STARTED_AT] = started;
+          }
+        },
+      };
+    },
+    onDispose: () => shared?.redis.disconnect(),
+  };
+
+  const plugins: Plugin[] = settings.enabled
+    ? [
+        stampGeneration,
+        useResponseCache({
+          cache: guarded,
+          ttl: settings.ttlSeconds * 1000,
+          ttlPerSchemaCoordinate: uncacheableCoordinates(schema),
+          // Evictions come from the database, for every writer alike; this only
+          // keeps mutations on the plugin's path that never caches them (with
+          // false, it would cache a mutation's result like a query's).
+          invalidateViaMutation: true,
+          session: async (request) => {
+            mayRead.set(request, await readerAllowed(request, auth, config.auth.publicRead));
+            return 'reader';
+          },
+          enabled: (request) => mayRead.get(request) === true,
+        }),
+      ]
+    : [];
+
+  return {
+    plugins,
+    ready: ready.catch(() => {}),
+  };
+}
+
+async function readerAllowed(request: Request, auth: Authenticator, publicRead: boolean): Promise<boolean> {
+  const header = request.headers.get('authorization');
+  if (header === null) return publicRead;
+  try {
+    return (await auth.authenticate(header)) !== null;
+  } catch {
+    return false; // execution will answer with the credential's error
+  }
+}
+
+/** TTL 0 (never cached) for every type and field that is not public ETF data. */
+function uncacheableCoordinates(schema: GraphQLSchema): Record<string, number> {
+  const never: Record<string, number> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    if (!PUBLIC_TYPE.test(type.name)) {
+      never[type.name] = 0;
+      continue;
+    }
+    for (const field of Object.values(type.getFields())) {
+      const scopes = (field.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes;
+      const readerOnly =
+        scopes === undefined || (typeof scopes === 'object' && JSON.stringify(scopes) === '{"reader":true}');
+      if (!readerOnly || (type.name === 'Query' && !PUBLIC_ROOT_FIELDS.has(field.name))) {
+        never[`${type.name}.${field.name}`] = 0;
+      }
+    }
+  }
+  return never;
+}
+
+type RedisStore = { redis: Redis; store: Cache; isDown(): boolean; failed(error: unknown): void };
+
+/**
+ * Redis with its health: any failed command marks it down (gets miss, sets are
+ * skipped: the API serves uncached, logged once), and a probe every half
+ * second brings it back, evicting everything first, since evictions sent while
+ * it was away may have been lost. Commands fail fast rather than wait.
+ */
+function connectRedis(url: string, logger: Logger | undefined, emptyIt: () => Promise<void>): RedisStore {
+  const redis = new Redis(url, {
+    keyPrefix: 'etfql:cache:',
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 500,
+  });
+  let down = false;
+  const probe = () => {
+    setTimeout(() => {
+      redis
+        .ping()
+        .then(emptyIt)
+        .then(() => {
+          down = false;
+          logger?.info('response cache: Redis is back, emptied of what may have missed an eviction');
+        }, probe);
+    }, 500).unref();
+  };
+  const failed = (error: unknown) => {
+    if (down) return;
+    down = true;
+    logger?.warn({ err: error }, 'response cache: Redis is unavailable; serving uncached until it is back');
+    probe();
+  };
+  redis.on('error', failed);
+  return { redis, store: createRedisCache({ redis }), isDown: () => down, failed };
+}
