@@ -49,3 +49,16 @@ it('issues as many statements for 25 tickers as for 1', async () => {
   expect(one).toBe(5);
   expect(many).toBe(one);
 });
+
+it('reads the stored indicators of all fields in one statement, and only their columns', async () => {
+  t.statements.length = 0;
+  const result = await executeText(
+    t.app,
+    `{ etfsByTicker(tickers: ["B1", "B2"]) { indicators(last: 5) { sma(period: 50) { value } macd { histogram } } } }`,
+  );
+  expect(result.errors).toBeUndefined();
+  const reads = t.statements.filter((sql) => sql.includes('/* persisted-indicators */'));
+  expect(reads).toHaveLength(1);
+  const selected = reads[0]?.match(/SELECT e\.id, b\.date::text(.*)\n/)?.[1];
+  expect(selected).toBe(', b.sma_50, b.macd_12_26, b.macd_12_26_9_signal');
+});

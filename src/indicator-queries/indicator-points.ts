@@ -43,13 +43,18 @@ export async function indicatorColumns(
 
   const persisted = window.interval === 'DAILY' ? findPersisted(name, params) : undefined;
   if (persisted) {
-    const rows = await ctx.loaders.indicators.persisted(window).load(handle.etfId);
+    const reads = [...Object.values(persisted.columns), ...(persisted.derivedFrom ?? [])];
+    const stored = await ctx.loaders.indicators.persisted(window).load(handle.etfId, reads);
     return {
-      dates: rows.map((row) => row.date),
+      dates: stored.dates,
       columns: fields.map((field) => {
         const column = persisted.columns[field];
-        const derived = persisted.derived?.[field];
-        return rows.map((row) => (column ? (row[column] as number | null) : (derived?.(row) ?? null)));
+        if (column) return stored.values[column] as (number | null)[];
+        const derive = persisted.derived?.[field];
+        const inputs = reads.map((name) => [name, stored.values[name] ?? []] as const);
+        return stored.dates.map((_, t) =>
+          derive ? derive(Object.fromEntries(inputs.map(([name, values]) => [name, values[t] ?? null]))) : null,
+        );
       }),
     };
   }

@@ -1,32 +1,66 @@
-// Batched inputs of the indicator fields: persisted rows per daily window, and
-// whole price histories (up to `to`, per interval) for indicators computed on
-// demand. Each distinct key costs one SQL statement for all ETFs of a request.
-import type DataLoader from 'dataloader';
+// Batched inputs of the indicator fields: persisted columns per daily window,
+// and whole price histories (up to `to`, per interval) for indicators computed
+// on demand. Each distinct key costs one SQL statement for all ETFs of a request.
+import DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
-import { type PersistedRow, readPersisted } from '../persisted-indicators/read-persisted.js';
+import { type PersistedColumns, readPersisted } from '../persisted-indicators/read-persisted.js';
 import { type BarWindow, barWindowKey, type Interval } from '../prices/bar-window.js';
 import { emptyHistory, type History } from '../prices/history.js';
 import { readBars } from '../prices/read-bars.js';
 import { keyedLoaders } from './keyed-loaders.js';
 
+export type PersistedLoader = { load(etfId: number, columns: readonly string[]): Promise<PersistedColumns> };
+
 export type IndicatorLoaders = {
-  persisted(window: BarWindow): DataLoader<number, PersistedRow[]>;
+  persisted(window: BarWindow): PersistedLoader;
   history(interval: Interval, to: IsoDate | null, adjusted: boolean): DataLoader<number, History>;
 };
 
 type HistoryKey = { interval: Interval; to: IsoDate | null; adjusted: boolean };
 
 export function createIndicatorLoaders(pool: pg.Pool): IndicatorLoaders {
-  const persisted = keyedLoaders(
-    barWindowKey,
-    (window, etfIds) => readPersisted(pool, etfIds, window),
-    () => [],
-  );
   const history = keyedLoaders(
     (key: HistoryKey) => `${key.interval}|${key.to ?? ''}|${key.adjusted}`,
     (key: HistoryKey, etfIds) => readBars(pool, etfIds, { ...key, from: null, last: null }),
     () => emptyHistory(0),
   );
-  return { persisted, history: (interval, to, adjusted) => history({ interval, to, adjusted }) };
+  return {
+    persisted: persistedLoaders(pool),
+    history: (interval, to, adjusted) => history({ interval, to, adjusted }),
+  };
+}
+
+/**
+ * One batch per window and tick, reading the union of the columns its fields
+ * asked for: sma(50), rsi and macd of ten ETFs are one statement of four
+ * columns. Not cached across ticks: a later field may want other columns.
+ */
+function persistedLoaders(pool: pg.Pool): (window: BarWindow) => PersistedLoader {
+  const byWindow = new Map<string, PersistedLoader>();
+  return (window) => {
+    const key = barWindowKey(window);
+    let loader = byWindow.get(key);
+    if (!loader) {
+      const columns = new Set<string>();
+      const batches = new DataLoader<number, PersistedColumns>(
+        async (etfIds) => {
+          const wanted = [...columns];
+          columns.clear();
+          // Not cached, so an ETF comes once per field that asked: read it once.
+          const read = await readPersisted(pool, [...new Set(etfIds)], window, wanted);
+          return etfIds.map((id) => read.get(id) as PersistedColumns);
+        },
+        { cache: false },
+      );
+      loader = {
+        load(etfId, wanted) {
+          for (const column of wanted) columns.add(column);
+          return batches.load(etfId);
+        },
+      };
+      byWindow.set(key, loader);
+    }
+    return loader;
+  };
 }

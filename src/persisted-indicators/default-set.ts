@@ -15,6 +15,8 @@ export type PersistedIndicator = {
   columns: Record<string, string>;
   /** Outputs not stored, derived from the row when read exactly as the kernel derives them. */
   derived?: Record<string, (row: Record<string, number | null>) => number | null>;
+  /** The stored columns the derived outputs read, beyond `columns`. */
+  derivedFrom?: string[];
   /**
    * For recursive indicators: the outputs from bar `start` on, carried on from
    * the stored row of bar start − 1 by the kernel's own recursion (so they equal
@@ -68,6 +70,7 @@ export const PERSISTED_INDICATORS: PersistedIndicator[] = [
     columns: { upper: 'bollinger_20_2_upper', lower: 'bollinger_20_2_lower' },
     // The middle band is SMA(20), stored once as sma_20.
     derived: { middle: (row) => row.sma_20 ?? null },
+    derivedFrom: ['sma_20'],
   },
   {
     indicator: 'atr',

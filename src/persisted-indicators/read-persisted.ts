@@ -1,6 +1,9 @@
-// Persisted indicators for a daily window: the same LATERAL walk of the
-// (etf_id, date) index as `prices`, joined to daily_indicator on its primary
-// key, so the points have exactly the dates that `prices` returns. Adjusted
+// Persisted indicators for a daily window, with exactly the dates that `prices`
+// returns: the window's first date comes from the same backward walk of the
+// (etf_id, date) index as `prices`, then the price dates and the stored rows
+// from there to `to` are two range scans merged on date (about 15 pages for 10
+// ETFs × 252 bars, where probing daily_indicator once per bar took 7,500).
+// Only the columns that the request's indicator fields need are read. Adjusted
 // rows are stored only for ETFs with corporate actions: for the others the
 // adjusted series is the raw one, and the raw rows are read.
 import type pg from 'pg';
@@ -8,42 +11,78 @@ import type { IsoDate } from '../dates.js';
 import type { BarWindow } from '../prices/bar-window.js';
 import { PERSISTED_COLUMNS } from './default-set.js';
 
-export type PersistedRow = { date: IsoDate } & Record<string, number | null>;
+/** A window's stored values in columns: `values[column][t]` on `dates[t]`, null where none is stored. */
+export type PersistedColumns = { dates: IsoDate[]; values: Record<string, (number | null)[]> };
 
-const READ = `/* persisted-indicators */
-  SELECT e.id AS etf_id, b.*
+const KNOWN = new Set(PERSISTED_COLUMNS);
+
+const read = (columns: readonly string[]) => `/* persisted-indicators */
+  SELECT e.id, b.date::text${columns.map((column) => `, b.${column}`).join('')}
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
     SELECT $5::boolean AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = e.id) AS adjusted
   ) s
   CROSS JOIN LATERAL (
-    SELECT p.date::text AS date, ${PERSISTED_COLUMNS.map((column) => `i.${column}`).join(', ')}
+    SELECT min(w.date) AS first FROM (
+      SELECT date FROM daily_price
+      WHERE etf_id = e.id AND date >= $2::date AND date <= $3::date
+      ORDER BY date DESC
+      LIMIT $4
+    ) w
+  ) f
+  CROSS JOIN LATERAL (
+    SELECT p.date${columns.map((column) => `, i.${column}`).join('')}
     FROM daily_price p
-    LEFT JOIN daily_indicator i ON i.etf_id = p.etf_id AND i.adjusted = s.adjusted AND i.date = p.date
-    WHERE p.etf_id = e.id AND p.date >= $2::date AND p.date <= $3::date
-    ORDER BY p.date DESC
-    LIMIT $4
+    LEFT JOIN daily_indicator i
+      ON i.etf_id = e.id AND i.adjusted = s.adjusted AND i.date = p.date AND i.date >= f.first AND i.date <= $3::date
+    WHERE p.etf_id = e.id AND p.date >= f.first AND p.date <= $3::date
+    ORDER BY p.date
   ) b`;
 
-/** The statement that reads a daily window's stored indicators, newest first per ETF. */
-export function persistedStatement(etfIds: readonly number[], window: BarWindow): pg.QueryConfig {
+const statements = new Map<string, string>();
+
+/** The statement that reads a daily window's stored columns, ascending by date per ETF. */
+export function persistedStatement(
+  etfIds: readonly number[],
+  window: BarWindow,
+  columns: readonly string[] = PERSISTED_COLUMNS,
+): pg.QueryConfig {
+  const wanted = PERSISTED_COLUMNS.filter((column) => columns.includes(column));
+  if (columns.some((column) => !KNOWN.has(column))) throw new Error(`not a stored column: ${columns.join(', ')}`);
+  const key = wanted.join(',');
+  let text = statements.get(key);
+  if (!text) {
+    text = read(wanted);
+    statements.set(key, text);
+  }
   return {
-    text: READ,
+    text,
     values: [etfIds, window.from ?? '-infinity', window.to ?? 'infinity', window.last, window.adjusted],
   };
 }
 
-/** Rows per ETF id, ascending by date. */
+type Row = [etfId: number, date: IsoDate, ...values: (number | null)[]];
+
+/** Stored columns per ETF id, ascending by date; ETFs without bars map to empty columns. */
 export async function readPersisted(
   pool: pg.Pool,
   etfIds: readonly number[],
   window: BarWindow,
-): Promise<Map<number, PersistedRow[]>> {
-  const result = await pool.query<PersistedRow & { etf_id: number }>(persistedStatement(etfIds, window));
-  const byEtf = new Map<number, PersistedRow[]>(etfIds.map((id) => [id, []]));
-  for (let i = result.rows.length - 1; i >= 0; i--) {
-    const row = result.rows[i] as PersistedRow & { etf_id: number };
-    byEtf.get(row.etf_id)?.push(row);
+  columns: readonly string[],
+): Promise<Map<number, PersistedColumns>> {
+  const wanted = PERSISTED_COLUMNS.filter((column) => columns.includes(column));
+  const { rows } = await pool.query<Row>({ ...persistedStatement(etfIds, window, wanted), rowMode: 'array' });
+  const empty = (): PersistedColumns => ({
+    dates: [],
+    values: Object.fromEntries(wanted.map((column) => [column, []])),
+  });
+  const byEtf = new Map<number, PersistedColumns>(etfIds.map((id) => [id, empty()]));
+  for (const row of rows) {
+    const target = byEtf.get(row[0]) as PersistedColumns;
+    target.dates.push(row[1]);
+    for (let k = 0; k < wanted.length; k++) {
+      (target.values[wanted[k] as string] as (number | null)[]).push((row[k + 2] as number | null) ?? null);
+    }
   }
   return byEtf;
 }
