@@ -67,3 +67,25 @@ export const CHART_FLOOR_JSON_SQL = `/* chart-floor-json */
       WHERE etf_id = e.id ORDER BY date DESC LIMIT $2
     ) w
   ) b`;
+
+/**
+ * The floor of the chart with indicators: prices and the stored sma(50), rsi(14)
+ * and macd(12, 26, 9) of the same bars in one statement, the window's first
+ * date found by the backward walk and the stored rows merged in by a range scan.
+ */
+export const CHART_INDICATORS_FLOOR_SQL = `/* chart-indicators-floor */
+  SELECT t.position, b.date::text, b.close, b.volume::float8, b.sma_50, b.rsi_14, b.macd_12_26, b.macd_12_26_9_signal
+  FROM unnest($1::text[]) WITH ORDINALITY AS t(ticker, position)
+  JOIN etf e ON e.ticker = t.ticker
+  CROSS JOIN LATERAL (
+    SELECT min(w.date) AS first FROM (
+      SELECT date FROM daily_price WHERE etf_id = e.id ORDER BY date DESC LIMIT $2
+    ) w
+  ) f
+  CROSS JOIN LATERAL (
+    SELECT p.date, p.close, p.volume, i.sma_50, i.rsi_14, i.macd_12_26, i.macd_12_26_9_signal
+    FROM daily_price p
+    LEFT JOIN daily_indicator i ON i.etf_id = e.id AND NOT i.adjusted AND i.date = p.date AND i.date >= f.first
+    WHERE p.etf_id = e.id AND p.date >= f.first
+    ORDER BY p.date
+  ) b`;

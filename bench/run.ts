@@ -17,11 +17,13 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { prepareDatabase } from '../src/db/prepare-database.js';
 import { buildDashboard } from '../src/http/dashboard-assets.js';
 import { freePort } from '../test/free-port.js';
-import { chartRequestBody, chartWithIndicatorsRequestBody } from './chart-workload.js';
+import { benchCharts, type ChartPorts, type ChartResults, createHistoryEtfs, floorOf, medianOf } from './chart.js';
+import { CHART_BARS, CHART_TICKERS, chartRequestBody } from './chart-workload.js';
 import { measureDrawing } from './dashboard-draw.js';
 import { DAYS, makeCandles, makeSeries, runOurs, runPeer, SERIES } from './kernels.js';
 import { benchLoading } from './loading.js';
 import { type Measurement, measure, median } from './measure.js';
+import { startPostGraphilePeer } from './postgraphile-peer.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -32,20 +34,122 @@ const print = (title: string, header: string[], rows: Row[]) => {
   process.stdout.write(`\n${title}\n`);
   for (const row of [header as Row, ...rows]) {
     const cells = row.map((cell, i) =>
-      typeof cell === 'number' ? (header[i] === 'ratio' ? `${cell.toFixed(2)}×` : cell.toFixed(1)) : String(cell),
+      typeof cell !== 'number'
+        ? String(cell)
+        : Number.isNaN(cell)
+          ? '—'
+          : header[i]?.startsWith('ratio')
+            ? `${cell.toFixed(2)}×`
+            : cell.toFixed(1),
     );
     process.stdout.write(
-      `${(cells[0] as string).padEnd(40)}${cells
+      `${(cells[0] as string).padEnd(38)}${cells
         .slice(1)
-        .map((c) => c.padStart(17))
+        .map((c) => c.padStart(cells.length > 5 ? 14 : 17))
         .join('')}\n`,
     );
   }
 };
 
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? a / b : Number.NaN);
+
+/** The chart tables: each workload beside the floor and the peer, with the targets of issue 10. */
+function printCharts(charts: ChartResults) {
+  const m = (key: string, field: keyof Measurement) => medianOf(charts, key, field);
+  const peer = (key: string, field: keyof Measurement) => (charts.peer ? m(`postgraphile/${key}`, field) : Number.NaN);
+  const header = ['', 'etfql', 'floor', 'PostGraphile', 'ratio to floor', 'ratio to peer', 'target'];
+  const row = (label: string, ours: number, floor: number, theirs: number, target: string): Row => [
+    label,
+    ours,
+    floor,
+    theirs,
+    ratio(ours, floor),
+    ratio(ours, theirs),
+    target,
+  ];
+  print(
+    `chart, object form: ${CHART_TICKERS.length} tickers × ${CHART_BARS} daily bars (date close volume), ${SECONDS} s per measurement`,
+    header,
+    [
+      row(
+        'p50 latency, 1 connection (ms)',
+        m('chart/1', 'p50'),
+        floorOf(charts, 1, 'p50'),
+        peer('1', 'p50'),
+        '≤ 1.30× floor, ≤ 1.00× peer',
+      ),
+      row('p99 latency, 1 connection (ms)', m('chart/1', 'p99'), floorOf(charts, 1, 'p99'), peer('1', 'p99'), ''),
+      row(
+        'throughput, 16 connections (req/s)',
+        m('chart/16', 'requestsPerSecond'),
+        floorOf(charts, 16, 'requestsPerSecond'),
+        peer('16', 'requestsPerSecond'),
+        '≥ 1.25× peer',
+      ),
+    ],
+  );
+  print('chart, columnar form (series { dates close volume }), same floor and peer', header, [
+    row('p50 latency, 1 connection (ms)', m('series/1', 'p50'), floorOf(charts, 1, 'p50'), peer('1', 'p50'), ''),
+    row('p99 latency, 1 connection (ms)', m('series/1', 'p99'), floorOf(charts, 1, 'p99'), peer('1', 'p99'), ''),
+    row(
+      'throughput, 16 connections (req/s)',
+      m('series/16', 'requestsPerSecond'),
+      floorOf(charts, 16, 'requestsPerSecond'),
+      peer('16', 'requestsPerSecond'),
+      '≥ 1.00× floor',
+    ),
+  ]);
+  print('chart + sma(50), rsi, macd for every ticker, same floor', header, [
+    row(
+      'p50 latency, 1 connection (ms)',
+      m('indicators/1', 'p50'),
+      floorOf(charts, 1, 'p50'),
+      Number.NaN,
+      '≤ 1.60× floor',
+    ),
+    row('p99 latency, 1 connection (ms)', m('indicators/1', 'p99'), floorOf(charts, 1, 'p99'), Number.NaN, ''),
+  ]);
+  print('chart repeated, served by the response cache', header, [
+    row(
+      'throughput, 16 connections (req/s)',
+      m('cached/16', 'requestsPerSecond'),
+      floorOf(charts, 16, 'requestsPerSecond'),
+      peer('16', 'requestsPerSecond'),
+      '≥ 3.00× floor',
+    ),
+  ]);
+  print(
+    `last: ${CHART_BARS} over 40 years of history against over 1 year, 10 ETFs each, 1 connection`,
+    ['', '40 years', '1 year', '', 'ratio', '', 'target'],
+    [
+      [
+        'p50 latency (ms)',
+        m('history40/1', 'p50'),
+        m('history1/1', 'p50'),
+        '',
+        ratio(m('history40/1', 'p50'), m('history1/1', 'p50')),
+        '',
+        '≤ 1.20×',
+      ],
+      [
+        'mean latency (ms)',
+        m('history40/1', 'mean'),
+        m('history1/1', 'mean'),
+        '',
+        ratio(m('history40/1', 'mean'), m('history1/1', 'mean')),
+        '',
+        '',
+      ],
+    ],
+  );
+  process.stdout.write(
+    `floors per measure: rows ${m('floorRows/1', 'p50')} ms p50, ${m('floorRows/16', 'requestsPerSecond').toFixed(1)} req/s; JSON from PostgreSQL ${m('floorJson/1', 'p50')} ms p50, ${m('floorJson/16', 'requestsPerSecond').toFixed(1)} req/s\n`,
+  );
+}
+
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
-const only = process.env.BENCH_ONLY; // 'kernels', 'loading' or 'http' for a partial run
+const only = process.env.BENCH_ONLY; // 'kernels', 'loading', 'http' or 'http-ours' (no peer) for a partial run
 
 // 1. Kernels, in this process, one thread.
 if (only === undefined || only === 'kernels') {
@@ -151,40 +255,38 @@ const authCostMicros = async (header: string) => {
 const authCost = { jwt: await authCostMicros(`Bearer ${token}`), key: await authCostMicros(`Bearer ${apiKey}`) };
 await db.close();
 
+await createHistoryEtfs(postgres.url);
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts'], {
   env: { ...process.env, DATABASE_URL: postgres.url, NODE_ENV: 'production', JWT_SECRET: jwtSecret },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const ports = await new Promise<{ graphql: number; floor: number }>((resolve, reject) => {
+const ports = await new Promise<ChartPorts>((resolve, reject) => {
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => resolve(JSON.parse(line)));
   child.once('exit', (code) => reject(new Error(`the benchmark's server process exited with ${code}`)));
 });
 
+const peer =
+  only === 'http-ours'
+    ? { skipped: 'PostGraphile peer skipped: BENCH_ONLY=http-ours' }
+    : await startPostGraphilePeer(postgres.url);
+if ('skipped' in peer) process.stdout.write(`\n${peer.skipped}\n`);
+else process.stdout.write(`\npeer: ${peer.version} (a separate process, same database, pool of 10)\n`);
+
 try {
   const graphqlUrl = `http://127.0.0.1:${ports.graphql}/graphql`;
-  const floorUrl = `http://127.0.0.1:${ports.floor}/`;
-  const workloads = {
-    chart: chartRequestBody,
-    indicators: chartWithIndicatorsRequestBody,
-  };
   const results: Record<string, Measurement[]> = {};
   const record = (key: string, m: Measurement) => {
     results[key] ??= [];
     results[key]?.push(m);
   };
+  const charts = await benchCharts({
+    ports,
+    peerUrl: 'skipped' in peer ? undefined : peer.url,
+    rounds: ROUNDS,
+    seconds: SECONDS,
+  });
+  printCharts(charts);
 
-  // Warm-up: JIT, pools, PostgreSQL's buffer cache.
-  for (const body of Object.values(workloads)) await measure({ url: graphqlUrl, body, connections: 4, seconds: 2 });
-  await measure({ url: floorUrl, connections: 4, seconds: 2 });
-
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, body] of Object.entries(workloads)) {
-      record(`${name}/1`, await measure({ url: graphqlUrl, body, connections: 1, seconds: SECONDS }));
-      record('floor/1', await measure({ url: floorUrl, connections: 1, seconds: SECONDS }));
-      record(`${name}/16`, await measure({ url: graphqlUrl, body, connections: 16, seconds: SECONDS }));
-      record('floor/16', await measure({ url: floorUrl, connections: 16, seconds: SECONDS }));
-    }
-  }
   // Authentication: the same chart query, anonymous and with each kind of
   // credential, in short alternating runs: a 5 % target needs the three
   // variants to share the machine's noise as evenly as possible.
@@ -197,36 +299,6 @@ try {
   }
 
   const m = (key: string, field: keyof Measurement) => median((results[key] ?? []).map((r) => r[field]));
-  const rowsFor = (name: string, target: string): Row[] => [
-    [
-      'p50 latency, 1 connection (ms)',
-      m(`${name}/1`, 'p50'),
-      m('floor/1', 'p50'),
-      m(`${name}/1`, 'p50') / m('floor/1', 'p50'),
-      target,
-    ],
-    [
-      'p99 latency, 1 connection (ms)',
-      m(`${name}/1`, 'p99'),
-      m('floor/1', 'p99'),
-      m(`${name}/1`, 'p99') / m('floor/1', 'p99'),
-      '',
-    ],
-    [
-      'throughput, 16 connections (req/s)',
-      m(`${name}/16`, 'requestsPerSecond'),
-      m('floor/16', 'requestsPerSecond'),
-      m(`${name}/16`, 'requestsPerSecond') / m('floor/16', 'requestsPerSecond'),
-      '',
-    ],
-  ];
-  const header = ['', 'GraphQL', 'SQL floor', 'ratio', 'target'];
-  print(
-    `chart query: 10 tickers × 252 daily bars (date close volume), ${SECONDS} s per measurement`,
-    header,
-    rowsFor('chart', '≤ 2.00×'),
-  );
-  print('chart query + sma(50), rsi, macd for all 10 tickers, same floor', header, rowsFor('indicators', '≤ 2.50×'));
   // Each round measures the three variants back to back; the ratio of each pair
   // cancels the slow drifts of a shared machine, and the median of the ratios
   // the outliers.
@@ -264,7 +336,7 @@ try {
   } else {
     process.stdout.write('\ndashboard drawing: skipped, no Chromium at /usr/bin/chromium (apt-get install chromium)\n');
   }
-  const errors = Object.values(results)
+  const errors = [...Object.values(results), ...Object.values(charts.rows)]
     .flat()
     .reduce((sum, r) => sum + r.errors, 0);
   process.stdout.write(`\nrequests that failed: ${errors}\n`);
@@ -274,6 +346,7 @@ try {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+  if (!('skipped' in peer)) await peer.stop();
   await postgres.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -1,26 +1,74 @@
-// The benchmark's server process: the real GraphQL server and, beside it, the
-// floor: a plain node:http handler that runs one SQL statement through pg and
-// serializes the rows to JSON. Both share one process and one pool size, so the
-// ratio measures what GraphQL, Pothos and the loaders add, and nothing else.
+// The benchmark's server process: the real GraphQL server (response cache off,
+// so every request runs), the same server with its cache on, and beside them
+// the floors: plain node:http handlers that run one SQL statement through pg
+// and send the same JSON. All share one process and one pool size, so the
+// ratios measure what GraphQL, Pothos and the loaders add, and nothing else.
 import { createServer } from 'node:http';
 import { loadConfig } from '../src/config.js';
 import { createDatabase } from '../src/db/database.js';
 import { createApp } from '../src/yoga.js';
-import { CHART_BARS, CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL, CHART_TICKERS } from './chart-workload.js';
+import {
+  CHART_BARS,
+  CHART_FLOOR_JSON_SQL,
+  CHART_FLOOR_SQL,
+  CHART_INDICATORS_FLOOR_SQL,
+  CHART_TICKERS,
+} from './chart-workload.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 
 const db = createDatabase(url, { poolSize: 10 });
 // The bench measures the server, not its rate limiter: one client sends everything.
-const config = loadConfig({ ...process.env, RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '1000000' });
-const graphqlServer = createServer(createApp({ db, config }));
+const limits = { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '1000000' };
+const graphqlServer = createServer(
+  createApp({ db, config: loadConfig({ ...process.env, ...limits, RESPONSE_CACHE: 'false' }) }),
+);
+const cachedDb = createDatabase(url, { poolSize: 10 });
+const cachedServer = createServer(
+  createApp({ db: cachedDb, config: loadConfig({ ...process.env, ...limits, RESPONSE_CACHE: 'true' }) }),
+);
 
 const floorDb = createDatabase(url, { poolSize: 10 });
 type FloorRow = [position: string, date: string, close: number, volume: number];
+type IndicatorsRow = [...FloorRow, sma: number | null, rsi: number | null, macd: number | null, signal: number | null];
+type Point = Record<string, string | number | null>;
+
+/** The chart with indicators: rows in ascending order per ETF, one object per point as GraphQL sends them. */
+async function indicatorsFloorBody(): Promise<string> {
+  const { rows } = await floorDb.pool.query<IndicatorsRow>({
+    text: CHART_INDICATORS_FLOOR_SQL,
+    values: [CHART_TICKERS, CHART_BARS],
+    rowMode: 'array',
+  });
+  const etfs: { ticker: string; prices: Point[]; indicators: { sma: Point[]; rsi: Point[]; macd: Point[] } }[] = [];
+  let current: (typeof etfs)[number] | undefined;
+  let position = '';
+  for (const [at, date, close, volume, sma, rsi, macd, signal] of rows) {
+    if (at !== position) {
+      position = at;
+      current = {
+        ticker: CHART_TICKERS[Number(at) - 1] as string,
+        prices: [],
+        indicators: { sma: [], rsi: [], macd: [] },
+      };
+      etfs.push(current);
+    }
+    const etf = current as (typeof etfs)[number];
+    etf.prices.push({ date, close, volume });
+    etf.indicators.sma.push({ date, value: sma });
+    etf.indicators.rsi.push({ date, value: rsi });
+    const histogram = macd === null || signal === null ? null : macd - signal;
+    etf.indicators.macd.push({ date, macd, signal, histogram });
+  }
+  return JSON.stringify({ data: { etfsByTicker: etfs } });
+}
+
 const floorServer = createServer(async (request, response) => {
   let body: string;
-  if (request.url === '/json') {
+  if (request.url === '/indicators') {
+    body = await indicatorsFloorBody();
+  } else if (request.url === '/json') {
     const { rows } = await floorDb.pool.query<{ body: string }>(CHART_FLOOR_JSON_SQL, [CHART_TICKERS, CHART_BARS]);
     body = (rows[0] as { body: string }).body;
   } else {
@@ -59,11 +107,16 @@ const listen = (server: ReturnType<typeof createServer>) =>
     }),
   );
 
-const ports = { graphql: await listen(graphqlServer), floor: await listen(floorServer) };
+const ports = {
+  graphql: await listen(graphqlServer),
+  cached: await listen(cachedServer),
+  floor: await listen(floorServer),
+};
 process.stdout.write(`${JSON.stringify(ports)}\n`);
 process.on('SIGTERM', async () => {
   graphqlServer.close();
+  cachedServer.close();
   floorServer.close();
-  await Promise.all([db.close(), floorDb.close()]);
+  await Promise.all([db.close(), cachedDb.close(), floorDb.close()]);
   process.exit(0);
 });

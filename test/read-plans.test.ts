@@ -6,7 +6,7 @@
 // of the date) and shows that these checks catch it.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL } from '../bench/chart-workload.js';
+import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL, CHART_INDICATORS_FLOOR_SQL } from '../bench/chart-workload.js';
 import { persistedStatement } from '../src/persisted-indicators/read-persisted.js';
 import { type BarWindow, parseBarWindow } from '../src/prices/bar-window.js';
 import { barsStatement } from '../src/prices/read-bars.js';
@@ -149,10 +149,12 @@ describe('read plans', () => {
     expect(largestSort(plan)).toBe(0);
   });
 
-  // The JSON floor puts each window back in ascending order: a sort of its 252 rows.
+  // The JSON floor puts each window back in ascending order: a sort of its 252
+  // rows; the indicators floor may be planned as a hash join and a sort of them.
   it.each([
     ['rows', CHART_FLOOR_SQL, 0],
     ['JSON', CHART_FLOOR_JSON_SQL, 252],
+    ['indicators', CHART_INDICATORS_FLOOR_SQL, 252],
   ])("the benchmark's %s floor walks the index as the read path does", async (_name, text, maxSorted) => {
     const tickers = (etfId: number) => [etfId === ids.LONG ? 'LONG' : 'SHORT'];
     await expectWindowBound((id) => ({ text, values: [tickers(id), 252] }), maxSorted);

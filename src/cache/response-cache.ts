@@ -24,7 +24,7 @@
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type GraphQLSchema, isObjectType } from 'graphql';
+import { type ExecutionResult, type GraphQLSchema, isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -101,7 +101,7 @@ export function createResponseCache(options: {
     set(key, result, entities, ttl) {
       // Evicted while it ran: it may hold what a write replaced.
       if ((result as { [STARTED_AT]?: number })[STARTED_AT] !== generation || !usable()) return;
-      return Promise.resolve(store.set(key, result, [...entities, EVERYTHING], ttl)).catch(failed);
+      return Promise.resolve(store.set(key, serializedOnce(result), [...entities, EVERYTHING], ttl)).catch(failed);
     },
     invalidate: (entities) => store.invalidate(entities),
   };
@@ -148,6 +148,19 @@ export function createResponseCache(options: {
     plugins,
     ready: ready.catch(() => {}),
   };
+}
+
+/**
+ * The response body, serialized once when stored: Yoga sends a result through
+ * its `stringify` when it has one (as graphql-jit's do), and the in-process
+ * store hands back this same object on every hit, so a hit costs no
+ * serialization. The body is what Yoga would write: without the HTTP headers
+ * it keeps in `extensions.http`. (Redis stores JSON and ignores the function.)
+ */
+function serializedOnce(result: ExecutionResult): ExecutionResult {
+  const { http: _headers, ...extensions } = (result.extensions ?? {}) as Record<string, unknown>;
+  const body = JSON.stringify({ ...result, extensions: Object.keys(extensions).length > 0 ? extensions : undefined });
+  return Object.assign(result, { stringify: () => body });
 }
 
 async function readerAllowed(request: Request, auth: Authenticator, publicRead: boolean): Promise<boolean> {

@@ -103,7 +103,8 @@ export function barsStatement(
   window: BarWindow,
   fields: readonly BarField[] = BAR_FIELDS,
 ): pg.QueryConfig {
-  const values: unknown[] = [etfIds, window.from ?? '-infinity', window.to ?? 'infinity', window.last];
+  // Each id once: the reader takes each ETF's rows as one run.
+  const values: unknown[] = [[...new Set(etfIds)], window.from ?? '-infinity', window.to ?? 'infinity', window.last];
   if (window.interval !== 'DAILY') values.push(...UNIT[window.interval]);
   return { text: statementText(window, fields), values };
 }
@@ -123,18 +124,23 @@ export async function readBars(
   fields: readonly BarField[] = BAR_FIELDS,
 ): Promise<Map<number, History>> {
   const { rows } = await pool.query<BarRow>({ ...barsStatement(etfIds, window, fields), rowMode: 'array' });
-  const counts = new Map<number, number>(etfIds.map((id) => [id, 0]));
-  for (const row of rows) counts.set(row[0], (counts.get(row[0]) ?? 0) + 1);
-  const byEtf = new Map<number, History>();
-  for (const [id, length] of counts) byEtf.set(id, emptyHistory(length, fields));
-  // Rows arrive newest first per ETF: fill each history from its end.
-  const next = new Map(counts);
-  for (const row of rows) {
-    const history = byEtf.get(row[0]) as History;
-    const t = (next.get(row[0]) as number) - 1;
-    next.set(row[0], t);
-    history.dates[t] = row[1];
-    for (let k = 0; k < fields.length; k++) history.bars[fields[k] as BarField][t] = row[k + 2] as number;
+  const byEtf = new Map<number, History>(etfIds.map((id) => [id, emptyHistory(0, fields)]));
+  // Rows come in one run per ETF (a nested loop over the ids), newest first:
+  // each run fills its history from the end, with its columns looked up once.
+  let start = 0;
+  while (start < rows.length) {
+    const id = (rows[start] as BarRow)[0];
+    let end = start + 1;
+    while (end < rows.length && (rows[end] as BarRow)[0] === id) end++;
+    const history = emptyHistory(end - start, fields);
+    const columns = fields.map((field) => history.bars[field]);
+    for (let i = start, t = end - start - 1; i < end; i++, t--) {
+      const row = rows[i] as BarRow;
+      history.dates[t] = row[1];
+      for (let k = 0; k < columns.length; k++) (columns[k] as Float64Array)[t] = row[k + 2] as number;
+    }
+    byEtf.set(id, history);
+    start = end;
   }
   return byEtf;
 }
