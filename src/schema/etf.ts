@@ -1,6 +1,7 @@
 // The Etf type and the queries that find ETFs.
 import { builder } from '../builder.js';
 import { badInput } from '../errors.js';
+import { findEtfsByTicker } from '../etfs/find-etfs.js';
 import { normalizeTicker, tickerProblem } from '../etfs/ticker.js';
 import { AssetClass } from './enums.js';
 
@@ -90,10 +91,11 @@ builder.queryFields((t) => ({
       });
       if (problems.length > 0) throw badInput(problems);
       const tickers = args.tickers.map((ticker) => ticker.trim().toUpperCase());
-      const found = await ctx.db.prisma.etf.findMany({
-        ...query,
-        where: { ticker: { in: [...new Set(tickers)] } },
-      });
+      const unique = [...new Set(tickers)];
+      const found =
+        Object.keys(query).length === 0
+          ? await findEtfsByTicker(ctx.db.pool, unique)
+          : await ctx.db.prisma.etf.findMany({ ...query, where: { ticker: { in: unique } } });
       const byTicker = new Map(found.map((etf) => [etf.ticker, etf]));
       return tickers.map((ticker) => byTicker.get(ticker) ?? null);
     },

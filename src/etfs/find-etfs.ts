@@ -1,0 +1,23 @@
+// ETF rows by ticker for the hot path (a chart's etfsByTicker): one statement
+// through pg, in the shape Prisma returns, at about 0.4 ms where the Prisma
+// client's query costs 1 ms. Used when the request needs no relation of Etf
+// (Pothos's `query` is empty); anything else goes through Prisma.
+import type pg from 'pg';
+import type { Etf } from '../generated/prisma/client.js';
+
+const BY_TICKER = `/* etfs-by-ticker */
+  SELECT id, ticker, name, issuer, asset_class::text AS "assetClass", expense_ratio AS "expenseRatio",
+         inception_date::text AS "inceptionDate", currency, exchange, description,
+         created_at AS "createdAt", updated_at AS "updatedAt"
+  FROM etf WHERE ticker = ANY($1::text[])`;
+
+type Row = Omit<Etf, 'inceptionDate'> & { inceptionDate: string | null };
+
+export async function findEtfsByTicker(pool: pg.Pool, tickers: readonly string[]): Promise<Etf[]> {
+  const { rows } = await pool.query<Row>(BY_TICKER, [tickers]);
+  // A DATE is a day, not an instant: Prisma gives it as UTC midnight, and so do we.
+  return rows.map((row) => ({
+    ...row,
+    inceptionDate: row.inceptionDate === null ? null : new Date(`${row.inceptionDate}T00:00:00Z`),
+  }));
+}
