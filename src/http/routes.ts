@@ -37,10 +37,19 @@ export function useRoutes(db: Database): Plugin {
   };
 }
 
+/** How long /ready waits for the change feed's connection before saying it is down. */
+const LISTENER_GRACE_MS = 2000;
+
 async function readiness(db: Database): Promise<{ status: number; body: unknown }> {
   try {
     const pending = await pendingMigrations((sql) => db.pool.query(sql));
     if (pending.length > 0) return { status: 503, body: { status: 'migrations pending', pending } };
+    // Subscriptions and the response cache's evictions come through one LISTEN
+    // connection; without it subscribers hear nothing (the cache is bypassed).
+    for (let waited = 0; !db.isListening() && waited < LISTENER_GRACE_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!db.isListening()) return { status: 503, body: { status: 'not listening for changes (reconnecting)' } };
     return { status: 200, body: { status: 'ready' } };
   } catch {
     // The driver's message can name hosts and users: it goes to logs, not to callers.
