@@ -34,6 +34,8 @@ export type Config = {
     maxCost: number;
     maxTickers: number;
     maxBodyBytes: number;
+    /** Values (bars × fields, points × outputs) one response may hold: a hard ceiling behind maxCost. */
+    maxResponseValues: number;
     /** Token bucket per API key, user or IP: sustained requests per second and burst. */
     rateLimitPerSecond: number;
     rateLimitBurst: number;
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: integer('MAX_QUERY_COST', 1_000_000, 1, 1_000_000_000),
       maxTickers: integer('MAX_TICKERS', 100, 1, 10_000),
       maxBodyBytes: integer('MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxResponseValues: integer('MAX_RESPONSE_VALUES', 5_000_000, 1, 1_000_000_000),
       rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),
       rateLimitBurst: integer('RATE_LIMIT_BURST', 100, 1, 1_000_000),
       introspection: boolean('INTROSPECTION', true),

@@ -4,6 +4,7 @@ import type { Authenticator, Principal } from './auth/authenticate.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './loaders/indicator-loaders.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './loaders/price-bars.js';
 import type { PricesFeed } from './prices/prices-updated.js';
@@ -23,6 +24,8 @@ export type Context = AppServices & {
   /** The address the request came from, for rate limits and login throttling. */
   clientAddress: string;
   loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders };
+  /** What this response may still hold (src/limits/response-budget.ts). */
+  budget: ResponseBudget;
   /** Indicator kernel results of this request (see indicator-points.ts). */
   computed: Map<string, Record<string, Float64Array>>;
   /** Whether the request sent an Authorization header at all. */
@@ -39,6 +42,7 @@ export function createContext(services: AppServices, request: Request, clientAdd
     clientAddress,
     loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool) },
     computed: new Map(),
+    budget: createResponseBudget(services.config.limits.maxResponseValues),
     hasCredentials: request.headers.has('authorization'),
     principal() {
       principal ??= services.auth.authenticate(request.headers.get('authorization'));

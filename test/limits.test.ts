@@ -1,6 +1,9 @@
 // No single query or client takes the server down: bombs are refused while the
 // query is parsed, validated or costed, before any SQL runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { fullHistoryBars } from '../src/limits/query-cost.js';
+import { createApp } from '../src/yoga.js';
 import { createUser, signIn } from './accounts.js';
 import { createEtfWithBars } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
@@ -41,17 +44,52 @@ describe('query bombs', () => {
   });
 
   it('refuses a huge `last` with the computed cost and the limit', async () => {
+    // 100 ETFs × (the longest history there can be + 2 indicator series of 20,000 bars).
+    const cost = 100 * (fullHistoryBars() + 2 * 20_000);
     const result = await expectRefusedEarly(
       'query($t: [String!]!) { etfsByTicker(tickers: $t) { prices(last: 999999999) { close } indicators(last: 20000) { sma(period: 5) { value } ema(period: 5) { value } } } }',
-      // 100 ETFs × 3 series × at most 10,000 bars (the whole history the estimate assumes).
-      /estimated cost is 3000000 .* above the limit of 1000000/,
+      new RegExp(`estimated cost is ${cost} .* above the limit of 1000000`),
       { t: Array.from({ length: 100 }, (_, i) => `T${i}`) },
     );
-    expect(result.errors?.[0]?.extensions).toMatchObject({
-      code: 'QUERY_TOO_COSTLY',
-      cost: 3_000_000,
-      limit: 1_000_000,
-    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost, limit: 1_000_000 });
+  });
+
+  // The reproductions of the hostile probe (issue 11): each once ran out of memory.
+  it('costs nodes(ids:) by its ids: 4,000 Etf ids with whole histories are refused', async () => {
+    const ids = Array.from({ length: 4000 }, (_, i) => Buffer.from(`Etf:${i + 1}`).toString('base64'));
+    const result = await expectRefusedEarly(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Etf { ticker prices { date open high low close volume } } } }',
+      /estimated cost/,
+      { ids },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('costs list arguments given as default values of variables, as if sent in variables', async () => {
+    const tickers = JSON.stringify(Array.from({ length: 100 }, (_, i) => `T${i}`));
+    const aliases = Array.from({ length: 10 }, (_, i) => `a${i}: etfsByTicker(tickers: $t) { prices { close } }`);
+    const result = await expectRefusedEarly(
+      `query($t: [String!]! = ${tickers}) { ${aliases.join(' ')} }`,
+      /estimated cost/,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('costs a window without last or from at the longest history there can be (back to 1900)', async () => {
+    const tickers = Array.from({ length: 25 }, (_, i) => `T${i}`);
+    const result = await expectRefusedEarly(
+      'query($t: [String!]!) { etfsByTicker(tickers: $t) { prices { close } } }',
+      /estimated cost/,
+      { t: tickers },
+    );
+    expect(result.errors?.[0]?.extensions?.cost).toBe(25 * fullHistoryBars());
+    // The same with a window of ten years is fine.
+    const windowed = await executeText(
+      t.app,
+      'query($t: [String!]!, $from: Date) { etfsByTicker(tickers: $t) { prices(from: $from) { close } } }',
+      { t: tickers, from: '2015-01-01' },
+    );
+    expect(windowed.errors).toBeUndefined();
   });
 
   it('refuses 10,000 tickers', async () => {
@@ -188,4 +226,40 @@ it('masks unexpected errors: no SQL, stack or internal message reaches the clien
   } finally {
     await broken.close();
   }
+});
+
+describe('the response ceiling', () => {
+  const small = () =>
+    createApp({
+      db: t.db,
+      config: loadConfig({ MAX_RESPONSE_VALUES: '2000', RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' }),
+    });
+
+  it.each([
+    ['prices', '{ etfsByTicker(tickers: ["SPY", "QQQ"]) { prices(last: 600) { date close } } }'],
+    ['series', '{ etfsByTicker(tickers: ["SPY", "QQQ"]) { series(last: 600) { dates close } } }'],
+    ['stored indicators', '{ etfsByTicker(tickers: ["SPY", "QQQ"]) { indicators(last: 600) { rsi { value } } } }'],
+    [
+      'computed indicators',
+      '{ etfsByTicker(tickers: ["SPY", "QQQ"]) { indicators(last: 600) { wma(period: 3) { value } } } }',
+    ],
+    [
+      'indicator columns',
+      '{ etfsByTicker(tickers: ["SPY", "QQQ"]) { indicators(last: 600) { columns { dates rsi { value } } } } }',
+    ],
+  ])('aborts a response past it (%s): one error, no partial data', async (_name, query) => {
+    // 2 ETFs × 600 bars × 2 values = 2,400 > 2,000, though the estimate (1,200) passes.
+    const result = await executeText(small(), query);
+    expect(result).toEqual({
+      errors: [expect.objectContaining({ extensions: { code: 'RESPONSE_TOO_LARGE', limit: 2000 } })],
+    });
+  });
+
+  it('answers one within it', async () => {
+    const result = await executeText(
+      small(),
+      '{ etfsByTicker(tickers: ["SPY", "QQQ"]) { prices(last: 400) { date close } } }',
+    );
+    expect(result.errors).toBeUndefined();
+  });
 });

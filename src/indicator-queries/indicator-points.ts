@@ -22,6 +22,8 @@ export const POINT_FIELDS = {
 
 export type IndicatorContext = {
   loaders: { indicators: IndicatorLoaders };
+  /** The response's ceiling: a series takes its values before it is built. */
+  budget: { take(values: number): void };
   /** Kernel results of this request, by ETF, series and parameters. */
   computed: Map<string, Record<string, Float64Array>>;
 };
@@ -45,6 +47,7 @@ export async function indicatorColumns(
   if (persisted) {
     const reads = [...Object.values(persisted.columns), ...(persisted.derivedFrom ?? [])];
     const stored = await ctx.loaders.indicators.persisted(window).load(handle.etfId, reads);
+    ctx.budget.take(stored.dates.length * (fields.length + 1));
     return {
       dates: stored.dates,
       columns: fields.map((field) => {
@@ -67,6 +70,7 @@ export async function indicatorColumns(
     ctx.computed.set(key, outputs);
   }
   const [start, end] = windowRange(history, window);
+  ctx.budget.take((end - start) * (fields.length + 1));
   return {
     dates: history.dates.slice(start, end),
     columns: fields.map((field) => {

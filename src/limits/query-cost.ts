@@ -11,11 +11,20 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { EARLIEST_DATE } from '../prices/validate-bars.js';
 
-/** Bars assumed for a window without `last` or `from`: about 40 years of trading days. */
-export const FULL_HISTORY_BARS = 10_000;
-const TRADING_DAYS_PER_CALENDAR_DAY = 252 / 365;
-const BARS_PER_PERIOD = { DAILY: 1, WEEKLY: 5, MONTHLY: 21 } as const;
+/**
+ * The most bars a history can hold: one a calendar day since the earliest date
+ * a bar may have (bars are not limited to weekdays). A window without `last`
+ * or `from` is costed at that, not at a typical history, since a history back
+ * to 1900 is accepted.
+ */
+export function fullHistoryBars(now = Date.now()): number {
+  return Math.ceil((now - Date.parse(EARLIEST_DATE)) / DAY_MS) + 1;
+}
+const DAY_MS = 86_400_000;
+/** Calendar days per bar at most: a week holds one weekly bar, 28 days at most one monthly bar. */
+const DAYS_PER_BAR = { DAILY: 1, WEEKLY: 7, MONTHLY: 28 } as const;
 /** ETFs a list field can return at most when its size is not in the query. */
 const DEFAULT_LIST_SIZE = { etfs: 100, watchlist: 500, movers: 500 } as const;
 
@@ -47,18 +56,20 @@ function argument(field: FieldNode, name: string, variables: Variables): unknown
   return literalValue(field.arguments?.find((arg) => arg.name.value === name)?.value, variables);
 }
 
+/** A date argument as a time: literals are strings, coerced variables Dates. */
+function timeOf(value: unknown): number | undefined {
+  const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(time) ? time : undefined;
+}
+
 function barsPerEtf(field: FieldNode, variables: Variables): number {
-  const interval = (argument(field, 'interval', variables) as keyof typeof BARS_PER_PERIOD) ?? 'DAILY';
-  const per = BARS_PER_PERIOD[interval] ?? 1;
+  const interval = (argument(field, 'interval', variables) as keyof typeof DAYS_PER_BAR) ?? 'DAILY';
+  const days = DAYS_PER_BAR[interval] ?? 1;
   const last = argument(field, 'last', variables);
-  const from = argument(field, 'from', variables);
-  const to = argument(field, 'to', variables);
-  let bars = FULL_HISTORY_BARS / per;
-  if (typeof from === 'string') {
-    const end = typeof to === 'string' ? Date.parse(to) : Date.now();
-    const days = Math.max(0, (end - Date.parse(from)) / 86_400_000);
-    if (Number.isFinite(days)) bars = Math.min(bars, (days * TRADING_DAYS_PER_CALENDAR_DAY) / per + 1);
-  }
+  const from = timeOf(argument(field, 'from', variables));
+  const to = timeOf(argument(field, 'to', variables)) ?? Date.now();
+  let bars = fullHistoryBars() / days;
+  if (from !== undefined) bars = Math.min(bars, Math.max(0, (to - from) / DAY_MS) / days + 1);
   if (typeof last === 'number') bars = Math.min(bars, Math.max(last, 0));
   return Math.ceil(bars);
 }
@@ -71,6 +82,10 @@ function multiplicity(field: FieldNode, variables: Variables, onTickers: (n: num
       const count = Array.isArray(tickers) ? tickers.length : 1;
       onTickers(count);
       return count;
+    }
+    case 'nodes': {
+      const ids = argument(field, 'ids', variables);
+      return Array.isArray(ids) ? ids.length : 1;
     }
     case 'etfs': {
       const first = argument(field, 'first', variables);

@@ -8,13 +8,14 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ServerContext } from '../context.js';
 import { estimateCost } from './query-cost.js';
 import { createRateLimiter } from './rate-limit.js';
+import { useResponseBudget } from './response-budget.js';
 
 type Limits = Config['limits'];
 
@@ -79,7 +80,13 @@ function useRequestGate(limits: Limits, logger?: Logger): Plugin<Record<string, 
 function useQueryCost(limits: Limits): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const { cost, maxTickers } = estimateCost(args.document, args.operationName, args.variableValues);
+      // Costed with the variables as they will execute: defaults of variables
+      // included (absent ones once costed as nothing). Variables that do not
+      // coerce fail execution before any resolver runs.
+      const operation = getOperationAST(args.document, args.operationName);
+      const variables = getVariableValues(args.schema, operation?.variableDefinitions ?? [], args.variableValues ?? {});
+      if (variables.errors) return;
+      const { cost, maxTickers } = estimateCost(args.document, args.operationName, variables.coerced);
       const refuse = (message: string, extensions: Record<string, unknown>) =>
         setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions })] });
       if (maxTickers > limits.maxTickers) {
@@ -106,6 +113,7 @@ export function useLimits(limits: Limits, logger?: Logger): Plugin[] {
     maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
     maxDirectivesPlugin({ n: 20 }) as Plugin,
     useQueryCost(limits),
+    useResponseBudget(limits.maxResponseValues) as Plugin,
     ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
   ];
 }

@@ -22,7 +22,8 @@ export type ValidBars = {
 };
 
 export const MAX_BARS_PER_CALL = 100_000;
-const EARLIEST_DATE = '1900-01-01';
+/** No bar may be older: what bounds the longest history a query can ask for. */
+export const EARLIEST_DATE = '1900-01-01';
 
 export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBars {
   const problems: InputProblem[] = [];

@@ -95,7 +95,11 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
     dates: t.field({
       type: ['Date'],
       description: 'The dates of the window: the same as `Etf.series(...).dates` with the same arguments.',
-      resolve: async (handle, _args, ctx) => (await ctx.loaders.priceBars(handle.window, []).load(handle.etfId)).dates,
+      resolve: async (handle, _args, ctx) => {
+        const { dates } = await ctx.loaders.priceBars(handle.window, []).load(handle.etfId);
+        ctx.budget.take(dates.length);
+        return dates;
+      },
     }),
     ...Object.fromEntries(
       INDICATOR_NAMES.map((name) => [

@@ -31,7 +31,11 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: PriceSeries,
     description: `The bars of \`prices\` in columns, for charting libraries and data frames. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: barWindowArgs(),
-    resolve: (etf, args, ctx, info) =>
-      ctx.loaders.priceBars(parseBarWindow(args), selectedBarFields(info)).load(etf.id),
+    resolve: async (etf, args, ctx, info) => {
+      const fields = selectedBarFields(info);
+      const history = await ctx.loaders.priceBars(parseBarWindow(args), fields).load(etf.id);
+      ctx.budget.take(history.dates.length * (fields.length + 1));
+      return history;
+    },
   }),
 }));

@@ -24,8 +24,12 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: [PriceBar],
     description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: barWindowArgs(),
-    resolve: async (etf, args, ctx, info) =>
-      toPriceBars(await ctx.loaders.priceBars(parseBarWindow(args), selectedBarFields(info)).load(etf.id)),
+    resolve: async (etf, args, ctx, info) => {
+      const fields = selectedBarFields(info);
+      const history = await ctx.loaders.priceBars(parseBarWindow(args), fields).load(etf.id);
+      ctx.budget.take(history.dates.length * (fields.length + 1));
+      return toPriceBars(history);
+    },
   }),
   latestPrice: t.field({
     type: PriceBar,
