@@ -41,7 +41,11 @@ process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
 process.once('SIGINT', () => void shutdown('SIGINT', 0));
 
 try {
-  const databaseServer = await openDatabaseServer(config, (message) => logger.debug({ postgres: message }));
+  const databaseServer = await openDatabaseServer(
+    config,
+    (message) => logger.debug({ postgres: message }),
+    (message) => logger.warn(message),
+  );
   cleanups.push(() => databaseServer.stop());
   if (databaseServer.embedded) logger.info({ dataDir: config.dataDir }, 'started embedded PostgreSQL');
 

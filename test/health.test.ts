@@ -38,7 +38,11 @@ it('is not ready while its change feed (subscriptions, cache evictions) is down,
     // Cut the LISTEN connection and keep it from coming back, as a PostgreSQL
     // restart would for a while; the pool's open connection still answers.
     await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`);
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = $1`,
+      [name],
+    );
+    for (let i = 0; i < 200 && current.isListening(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     const down = await app.fetch('http://etfql.test/ready');
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'not listening for changes (reconnecting)' });

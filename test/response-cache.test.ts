@@ -130,7 +130,9 @@ describe('response cache, in-process', () => {
     await run(t.app, query);
     expect((await run(t.app, query)).statements).toEqual([]);
     // Cut the LISTEN connection, then write while nobody listens: that notice is lost.
-    await t.db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`);
+    await t.db.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
+    );
     for (let i = 0; i < 100 && t.db.isListening(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     await t.db.pool.query(
       `UPDATE daily_price SET close = 77.25 WHERE etf_id = (SELECT id FROM etf WHERE ticker = 'AAA') AND date = (SELECT max(date) FROM daily_price WHERE etf_id = (SELECT id FROM etf WHERE ticker = 'AAA'))`,

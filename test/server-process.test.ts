@@ -1,50 +1,28 @@
 // The real process, started the way `npm start` starts it: embedded PostgreSQL
 // in a fresh data directory, migrations, demo data, HTTP, and a clean SIGTERM.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from './free-port.js';
+import { startServerChild } from './server-child.js';
 
 const ADMIN_API_KEY = 'etfql_process-test-admin-key';
 let child: ChildProcess;
 let dataDir: string;
 let baseUrl: string;
 let pgPort: number;
-const lines: string[] = [];
+let lines: string[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-process-'));
   pgPort = await freePort();
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(pgPort),
-      PORT: '0',
-      ADMIN_API_KEY,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const reader = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  child.stderr?.on('data', (chunk) => lines.push(String(chunk)));
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start-up line:\n${lines.join('\n')}`)), 90_000);
-    reader.on('line', (line) => {
-      lines.push(line);
-      const entry = JSON.parse(line) as { msg: string; url?: string };
-      if (entry.msg === 'etfql is serving GraphQL and GraphiQL' && entry.url) {
-        clearTimeout(timer);
-        resolve(entry.url.replace(/\/graphql$/, ''));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${lines.join('\n')}`)));
-  });
+  const started = await startServerChild({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_API_KEY });
+  child = started.child;
+  baseUrl = started.baseUrl;
+  lines = started.lines; // the process keeps logging into it
 }, 120_000);
 
 afterAll(async () => {

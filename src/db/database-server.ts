@@ -12,6 +12,7 @@ export type DatabaseServer = {
 export async function openDatabaseServer(
   config: Config,
   log: (message: string) => void = () => {},
+  warn: (message: string) => void = log,
 ): Promise<DatabaseServer> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => {} };
@@ -20,6 +21,7 @@ export async function openDatabaseServer(
     dataDir: config.dataDir,
     port: config.embeddedPgPort,
     log,
+    warn,
   });
   return { url: server.url, embedded: true, stop: () => server.stop() };
 }

@@ -22,6 +22,8 @@ export type EmbeddedPostgresOptions = {
   /** false: the cluster is deleted on stop (tests). */
   persistent?: boolean;
   log?: (message: string) => void;
+  /** What a person should hear of (a leftover server stopped); `log` when not given. */
+  warn?: (message: string) => void;
 };
 
 const USER = 'etfql';
@@ -54,6 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await server.initialise();
   }
+  await stopLeftoverPostmaster(clusterDir, options.warn ?? log);
   try {
     await server.start();
   } catch (error) {
@@ -73,6 +76,77 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     urlFor,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * A server killed without a chance to stop its PostgreSQL (kill -9, out of
+ * memory) leaves the postmaster running on our cluster, and every later start
+ * would fail on the port and the data directory. Its postmaster.pid names it:
+ * when that process is a postgres serving this very directory and is orphaned
+ * (the Node process that started it is gone), it gets a fast shutdown (open
+ * transactions roll back; nothing committed is lost) and we wait for it. One
+ * whose server still runs is left alone: a CLI must not stop `npm start`'s
+ * database. A stale file of a dead process is PostgreSQL's to handle.
+ */
+async function stopLeftoverPostmaster(clusterDir: string, log: (message: string) => void): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number.parseInt((await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '', 10);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 1 || !(await servesCluster(pid, clusterDir)) || !(await isOrphan(pid))) {
+    return;
+  }
+  log(`stopping the PostgreSQL (pid ${pid}) that a previous run left on ${clusterDir}`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      throw new Error(`A PostgreSQL left running on ${clusterDir} (pid ${pid}) did not stop within 30 s.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether the process that started `pid` is gone: its parent is no longer a Node process (init adopted it). */
+async function isOrphan(pid: number): Promise<boolean> {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+    if (parent <= 1) return true;
+    const command = (await readFile(`/proc/${parent}/cmdline`, 'utf8')).split('\0')[0] ?? '';
+    return !/(^|\/)node[\d.]*$/.test(command);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `pid` is a postgres whose data directory is `clusterDir` (Linux: its command line says so). */
+async function servesCluster(pid: number, clusterDir: string): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  try {
+    const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    const dataDir = args[args.indexOf('-D') + 1];
+    return (
+      args.some((arg) => /postgres$/.test(arg)) &&
+      dataDir !== undefined &&
+      path.resolve(dataDir) === path.resolve(clusterDir)
+    );
+  } catch {
+    // No /proc: we cannot be sure the pid is still ours, so we leave it alone.
+    return false;
+  }
 }
 
 /** The cluster's password is made once, at initdb time, and kept beside it. */
