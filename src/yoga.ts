@@ -10,7 +10,7 @@ import type { Database } from './db/database.js';
 import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
-import { useLimits } from './limits/use-limits.js';
+import { GRAPHQL_PATH, useLimits } from './limits/use-limits.js';
 import { createPricesFeed } from './prices/prices-updated.js';
 import { schema } from './schema/index.js';
 import { createLoginThrottle } from './users/login-throttle.js';
@@ -41,17 +41,19 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
   };
   return createYoga<ServerContext, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     graphiql: { title: 'etfql' },
     renderGraphiQL,
     // No stack traces, SQL or internal messages reach a client, in any environment.
     maskedErrors: true,
+    // Same origin only unless CORS_ORIGINS lists others: no origin is reflected.
+    cors: config.limits.corsOrigins.length > 0 ? { origin: config.limits.corsOrigins, credentials: true } : false,
     logging: logger ?? false,
     context: ({ request, req }) => createContext(services, request, req?.socket?.remoteAddress ?? 'unknown'),
     plugins: [
       useRoutes(db),
-      ...useLimits(config.limits, logger),
+      ...useLimits(config.limits, auth, logger),
       useCompiledExecution(logger),
       ...responseCache.plugins,
     ],

@@ -7,7 +7,7 @@ import { createApp } from '../src/yoga.js';
 import { createUser, signIn } from './accounts.js';
 import { createEtfWithBars } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -149,12 +149,49 @@ describe('configurable limits', () => {
       expect(await refused.json()).toMatchObject({
         errors: [{ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }],
       });
-      // Another address, or a key, has a bucket of its own.
+      // Another address, or a valid key, has a bucket of its own.
       expect((await send({}, '10.2.2.2')).status).toBe(200);
-      await createUser(limited.db, 'busy@example.com');
-      expect((await send({ authorization: 'Bearer etfql_some-key' })).status).toBe(200);
+      expect((await send(bearer(ADMIN_KEY))).status).toBe(200);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('keys buckets by the principal a credential proves, never by the header text', async () => {
+    const limited = await createTestDatabase({ env: { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '3' } });
+    try {
+      const send = (authorization: string, address: string) =>
+        limited.app.fetch(
+          'http://etfql.test/graphql',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization },
+            body: '{"query":"{ etfs(first: 1) { edges { cursor } } }"}',
+          },
+          { req: { socket: { remoteAddress: address } } },
+        );
+      // Junk tokens count against the address they come from, not a bucket each.
+      const junk = [];
+      for (let i = 0; i < 5; i++) junk.push((await send(`Bearer junk-${i}`, '10.3.3.3')).status);
+      expect(junk.slice(3)).toEqual([429, 429]);
+      // One key spelled three ways is one caller, from any address.
+      const spellings = [`Bearer ${ADMIN_KEY}`, `Bearer  ${ADMIN_KEY} `, `bearer ${ADMIN_KEY}`, `Bearer ${ADMIN_KEY}`];
+      const statuses = [];
+      for (const [i, header] of spellings.entries()) statuses.push((await send(header, `10.4.4.${i}`)).status);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('serves GraphQL on /graphql only: no other spelling skips the gate', async () => {
+    for (const path of ['/graphql/', '//graphql', '/graphql//', '///graphql/']) {
+      const response = await t.app.fetch(`http://etfql.test${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
+      expect(response.status, path).toBe(404);
     }
   });
 

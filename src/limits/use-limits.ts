@@ -2,7 +2,6 @@
 // checked in order of cost: request size and rate before parsing, the query's
 // size and shape when it is parsed and validated, and its estimated cost before
 // it runs: a refused query never reaches the database.
-import { createHash } from 'node:crypto';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -11,6 +10,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { GraphQLError, getOperationAST, getVariableValues } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { ServerContext } from '../context.js';
 import { estimateCost } from './query-cost.js';
@@ -31,18 +31,59 @@ const errorResponse = (
     headers: { 'content-type': 'application/json', ...headers },
   });
 
-/** Who a request counts against: its credentials when it has any, else its address. */
-function callerOf(request: Request, serverContext: ServerContext | undefined): string {
+/**
+ * Who a request counts against: the principal its credential proves (a user or
+ * an API key, however the header is spelled), else its address. Keying by the
+ * raw header let every junk token, or a key with extra spaces, open a fresh
+ * bucket; an invalid credential now counts against the address it came from.
+ */
+async function callerOf(
+  request: Request,
+  serverContext: ServerContext | undefined,
+  auth: Pick<Authenticator, 'authenticate'>,
+): Promise<string> {
   const authorization = request.headers.get('authorization');
-  if (authorization) return `credential:${createHash('sha256').update(authorization).digest('base64url')}`;
+  if (authorization !== null) {
+    const principal = await auth.authenticate(authorization).catch(() => null);
+    if (principal?.kind === 'user') return `user:${principal.userId}`;
+    if (principal?.kind === 'apiKey') return `key:${principal.apiKeyId}`;
+  }
   return `address:${serverContext?.req?.socket?.remoteAddress ?? 'unknown'}`;
 }
 
-function useRequestGate(limits: Limits, logger?: Logger): Plugin<Record<string, unknown>, ServerContext> {
+/** Paths that Yoga would also serve GraphQL on (/graphql/, //graphql): only /graphql itself is served. */
+const isGraphqlAlias = (pathname: string) =>
+  pathname !== GRAPHQL_PATH && `/${pathname.split('/').filter(Boolean).join('/')}` === GRAPHQL_PATH;
+
+export const GRAPHQL_PATH = '/graphql';
+
+const isJson = (contentType: string | null) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+
+function useRequestGate(
+  limits: Limits,
+  auth: Pick<Authenticator, 'authenticate'>,
+  logger?: Logger,
+): Plugin<Record<string, unknown>, ServerContext> {
   const limiter = createRateLimiter(limits.rateLimitPerSecond, limits.rateLimitBurst);
   return {
-    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (url.pathname !== '/graphql') return;
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (isGraphqlAlias(url.pathname)) {
+        endResponse(
+          errorResponse(fetchAPI.Response, 404, `GraphQL is served at ${GRAPHQL_PATH} only.`, { code: 'NOT_FOUND' }),
+        );
+        return;
+      }
+      if (url.pathname !== GRAPHQL_PATH) return;
+      // A browser sends form and multipart posts across origins without asking
+      // (no CORS preflight); JSON needs one. So GraphQL is posted as JSON only.
+      if (request.method === 'POST' && !isJson(request.headers.get('content-type'))) {
+        endResponse(
+          errorResponse(fetchAPI.Response, 415, 'POST requests must have Content-Type: application/json.', {
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+          }),
+        );
+        return;
+      }
       const declared = request.headers.get('content-length');
       const length = Number(declared ?? 0);
       if (length > limits.maxBodyBytes) {
@@ -59,7 +100,7 @@ function useRequestGate(limits: Limits, logger?: Logger): Plugin<Record<string, 
         );
         return;
       }
-      const caller = callerOf(request, serverContext);
+      const caller = await callerOf(request, serverContext, auth);
       const retryAfter = limiter.take(caller);
       if (retryAfter > 0) {
         logger?.warn({ caller: caller.slice(0, 20) }, 'rate limited');
@@ -105,9 +146,9 @@ function useQueryCost(limits: Limits): Plugin {
   };
 }
 
-export function useLimits(limits: Limits, logger?: Logger): Plugin[] {
+export function useLimits(limits: Limits, auth: Pick<Authenticator, 'authenticate'>, logger?: Logger): Plugin[] {
   return [
-    useRequestGate(limits, logger) as Plugin,
+    useRequestGate(limits, auth, logger) as Plugin,
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
