@@ -36,6 +36,8 @@ export type Config = {
     maxBodyBytes: number;
     /** Values (bars × fields, points × outputs) one response may hold: a hard ceiling behind maxCost. */
     maxResponseValues: number;
+    /** Origins a browser may call the API from (CORS); empty: same origin only. */
+    corsOrigins: string[];
     /** Token bucket per API key, user or IP: sustained requests per second and burst. */
     rateLimitPerSecond: number;
     rateLimitBurst: number;
@@ -121,6 +123,17 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminPassword && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters long');
   const production = env.NODE_ENV === 'production';
   const redisUrl = env.REDIS_URL?.trim() || undefined;
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    let valid = false;
+    try {
+      valid = new URL(origin).origin === origin;
+    } catch {}
+    if (!valid) problems.push(`CORS_ORIGINS must list origins like https://dash.example.com, got ${origin}`);
+  }
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
   }
@@ -164,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTickers: integer('MAX_TICKERS', 100, 1, 10_000),
       maxBodyBytes: integer('MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       maxResponseValues: integer('MAX_RESPONSE_VALUES', 5_000_000, 1, 1_000_000_000),
+      corsOrigins,
       rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),
       rateLimitBurst: integer('RATE_LIMIT_BURST', 100, 1, 1_000_000),
       introspection: boolean('INTROSPECTION', true),
