@@ -8,6 +8,7 @@ import { type Config, loadConfig } from './config.js';
 import { type Context, createContext, type ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { useCompiledExecution } from './graphql/use-compiled-execution.js';
+import { useInputHygiene } from './graphql/use-input-hygiene.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { GRAPHQL_PATH, useLimits } from './limits/use-limits.js';
@@ -54,6 +55,7 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     plugins: [
       useRoutes(db),
       ...useLimits(config.limits, auth, logger),
+      useInputHygiene(),
       useCompiledExecution(logger),
       ...responseCache.plugins,
     ],

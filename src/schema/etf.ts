@@ -7,6 +7,9 @@ import { AssetClass } from './enums.js';
 
 export const Etf = builder.prismaNode('Etf', {
   id: { field: 'id' },
+  // node(id:) of an unknown ETF, or of an id that is no number, is null.
+  nullable: true,
+  findUnique: (id) => ({ id: /^\d{1,9}$/.test(String(id)) ? Number(id) : -1 }),
   description: 'An exchange-traded fund.',
   fields: (t) => ({
     ticker: t.exposeString('ticker', { description: 'Upper-case ticker symbol, e.g. SPY.' }),

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Role as RoleValues } from '../generated/prisma/enums.js';
@@ -159,12 +160,14 @@ async function createAccount(
   input: { email: string; name: string; password: string; role: 'ADMIN' | 'EDITOR' | 'VIEWER' },
 ) {
   const email = normalizeEmail(input.email);
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw badInput([{ path: 'email', message: 'is already registered' }]);
+  try {
+    return await prisma.user.create({
+      data: { email, name: input.name.trim(), role: input.role, passwordHash: await hashPassword(input.password) },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw badInput([{ path: 'email', message: 'is already registered' }]);
+    throw error;
   }
-  return prisma.user.create({
-    data: { email, name: input.name.trim(), role: input.role, passwordHash: await hashPassword(input.password) },
-  });
 }
 
 async function assertNotSelf(ctx: Context, id: number, what: string) {

@@ -3,6 +3,7 @@
 // for all of them, so a long watchlist costs what a short one does.
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { badInput, notFound } from '../errors.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { parseBarWindow } from '../prices/bar-window.js';
@@ -82,12 +83,19 @@ builder.mutationFields((t) => ({
       const count = await ctx.db.prisma.watchlistEntry.count({ where: { userId } });
       if (count >= MAX_WATCHLIST)
         throw badInput([{ path: 'ticker', message: `a watchlist holds at most ${MAX_WATCHLIST} ETFs` }]);
-      return ctx.db.prisma.watchlistEntry.upsert({
-        ...query,
-        where: { userId_etfId: { userId, etfId: etf.id } },
-        create: { userId, etfId: etf.id },
-        update: {},
-      });
+      const where = { userId_etfId: { userId, etfId: etf.id } };
+      try {
+        return await ctx.db.prisma.watchlistEntry.upsert({
+          ...query,
+          where,
+          create: { userId, etfId: etf.id },
+          update: {},
+        });
+      } catch (error) {
+        // A concurrent follow of the same ETF inserted it first: following twice is harmless.
+        if (!isUniqueViolation(error)) throw error;
+        return ctx.db.prisma.watchlistEntry.findUniqueOrThrow({ ...query, where });
+      }
     },
   }),
   unfollow: t.boolean({
