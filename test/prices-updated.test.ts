@@ -93,3 +93,23 @@ it('announces loads committed by other processes: npm run ingest', async () => {
   events.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+it('keeps delivering after its LISTEN connection drops, and tells subscribers updates may have been missed', async () => {
+  const events = await subscribe('subscription { pricesUpdated(tickers: ["SUB"]) { ticker missed } }');
+  const gap = events.next();
+  // As a PostgreSQL restart does: the server side ends the LISTEN connection.
+  await t.db.pool.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
+  );
+  expect(await gap).toEqual({ data: { pricesUpdated: { ticker: '*', missed: true } } });
+  // And then the feed flows again, by itself.
+  const next = events.next();
+  await executeText(
+    t.app,
+    'mutation { loadPrices(ticker: "SUB", bars: [{ date: "2024-05-01", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  expect(await next).toEqual({ data: { pricesUpdated: { ticker: 'SUB', missed: false } } });
+  events.close();
+});

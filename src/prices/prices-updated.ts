@@ -4,10 +4,16 @@
 // it commits; every server process LISTENs and tells its own subscribers.
 import { createPubSub } from 'graphql-yoga';
 import type pg from 'pg';
-import type { IsoDate } from '../dates.js';
+import { type IsoDate, todayUtc } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { EARLIEST_DATE } from './validate-bars.js';
 
-export type PricesUpdate = { ticker: string; from: IsoDate; to: IsoDate };
+/**
+ * `missed`: this process's change feed was down (a PostgreSQL restart), so
+ * updates may have been lost; sent once it is back, with ticker '*', for every
+ * subscriber to refetch what it shows.
+ */
+export type PricesUpdate = { ticker: string; from: IsoDate; to: IsoDate; missed?: boolean };
 
 export const PRICES_UPDATED_CHANNEL = 'etfql_prices_updated';
 
@@ -19,13 +25,18 @@ export type PricesFeed = {
 
 export function createPricesFeed(db: Database): PricesFeed {
   const pubsub = createPubSub<{ pricesUpdated: [PricesUpdate] }>();
-  const ready = db.listen(PRICES_UPDATED_CHANNEL, (payload) => {
-    try {
-      pubsub.publish('pricesUpdated', JSON.parse(payload) as PricesUpdate);
-    } catch {
-      // Not ours: NOTIFY is open to every role of the database.
-    }
-  });
+  const ready = db.listen(
+    PRICES_UPDATED_CHANNEL,
+    (payload) => {
+      try {
+        const { ticker, from, to } = JSON.parse(payload) as PricesUpdate;
+        pubsub.publish('pricesUpdated', { ticker, from, to });
+      } catch {
+        // Not ours: NOTIFY is open to every role of the database.
+      }
+    },
+    () => pubsub.publish('pricesUpdated', { ticker: '*', from: EARLIEST_DATE, to: todayUtc(), missed: true }),
+  );
   ready.catch(() => {}); // a subscription awaiting it reports the failure
   return { pubsub, ready };
 }

@@ -10,6 +10,11 @@ const PricesUpdate = builder.objectRef<PricesUpdateShape>('PricesUpdate').implem
     ticker: t.exposeString('ticker'),
     from: t.field({ type: 'Date', resolve: (update) => update.from }),
     to: t.field({ type: 'Date', resolve: (update) => update.to }),
+    missed: t.boolean({
+      description:
+        "True when this server's change feed was down (a database restart) and updates may have been lost: then ticker is '*', and every subscriber should refetch what it shows.",
+      resolve: (update) => update.missed === true,
+    }),
   }),
 });
 
@@ -25,7 +30,7 @@ builder.subscriptionFields((t) => ({
       await ctx.pricesFeed.ready;
       return pipe(
         ctx.pricesFeed.pubsub.subscribe('pricesUpdated'),
-        filter((update: PricesUpdateShape) => wanted === null || wanted.has(update.ticker)),
+        filter((update: PricesUpdateShape) => update.missed === true || wanted === null || wanted.has(update.ticker)),
       );
     },
     resolve: (update) => update,
