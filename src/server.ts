@@ -54,7 +54,12 @@ try {
 
   if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');
   const app = createApp({ db, config, logger });
-  const server = createServer(requireContentLength(app));
+  const server = createServer(
+    // A client that sends its headers or body slowly, or not at all, must not
+    // hold a socket for minutes: headers within 10 s, the whole request in 30.
+    { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1000 },
+    requireContentLength(app),
+  );
   cleanups.push(
     () =>
       new Promise<void>((resolve) => {

@@ -86,3 +86,62 @@ describe('races the database decides', () => {
     }
   });
 });
+
+describe('values out of any sane range', () => {
+  const load = (close: string) =>
+    executeText(
+      t.app,
+      `mutation { loadPrices(ticker: "AAA", bars: [{ date: "2024-01-02", open: 1, high: ${close}, low: 1, close: ${close}, volume: 1 }]) { inserted } }`,
+      undefined,
+      bearer(ADMIN_KEY),
+    );
+
+  it('refuses a price above 1e9 (sums over it would overflow), and loads nothing', async () => {
+    const before = await snapshot(t.db);
+    const result = await load('1e308');
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toMatch(/close: must be at most 1e\+9/);
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(codes(await load('123.45'))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a split',
+      'mutation { recordSplit(ticker: "AAA", date: "2099-01-02", ratio: 2) { ratio } }',
+      /date: 2099-01-02 is in the future/,
+    ],
+    [
+      'a dividend',
+      'mutation { recordDividend(ticker: "AAA", exDate: "2099-01-02", amount: 0.1) { amount } }',
+      /exDate: 2099-01-02 is in the future/,
+    ],
+  ])('refuses %s dated in the future, as bars are', async (_name, mutation, message) => {
+    const before = await snapshot(t.db);
+    const result = await executeText(t.app, mutation, undefined, bearer(ADMIN_KEY));
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toMatch(message);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('names an infinite argument for what it is', async () => {
+    const result = await executeText(
+      t.app,
+      '{ etf(ticker: "AAA") { indicators { bollinger(stdDev: 1e999) { upper } } } }',
+    );
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toMatch(/stdDev: must be a finite number/);
+  });
+
+  it('caps the tickers of a subscription as of a query', async () => {
+    const tickers = JSON.stringify(Array.from({ length: 101 }, (_, i) => `T${i}`));
+    const response = await t.app.fetch('http://etfql.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: `subscription { pricesUpdated(tickers: ${tickers}) { ticker } }` }),
+    });
+    const body = await response.text();
+    expect(body).toContain('BAD_USER_INPUT');
+    expect(body).toContain('at most 100 tickers, got 101');
+  });
+});

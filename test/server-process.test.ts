@@ -65,6 +65,23 @@ it('accepts the ADMIN_API_KEY from the environment for mutations', async () => {
   expect(await response.json()).toEqual({ data: { upsertEtf: { ticker: 'VT' } } });
 });
 
+it('drops a client that sends its headers too slowly (10 s), rather than holding the socket', async () => {
+  const { port } = new URL(baseUrl);
+  const socket = connect(Number(port), '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  let answer = '';
+  socket.on('data', (chunk) => {
+    answer += chunk;
+  });
+  socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  const started = Date.now();
+  await new Promise((resolve) => socket.once('close', resolve));
+  const seconds = (Date.now() - started) / 1000;
+  expect(seconds).toBeGreaterThan(9);
+  expect(seconds).toBeLessThan(15);
+  expect(answer).toMatch(/^HTTP\/1.1 408/);
+}, 30_000);
+
 it('logs JSON lines without secrets, and stops cleanly on SIGTERM, PostgreSQL included', async () => {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');

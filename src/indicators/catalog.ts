@@ -151,8 +151,10 @@ export function paramProblems(name: IndicatorName, params: Params): { path: stri
   const problems: { path: string; message: string }[] = [];
   for (const spec of INDICATORS[name].params as ParamSpec[]) {
     const value = params[spec.name];
-    if (value === undefined || !Number.isFinite(value)) {
+    if (value === undefined || value === null) {
       problems.push({ path: spec.name, message: 'is required' });
+    } else if (!Number.isFinite(value)) {
+      problems.push({ path: spec.name, message: `must be a finite number, got ${value}` });
     } else if (spec.kind === 'period' && (!Number.isInteger(value) || value < 1 || value > MAX_PERIOD)) {
       problems.push({ path: spec.name, message: `must be a whole number from 1 to ${MAX_PERIOD}, got ${value}` });
     } else if (spec.kind === 'multiplier' && !(value > 0 && value <= 100)) {

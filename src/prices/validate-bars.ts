@@ -24,6 +24,12 @@ export type ValidBars = {
 export const MAX_BARS_PER_CALL = 100_000;
 /** No bar may be older: what bounds the longest history a query can ask for. */
 export const EARLIEST_DATE = '1900-01-01';
+/**
+ * No price may be higher: far above any share price ever quoted (the dearest
+ * trade near 10^6), and far enough below float overflow that sums of squares
+ * over 1,000 bars (Bollinger, volatility) stay finite.
+ */
+export const MAX_PRICE = 1e9;
 
 export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBars {
   const problems: InputProblem[] = [];
@@ -71,6 +77,7 @@ export function barProblems(
     const value = bar[field];
     if (!Number.isFinite(value)) problems.push([field, 'is not a finite number']);
     else if (value <= 0) problems.push([field, 'must be positive']);
+    else if (value > MAX_PRICE) problems.push([field, `must be at most ${MAX_PRICE.toExponential()}, got ${value}`]);
   }
   if (!Number.isFinite(bar.volume)) problems.push(['volume', 'is not a finite number']);
   else if (bar.volume < 0) problems.push(['volume', 'must not be negative']);

@@ -1,6 +1,7 @@
 // The pricesUpdated subscription: a dashboard's cue to refetch.
 import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../builder.js';
+import { badInput } from '../errors.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import type { PricesUpdate as PricesUpdateShape } from '../prices/prices-updated.js';
 
@@ -26,6 +27,10 @@ builder.subscriptionFields((t) => ({
     authScopes: { reader: true },
     args: { tickers: t.arg.stringList() },
     subscribe: async (_root, args, ctx) => {
+      const max = ctx.config.limits.maxTickers;
+      if (args.tickers && args.tickers.length > max) {
+        throw badInput([{ path: 'tickers', message: `at most ${max} tickers, got ${args.tickers.length}` }]);
+      }
       const wanted = args.tickers ? new Set(args.tickers.map((ticker) => normalizeTicker(ticker, 'tickers'))) : null;
       await ctx.pricesFeed.ready;
       return pipe(
