@@ -3,13 +3,18 @@
 // - a NUL character in any string: PostgreSQL's text can never hold one, so it
 //   is refused before parsing, whether in the variables or in the document
 //   (raw, or as the GraphQL escape \u0000);
-// - Pothos's own errors for malformed global IDs and cursors carry no code:
-//   they are the caller's input, so they get BAD_USER_INPUT.
+// - errors that graphql-js or Pothos make about the request itself (a variable
+//   that does not coerce, a malformed global ID or cursor) carry no code: they
+//   are the caller's input, so they get BAD_USER_INPUT. Errors caused by an
+//   unexpected exception are left to Yoga's masking (INTERNAL_SERVER_ERROR).
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const NUL_ESCAPE = /\\u0000/i;
-const CALLER_INPUT = /^(Invalid global ID|Invalid cursor|\w+ has not been implemented)/;
+
+/** An error about the request: no code yet, and not caused by an unexpected exception. */
+const aboutTheRequest = (error: GraphQLError) =>
+  !error.extensions?.code && (error.originalError === undefined || error.originalError instanceof GraphQLError);
 
 export function useInputHygiene(): Plugin {
   return {
@@ -30,11 +35,11 @@ export function useInputHygiene(): Plugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || !result.errors?.length) return;
-          if (!result.errors.some((error) => !error.extensions?.code && CALLER_INPUT.test(error.message))) return;
+          if (!result.errors.some(aboutTheRequest)) return;
           setResult({
             ...result,
             errors: result.errors.map((error) =>
-              !error.extensions?.code && CALLER_INPUT.test(error.message)
+              aboutTheRequest(error)
                 ? new GraphQLError(error.message, {
                     nodes: error.nodes,
                     path: error.path,
