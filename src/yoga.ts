@@ -48,6 +48,9 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     renderGraphiQL,
     // No stack traces, SQL or internal messages reach a client, in any environment.
     maskedErrors: true,
+    // One body limit, ours (MAX_BODY_BYTES, PAYLOAD_TOO_LARGE); Yoga's own
+    // default (25 MB) would otherwise refuse bodies below it, with another code.
+    maxRequestBodySize: config.limits.maxBodyBytes,
     // Same origin only unless CORS_ORIGINS lists others: no origin is reflected.
     cors: config.limits.corsOrigins.length > 0 ? { origin: config.limits.corsOrigins, credentials: true } : false,
     logging: logger ?? false,

@@ -169,6 +169,7 @@ describe('API keys', () => {
     for (const [expiresAt, message] of [
       ['2001-01-01T00:00:00Z', 'expiresAt: is in the past'],
       ['next tuesday', 'expiresAt: must be an ISO 8601 time'],
+      ['2027-02-30T00:00:00Z', 'expiresAt: must be an ISO 8601 time'],
     ]) {
       const result = await executeText(
         t.app,

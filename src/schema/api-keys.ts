@@ -1,4 +1,6 @@
 // API keys for scripts: created by admins, shown once, listed without secrets, revoked.
+
+import { DateTimeResolver } from 'graphql-scalars';
 import { generateApiKeySecret, hashSecret, visiblePrefix } from '../auth/api-keys.js';
 import { builder } from '../builder.js';
 import { badInput, notFound } from '../errors.js';
@@ -54,8 +56,14 @@ builder.mutationFields((t) => ({
       if (name === '' || name.length > 100) problems.push({ path: 'name', message: 'must be 1 to 100 characters' });
       let expiresAt: Date | null = null;
       if (args.expiresAt) {
-        expiresAt = new Date(args.expiresAt);
-        if (Number.isNaN(expiresAt.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(args.expiresAt)) {
+        // Strictly RFC 3339 (graphql-scalars' DateTime): new Date() would roll
+        // 2027-02-30 over into March.
+        try {
+          expiresAt = DateTimeResolver.parseValue(args.expiresAt) as Date;
+        } catch {
+          expiresAt = null;
+        }
+        if (expiresAt === null) {
           problems.push({ path: 'expiresAt', message: 'must be an ISO 8601 time, e.g. 2027-01-31T00:00:00Z' });
         } else if (expiresAt.getTime() <= Date.now()) {
           problems.push({ path: 'expiresAt', message: 'is in the past' });
