@@ -1,0 +1,107 @@
+// PostgreSQL stops and starts again under traffic and a live subscription (a
+// restart, a failover): while it is away, requests fail with a clean masked
+// error and /ready says so; within 10 s of it being back the server serves
+// again, the subscription hears that updates may have been missed, and then
+// hears new ones. No person steps in. The cluster is this test's own, so the
+// rest of the suite never sees it stop.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ensureAdminApiKey } from '../src/auth/api-keys.js';
+import { loadConfig } from '../src/config.js';
+import { createDatabase, type Database } from '../src/db/database.js';
+import { type EmbeddedPostgresServer, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { type App, createApp } from '../src/yoga.js';
+import { createEtf } from './fixtures.js';
+import { freePort } from './free-port.js';
+import { bearer, executeText } from './graphql-client.js';
+import { ADMIN_KEY } from './test-database.js';
+
+let dataDir: string;
+let port: number;
+let server: EmbeddedPostgresServer;
+let db: Database;
+let app: App;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-restart-'));
+  port = await freePort();
+  server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+  await applyMigrations(server.url);
+  db = createDatabase(server.url, { poolSize: 4 });
+  await ensureAdminApiKey(db.prisma, ADMIN_KEY);
+  await createEtf(db, 'RST');
+  app = createApp({ db, config: loadConfig({ RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' }) });
+}, 120_000);
+
+afterAll(async () => {
+  await db?.close().catch(() => {});
+  await server?.stop().catch(() => {});
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function openSubscription() {
+  const response = await app.fetch('http://etfql.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: 'subscription { pricesUpdated(tickers: ["RST"]) { ticker missed } }' }),
+  });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next(): Promise<unknown> {
+      for (;;) {
+        const match = buffer.match(/event: next\ndata: (.*)\n\n/);
+        if (match) {
+          buffer = buffer.slice((match.index ?? 0) + match[0].length);
+          return JSON.parse(match[1] as string);
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => reader.cancel().catch(() => {}),
+  };
+}
+
+const chart = '{ etf(ticker: "RST") { ticker prices(last: 5) { close } } }';
+
+it('serves again by itself after PostgreSQL restarts, and subscribers hear of the gap', async () => {
+  expect((await executeText(app, chart)).errors).toBeUndefined();
+  const events = await openSubscription();
+  const gap = events.next();
+
+  await server.stop();
+  // Away: a read fails cleanly (masked), /ready says the database is unreachable.
+  const during = await executeText(app, chart);
+  expect(during.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  expect(during.errors?.[0]?.message).toBe('Unexpected error.');
+  expect((await app.fetch('http://etfql.test/ready')).status).toBe(503);
+
+  server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+  const back = Date.now();
+  let ready = 503;
+  while (ready !== 200 && Date.now() - back < 10_000) {
+    ready = (await app.fetch('http://etfql.test/ready')).status;
+    if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(ready).toBe(200);
+  expect((await executeText(app, chart)).errors).toBeUndefined();
+  expect(await gap).toEqual({ data: { pricesUpdated: { ticker: '*', missed: true } } });
+
+  // And updates flow again.
+  const next = events.next();
+  const load = await executeText(
+    app,
+    'mutation { loadPrices(ticker: "RST", bars: [{ date: "2024-05-01", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  expect(load.errors).toBeUndefined();
+  expect(await next).toEqual({ data: { pricesUpdated: { ticker: 'RST', missed: false } } });
+  await events.close();
+}, 90_000);
