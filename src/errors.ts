@@ -23,3 +23,7 @@ export function unauthenticated(message: string): GraphQLError {
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
+
+export function rateLimited(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } });
+}

@@ -1,5 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/yoga.js';
 import { createUser, PASSWORD, signIn } from './accounts.js';
 import { bearer, executeText } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -73,6 +75,26 @@ describe('login and me', () => {
     // Failures 1–3 are free; the 4th waits 250 ms, the 5th 500, the 6th 1 s.
     const sixth = await attempt();
     expect(sixth).toBeGreaterThan(first + 900);
+  });
+
+  it('runs concurrent guesses one at a time, and refuses those past a short queue', async () => {
+    const app = createApp({
+      db: t.db,
+      config: loadConfig({ RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' }),
+    });
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        executeText(app, 'mutation { login(email: "racer@example.com", password: "guess-guess-guess") { token } }'),
+      ),
+    );
+    const elapsed = performance.now() - started;
+    const codes = results.map((result) => result.errors?.[0]?.extensions?.code);
+    // One runs, five wait; the other fourteen are refused at once.
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(14);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(6);
+    // One after another, so the delays add up: 3 free failures, then 250 + 500 ms.
+    expect(elapsed).toBeGreaterThan(700);
   });
 });
 

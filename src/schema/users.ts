@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
+import { badInput, forbidden, notFound, rateLimited, unauthenticated } from '../errors.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Role as RoleValues } from '../generated/prisma/enums.js';
 import { normalizeEmail, validateAccount } from '../users/user-input.js';
@@ -75,16 +75,24 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const email = normalizeEmail(args.email);
       const keys = [`email:${email}`, `address:${ctx.clientAddress}`];
-      const delay = ctx.loginThrottle.delayFor(keys);
-      if (delay > 0) await sleep(delay);
-      const user = await ctx.db.prisma.user.findUnique({ where: { email } });
-      const ok = await verifyPassword(user?.passwordHash ?? null, args.password);
-      if (!user || !ok || user.deactivatedAt) {
-        ctx.loginThrottle.failed(keys);
-        // One message for every failure: it must not tell which emails exist.
-        throw unauthenticated('Wrong email or password, or the account is deactivated.');
+      const turn = ctx.loginThrottle.enter(keys);
+      if (!turn) throw rateLimited('Too many sign-in attempts at once for this account or address: retry later.');
+      let user: Awaited<ReturnType<typeof ctx.db.prisma.user.findUnique>>;
+      try {
+        await turn.ready;
+        const delay = ctx.loginThrottle.delayFor(keys);
+        if (delay > 0) await sleep(delay);
+        user = await ctx.db.prisma.user.findUnique({ where: { email } });
+        const ok = await verifyPassword(user?.passwordHash ?? null, args.password);
+        if (!user || !ok || user.deactivatedAt) {
+          ctx.loginThrottle.failed(keys);
+          // One message for every failure: it must not tell which emails exist.
+          throw unauthenticated('Wrong email or password, or the account is deactivated.');
+        }
+        ctx.loginThrottle.succeeded(keys);
+      } finally {
+        turn.done();
       }
-      ctx.loginThrottle.succeeded(keys);
       const { token, expiresAt } = await ctx.tokens.sign(user.id);
       return { token, expiresAt, userId: user.id };
     },

@@ -3,22 +3,34 @@
 // to a cap), so guessing passwords costs hours instead of seconds, while a
 // person who mistypes twice notices nothing. Failures are forgotten after a
 // quiet quarter of an hour.
+//
+// Attempts for one email or from one address also run one at a time: sixty
+// guesses sent at once would otherwise all read "no failures yet" and skip the
+// delays. A few may queue; past that, an attempt is refused at once.
 
 const FREE_FAILURES = 3;
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 8_000;
 const FORGET_AFTER_MS = 15 * 60_000;
 const MAX_TRACKED = 100_000;
+/** Attempts that may wait behind the running one, per email or address. */
+export const MAX_QUEUED_ATTEMPTS = 5;
+
+/** A place in the per-key queues: await `ready`, then call `done` whatever happens. */
+export type LoginTurn = { ready: Promise<void>; done(): void };
 
 export type LoginThrottle = {
   /** How long the next attempt for these keys must wait, in ms. */
   delayFor(keys: string[]): number;
   failed(keys: string[]): void;
   succeeded(keys: string[]): void;
+  /** A turn behind the attempts already running for these keys, or null when too many wait. */
+  enter(keys: string[]): LoginTurn | null;
 };
 
 export function createLoginThrottle(now = () => Date.now()): LoginThrottle {
   const failures = new Map<string, { count: number; last: number }>();
+  const queues = new Map<string, { tail: Promise<void>; length: number }>();
   const countOf = (key: string) => {
     const entry = failures.get(key);
     if (!entry || now() - entry.last > FORGET_AFTER_MS) return 0;
@@ -36,6 +48,36 @@ export function createLoginThrottle(now = () => Date.now()): LoginThrottle {
     },
     succeeded(keys) {
       for (const key of keys) failures.delete(key);
+    },
+    enter(keys) {
+      if (keys.some((key) => (queues.get(key)?.length ?? 0) > MAX_QUEUED_ATTEMPTS)) return null;
+      let finish = () => {};
+      const finished = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      const before = keys.map((key) => {
+        const queue = queues.get(key) ?? { tail: Promise.resolve(), length: 0 };
+        const previous = queue.tail;
+        queue.tail = finished;
+        queue.length++;
+        queues.set(key, queue);
+        return previous;
+      });
+      let done = false;
+      return {
+        ready: Promise.all(before).then(() => {}),
+        done() {
+          if (done) return;
+          done = true;
+          finish();
+          for (const key of keys) {
+            const queue = queues.get(key);
+            if (!queue) continue;
+            queue.length--;
+            if (queue.length === 0) queues.delete(key);
+          }
+        },
+      };
     },
   };
 }
