@@ -17,6 +17,7 @@ import { type App, createApp } from '../src/yoga.js';
 import { createEtf } from './fixtures.js';
 import { freePort } from './free-port.js';
 import { bearer, executeText } from './graphql-client.js';
+import { subscribe } from './sse.js';
 import { ADMIN_KEY } from './test-database.js';
 
 let dataDir: string;
@@ -42,37 +43,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function openSubscription() {
-  const response = await app.fetch('http://etfql.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query: 'subscription { pricesUpdated(tickers: ["RST"]) { ticker missed } }' }),
-  });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(): Promise<unknown> {
-      for (;;) {
-        const match = buffer.match(/event: next\ndata: (.*)\n\n/);
-        if (match) {
-          buffer = buffer.slice((match.index ?? 0) + match[0].length);
-          return JSON.parse(match[1] as string);
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => reader.cancel().catch(() => {}),
-  };
-}
-
 const chart = '{ etf(ticker: "RST") { ticker prices(last: 5) { close } } }';
 
 it('serves again by itself after PostgreSQL restarts, and subscribers hear of the gap', async () => {
   expect((await executeText(app, chart)).errors).toBeUndefined();
-  const events = await openSubscription();
+  const events = await subscribe(app, 'subscription { pricesUpdated(tickers: ["RST"]) { ticker missed } }');
   const gap = events.next();
 
   await server.stop();
@@ -103,5 +78,5 @@ it('serves again by itself after PostgreSQL restarts, and subscribers hear of th
   );
   expect(load.errors).toBeUndefined();
   expect(await next).toEqual({ data: { pricesUpdated: { ticker: 'RST', missed: false } } });
-  await events.close();
+  events.close();
 }, 90_000);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createEtf } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
+import { subscribe as subscribeOver } from './sse.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -13,35 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Opens an SSE subscription and returns a reader of its `next` events' data. */
-async function subscribe(query: string) {
-  const controller = new AbortController();
-  const response = await t.app.fetch('http://etfql.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query }),
-    signal: controller.signal,
-  });
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(): Promise<unknown> {
-      for (;;) {
-        const match = buffer.match(/event: next\ndata: (.*)\n\n/);
-        if (match) {
-          buffer = buffer.slice((match.index ?? 0) + match[0].length);
-          return JSON.parse(match[1] as string);
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => controller.abort(),
-  };
-}
+const subscribe = (query: string) => subscribeOver(t.app, query);
 
 it('tells subscribers which ticker and dates changed, after the load commits', async () => {
   const events = await subscribe('subscription { pricesUpdated(tickers: ["sub"]) { ticker from to } }');

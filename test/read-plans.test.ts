@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL, CHART_INDICATORS_FLOOR_SQL } from '../bench/chart-workload.js';
+import { etfsByTickerStatement } from '../src/etfs/find-etfs.js';
 import { persistedStatement } from '../src/persisted-indicators/read-persisted.js';
 import { type BarWindow, parseBarWindow } from '../src/prices/bar-window.js';
 import { barsStatement } from '../src/prices/read-bars.js';
@@ -141,6 +142,28 @@ describe('read plans', () => {
     ['stored indicators, adjusted', { last: 252, adjusted: true }],
   ] as const)('%s: one probe per bar of the window, no sort', async (_name, args) => {
     await expectWindowBound((id) => persistedStatement([id], window(args)), 0);
+  });
+
+  it('ETFs by ticker: one probe of the ticker index each, whatever the number of ETFs', async () => {
+    const tickers = ['SHORT', 'LONG'];
+    const few = await explain(etfsByTickerStatement(tickers));
+    const { rows } = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM etf');
+    // 5,000 more ETFs: a scan of the table would now read ~70 pages more.
+    await t.db.pool.query(
+      `INSERT INTO etf (ticker, name, currency, updated_at)
+       SELECT 'X' || g, 'Filler ' || g, 'USD', now() FROM generate_series(1, 5000) g`,
+    );
+    await t.db.pool.query('ANALYZE etf');
+    try {
+      const many = await explain(etfsByTickerStatement(tickers));
+      expect(many['Actual Rows']).toBe(2);
+      expect(buffers(many)).toBeLessThanOrEqual(buffers(few) + 4);
+      expect(JSON.stringify(many)).not.toContain('"Seq Scan"');
+    } finally {
+      await t.db.pool.query(`DELETE FROM etf WHERE ticker LIKE 'X%'`);
+      await t.db.pool.query('ANALYZE etf');
+    }
+    expect(rows[0]?.n).toBe(2);
   });
 
   it('the on-demand indicator history reads the whole history in index order, never sorting it', async () => {

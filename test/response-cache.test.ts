@@ -49,7 +49,7 @@ const closes = (response: Awaited<ReturnType<typeof executeText>>) =>
   );
 
 describe('response cache, in-process', () => {
-  it('serves a repeated chart without a statement, and the same bytes', async () => {
+  it('serves a repeated chart without a statement, and the same response', async () => {
     const first = await run(t.app, chart(['AAA', 'BBB']));
     expect(first.statements.length).toBeGreaterThan(0);
     const second = await run(t.app, chart(['AAA', 'BBB']));

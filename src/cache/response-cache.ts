@@ -48,8 +48,6 @@ const STARTED_AT = Symbol('etfql.cacheGenerationAtStart');
 export type ResponseCache = {
   /** Yoga plugins, in order; they must come after the execution plugins. */
   plugins: Plugin[];
-  /** Resolves once this process listens for changes (the cache is bypassed until then). */
-  ready: Promise<void>;
 };
 
 export function createResponseCache(options: {
@@ -77,7 +75,7 @@ export function createResponseCache(options: {
     // A lost eviction marks Redis down: it is emptied before it is used again.
     Promise.resolve(store.invalidate(entities)).catch(failed);
   };
-  const ready = db.listen(
+  db.listen(
     DATA_CHANGED_CHANNEL,
     (payload) => {
       if (payload === '*') return evict([EVERYTHING]);
@@ -87,8 +85,7 @@ export function createResponseCache(options: {
       evict(ids.map((id) => ({ typename: 'Etf', id: encodeGlobalID('Etf', id) })));
     },
     () => evict([EVERYTHING]),
-  );
-  ready.catch((error) => logger?.warn({ err: error }, 'response cache: not listening for changes yet; bypassed'));
+  ).catch((error) => logger?.warn({ err: error }, 'response cache: not listening for changes yet; bypassed'));
 
   const guarded: Cache = {
     get(key) {
@@ -144,10 +141,7 @@ export function createResponseCache(options: {
       ]
     : [];
 
-  return {
-    plugins,
-    ready: ready.catch(() => {}),
-  };
+  return { plugins };
 }
 
 /**

@@ -8,7 +8,7 @@ import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
-import { EARLIEST_DATE, tomorrowUtc } from '../prices/validate-bars.js';
+import { dateProblem } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';
 
 export type ActionKind = 'SPLIT' | 'DIVIDEND';
@@ -32,9 +32,8 @@ async function validateValue(
   value: number,
 ): Promise<void> {
   // One rule with bars: nothing is dated after tomorrow (UTC), or before 1900.
-  const datePath = kind === 'SPLIT' ? 'date' : 'exDate';
-  if (date > tomorrowUtc()) throw badInput([{ path: datePath, message: `${date} is in the future` }]);
-  if (date < EARLIEST_DATE) throw badInput([{ path: datePath, message: `is before ${EARLIEST_DATE}` }]);
+  const badDate = dateProblem(date);
+  if (badDate) throw badInput([{ path: kind === 'SPLIT' ? 'date' : 'exDate', message: `${date} ${badDate}` }]);
   const path = kind === 'SPLIT' ? 'ratio' : 'amount';
   if (!Number.isFinite(value) || value <= 0) throw badInput([{ path, message: `must be above 0, got ${value}` }]);
   if (kind === 'SPLIT') {

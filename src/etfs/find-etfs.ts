@@ -13,8 +13,13 @@ const BY_TICKER = `/* etfs-by-ticker */
 
 type Row = Omit<Etf, 'inceptionDate'> & { inceptionDate: string | null };
 
+/** One probe of the unique ticker index per ticker (test/read-plans.test.ts). */
+export function etfsByTickerStatement(tickers: readonly string[]): pg.QueryConfig {
+  return { text: BY_TICKER, values: [tickers] };
+}
+
 export async function findEtfsByTicker(pool: pg.Pool, tickers: readonly string[]): Promise<Etf[]> {
-  const { rows } = await pool.query<Row>(BY_TICKER, [tickers]);
+  const { rows } = await pool.query<Row>(etfsByTickerStatement(tickers));
   // A DATE is a day, not an instant: Prisma gives it as UTC midnight, and so do we.
   return rows.map((row) => ({
     ...row,

@@ -11,19 +11,18 @@
 
 import type { Plugin } from '@envelop/core';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST, getVariableValues } from 'graphql';
+import { getOperationAST } from 'graphql';
 import type { Logger } from 'pino';
+import { coercedVariables } from './coerced-variables.js';
 
 export function useCompiledExecution(logger?: Logger): Plugin {
   return useGraphQlJit(
     {},
     {
-      enableIf: ({ schema, document, operationName, variableValues }) => {
-        const operation = getOperationAST(document, operationName);
+      enableIf: (args) => {
+        const operation = getOperationAST(args.document, args.operationName);
         if (!operation || operation.operation === 'subscription') return false;
-        const definitions = operation.variableDefinitions ?? [];
-        if (definitions.length === 0) return true;
-        return getVariableValues(schema, definitions, variableValues ?? {}).errors === undefined;
+        return coercedVariables(args).errors === undefined;
       },
       onError: (result) => logger?.warn({ errors: result.errors }, 'graphql-jit could not compile a query'),
     },

@@ -7,12 +7,13 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError, getOperationAST, getVariableValues } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { ServerContext } from '../context.js';
+import { coercedVariables } from '../graphql/coerced-variables.js';
 import { estimateCost } from './query-cost.js';
 import { createRateLimiter } from './rate-limit.js';
 import { useResponseBudget } from './response-budget.js';
@@ -124,8 +125,7 @@ function useQueryCost(limits: Limits): Plugin {
       // Costed with the variables as they will execute: defaults of variables
       // included (absent ones once costed as nothing). Variables that do not
       // coerce fail execution before any resolver runs.
-      const operation = getOperationAST(args.document, args.operationName);
-      const variables = getVariableValues(args.schema, operation?.variableDefinitions ?? [], args.variableValues ?? {});
+      const variables = coercedVariables(args);
       if (variables.errors) return;
       const { cost, maxTickers } = estimateCost(args.document, args.operationName, variables.coerced);
       const refuse = (message: string, extensions: Record<string, unknown>) =>

@@ -6,8 +6,6 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 export const BAR_FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
 export type BarField = (typeof BAR_FIELDS)[number];
 
-const ALL = new Set<string>(BAR_FIELDS);
-
 // Field nodes belong to the parsed document, which Yoga caches and reuses, so a
 // selection is walked once per document, not once per request.
 const cache = new WeakMap<object, readonly BarField[]>();
@@ -35,7 +33,7 @@ export function selectedBarFields(info: GraphQLResolveInfo): readonly BarField[]
     }
   };
   for (const fieldNode of info.fieldNodes) walk(fieldNode.selectionSet);
-  const fields = BAR_FIELDS.filter((field) => names.has(field) && ALL.has(field));
+  const fields = BAR_FIELDS.filter((field) => names.has(field));
   if (info.fieldNodes.length === 1) cache.set(node, fields);
   return fields;
 }

@@ -61,6 +61,13 @@ export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBar
   return valid;
 }
 
+/** What is wrong with a date for a bar, a split or a dividend: null when nothing. */
+export function dateProblem(date: IsoDate, latestAllowed = tomorrowUtc()): string | null {
+  if (date < EARLIEST_DATE) return `is before ${EARLIEST_DATE}`;
+  if (date > latestAllowed) return 'is in the future';
+  return null;
+}
+
 /**
  * What is wrong with one bar on its own, as (field, reason) pairs: the checks
  * every load path applies, the API's and the CSV importer's alike.
@@ -71,8 +78,8 @@ export function barProblems(
   latestAllowed = tomorrowUtc(),
 ): Array<[string, string]> {
   const problems: Array<[string, string]> = [];
-  if (date < EARLIEST_DATE) problems.push(['date', `is before ${EARLIEST_DATE}`]);
-  if (date > latestAllowed) problems.push(['date', 'is in the future']);
+  const badDate = dateProblem(date, latestAllowed);
+  if (badDate) problems.push(['date', badDate]);
   for (const field of ['open', 'high', 'low', 'close'] as const) {
     const value = bar[field];
     if (!Number.isFinite(value)) problems.push([field, 'is not a finite number']);

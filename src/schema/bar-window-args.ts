@@ -1,6 +1,11 @@
 // The arguments that choose a window of bars, shared by `prices` and
 // `indicators` so that the same arguments always mean the same bars.
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { selectedBarFields } from '../prices/bar-fields.js';
+import { type BarWindowArgs, parseBarWindow } from '../prices/bar-window.js';
+import type { History } from '../prices/history.js';
 import { Interval } from './enums.js';
 
 export const ADJUSTED_DESCRIPTION =
@@ -15,3 +20,20 @@ export const barWindowArgs = () =>
     interval: t.field({ type: Interval, defaultValue: 'DAILY' }),
     adjusted: t.boolean({ defaultValue: false }),
   }));
+
+/**
+ * The bars a `prices` or `series` field shows: its window, only the columns it
+ * selects, batched with the same fields of other ETFs, and taken from the
+ * response's budget before anything is built from them.
+ */
+export async function windowBars(
+  ctx: Context,
+  etfId: number,
+  args: BarWindowArgs,
+  info: GraphQLResolveInfo,
+): Promise<History> {
+  const fields = selectedBarFields(info);
+  const history = await ctx.loaders.priceBars(parseBarWindow(args), fields).load(etfId);
+  ctx.budget.take(history.dates.length * (fields.length + 1));
+  return history;
+}

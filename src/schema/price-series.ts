@@ -3,10 +3,9 @@
 // batched loader as `prices`; only the lists asked for are read and built, and
 // the response is about half the size of the object form.
 import { builder } from '../builder.js';
-import { selectedBarFields } from '../prices/bar-fields.js';
-import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
+import { MAX_LAST } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
-import { ADJUSTED_DESCRIPTION, barWindowArgs } from './bar-window-args.js';
+import { ADJUSTED_DESCRIPTION, barWindowArgs, windowBars } from './bar-window-args.js';
 
 const column = (history: History, field: keyof History['bars']) => Array.from(history.bars[field]);
 
@@ -31,11 +30,6 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: PriceSeries,
     description: `The bars of \`prices\` in columns, for charting libraries and data frames. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: barWindowArgs(),
-    resolve: async (etf, args, ctx, info) => {
-      const fields = selectedBarFields(info);
-      const history = await ctx.loaders.priceBars(parseBarWindow(args), fields).load(etf.id);
-      ctx.budget.take(history.dates.length * (fields.length + 1));
-      return history;
-    },
+    resolve: (etf, args, ctx, info) => windowBars(ctx, etf.id, args, info),
   }),
 }));

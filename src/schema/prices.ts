@@ -5,7 +5,7 @@ import { selectedBarFields } from '../prices/bar-fields.js';
 import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
 import { toPriceBars } from '../prices/history.js';
 import type { PriceBar as PriceBarShape } from '../prices/read-bars.js';
-import { ADJUSTED_DESCRIPTION, barWindowArgs } from './bar-window-args.js';
+import { ADJUSTED_DESCRIPTION, barWindowArgs, windowBars } from './bar-window-args.js';
 
 export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
   description: 'One bar: a trading day, or a week or month aggregated from them.',
@@ -24,12 +24,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: [PriceBar],
     description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: barWindowArgs(),
-    resolve: async (etf, args, ctx, info) => {
-      const fields = selectedBarFields(info);
-      const history = await ctx.loaders.priceBars(parseBarWindow(args), fields).load(etf.id);
-      ctx.budget.take(history.dates.length * (fields.length + 1));
-      return toPriceBars(history);
-    },
+    resolve: async (etf, args, ctx, info) => toPriceBars(await windowBars(ctx, etf.id, args, info)),
   }),
   latestPrice: t.field({
     type: PriceBar,
