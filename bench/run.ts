@@ -238,7 +238,7 @@ const user = await db.prisma.user.create({
   },
 });
 const tokenService = createTokenService([jwtSecret], 3600);
-const { token } = await tokenService.sign(user.id);
+const { token } = await tokenService.sign(user.id, user.sessionEpoch);
 const apiKey = generateApiKeySecret();
 await db.prisma.apiKey.create({
   data: { name: 'bench', prefix: visiblePrefix(apiKey), hash: hashSecret(apiKey), role: 'VIEWER' },

@@ -165,6 +165,24 @@ describe('session tokens', () => {
     await executeText(t.app, `mutation { deactivateUser(id: ${user.id}) { active } }`, undefined, bearer(adminToken));
     expect((await me(token)).errors?.[0]?.message).toMatch(/deactivated/);
   });
+
+  it('does not revive the tokens of a deactivated account when it is reactivated', async () => {
+    const user = await createUser(t.db, 'comes-back@example.com', 'VIEWER');
+    const before = await signIn(t.app, 'comes-back@example.com');
+    const adminToken = await signIn(t.app, 'admin@example.com');
+    const admin = (op: string) =>
+      executeText(t.app, `mutation { ${op}(id: ${user.id}) { active } }`, undefined, bearer(adminToken));
+
+    await admin('deactivateUser');
+    expect((await admin('reactivateUser')).data).toEqual({ reactivateUser: { active: true } });
+
+    const stale = await me(before);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(stale.errors?.[0]?.message).toMatch(/signed out/);
+    // Signing in again works, and the new token does.
+    const after = await signIn(t.app, 'comes-back@example.com');
+    expect((await me(after)).data?.me).toMatchObject({ email: 'comes-back@example.com' });
+  });
 });
 
 describe('managing users', () => {

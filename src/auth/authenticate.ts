@@ -39,9 +39,12 @@ export function createAuthenticator(prisma: PrismaClient, tokens: TokenService):
     if (verified === null) throw unauthenticated('The session token is invalid or has expired: sign in again.');
     const user = await prisma.user.findUnique({
       where: { id: verified.userId },
-      select: { role: true, deactivatedAt: true },
+      select: { role: true, deactivatedAt: true, sessionEpoch: true },
     });
     if (!user || user.deactivatedAt) throw unauthenticated('This account is deactivated.');
+    // A deactivation raises the epoch: reactivating the account must not revive
+    // the tokens it had before.
+    if (user.sessionEpoch !== verified.epoch) throw unauthenticated('This session was signed out: sign in again.');
     return remember(key, { kind: 'user', userId: verified.userId, role: user.role }, verified.expiresAt);
   }
 

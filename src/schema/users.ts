@@ -93,7 +93,7 @@ builder.mutationFields((t) => ({
       } finally {
         turn.done();
       }
-      const { token, expiresAt } = await ctx.tokens.sign(user.id);
+      const { token, expiresAt } = await ctx.tokens.sign(user.id, user.sessionEpoch);
       return { token, expiresAt, userId: user.id };
     },
   }),
@@ -110,7 +110,7 @@ builder.mutationFields((t) => ({
       if (!ctx.config.auth.allowSignup) throw forbidden('Self sign-up is turned off on this server: ask an admin.');
       validateAccount(args);
       const user = await createAccount(ctx.db.prisma, { ...args, role: 'VIEWER' });
-      const { token, expiresAt } = await ctx.tokens.sign(user.id);
+      const { token, expiresAt } = await ctx.tokens.sign(user.id, user.sessionEpoch);
       return { token, expiresAt, userId: user.id };
     },
   }),
@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.int({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       await assertNotSelf(ctx, args.id, 'deactivate yourself');
-      const user = await updateUser(ctx, args.id, { deactivatedAt: new Date() });
+      const user = await updateUser(ctx, args.id, { deactivatedAt: new Date(), sessionEpoch: { increment: 1 } });
       return ctx.db.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),
@@ -188,7 +188,7 @@ async function assertNotSelf(ctx: Context, id: number, what: string) {
 async function updateUser(
   ctx: Context,
   id: number,
-  data: { role?: 'ADMIN' | 'EDITOR' | 'VIEWER'; deactivatedAt?: Date | null },
+  data: { role?: 'ADMIN' | 'EDITOR' | 'VIEWER'; deactivatedAt?: Date | null; sessionEpoch?: { increment: number } },
 ) {
   const existing = await ctx.db.prisma.user.findUnique({ where: { id }, select: { id: true } });
   if (!existing) throw notFound(`No user with id ${id}.`);
