@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../src/indicators/catalog.js';
 import { toHistory } from '../src/prices/history.js';
-import { createEtfWithBars, snapshot } from './fixtures.js';
+import { createEtfWithBars, snapshot, waitForLockWait } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -72,6 +72,31 @@ describe('deleteEtf and deletePrices', () => {
     expect((await run('mutation { deleteEtf(ticker: "GONE") { ticker } }')).errors?.[0]?.extensions?.code).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('counts the bars of a load it waited for among those it deleted', async () => {
+    const bars = await createEtfWithBars(t.db, 'RACE', '2024-01-01', '2024-01-31');
+    // A load in flight: the ETF locked as loads lock it, one more bar not yet committed.
+    const load = await t.db.pool.connect();
+    try {
+      await load.query('BEGIN');
+      const { rows } = await load.query("SELECT id FROM etf WHERE ticker = 'RACE' FOR NO KEY UPDATE");
+      await load.query(
+        `INSERT INTO daily_price (etf_id, date, open, high, low, close, volume)
+         VALUES ($1, '2024-02-01', 10, 11, 9, 10, 100)`,
+        [rows[0].id],
+      );
+      const deleting = run('mutation { deleteEtf(ticker: "RACE") { deletedPrices } }');
+      await waitForLockWait(t.db.pool);
+      await load.query('COMMIT');
+      expect((await deleting).data).toEqual({ deleteEtf: { deletedPrices: bars.length + 1 } });
+    } finally {
+      load.release();
+    }
+    const left = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM daily_price p JOIN etf e ON e.id = p.etf_id WHERE e.ticker = 'RACE'",
+    );
+    expect(left.rows[0].n).toBe(0);
   });
 
   it('deletes a range of bars and recomputes the stored indicators after it', async () => {

@@ -1,15 +1,26 @@
 import type { Database } from '../db/database.js';
+import { withTransaction } from '../db/transaction.js';
 import { notFound } from '../errors.js';
 import { normalizeTicker } from './ticker.js';
 
-/** Deletes an ETF with its prices, indicators and watchlist entries (foreign keys cascade). */
+/**
+ * Deletes an ETF with its prices, indicators and watchlist entries. The row is
+ * locked FOR UPDATE first, which waits for any load of that ETF to commit (a
+ * load holds FOR NO KEY UPDATE), so the count is of the bars really deleted,
+ * not of those that were visible before the wait.
+ */
 export async function deleteEtf(db: Database, rawTicker: string): Promise<{ ticker: string; deletedPrices: number }> {
   const ticker = normalizeTicker(rawTicker);
-  return db.prisma.$transaction(async (tx) => {
-    const etf = await tx.etf.findUnique({ where: { ticker }, select: { id: true } });
-    if (!etf) throw notFound(`No ETF with ticker ${ticker}.`);
-    const deletedPrices = await tx.dailyPrice.count({ where: { etfId: etf.id } });
-    await tx.etf.delete({ where: { id: etf.id } });
-    return { ticker, deletedPrices };
+  return withTransaction(db.pool, async (client) => {
+    const etf = await client.query<{ id: number }>(
+      '/* lock etf for delete */ SELECT id FROM etf WHERE ticker = $1 FOR UPDATE',
+      [ticker],
+    );
+    const id = etf.rows[0]?.id;
+    if (id === undefined) throw notFound(`No ETF with ticker ${ticker}.`);
+    const prices = await client.query('/* delete etf prices */ DELETE FROM daily_price WHERE etf_id = $1', [id]);
+    // Indicators and watchlist entries go with the ETF (foreign keys cascade).
+    await client.query('/* delete etf */ DELETE FROM etf WHERE id = $1', [id]);
+    return { ticker, deletedPrices: prices.rowCount ?? 0 };
   });
 }
