@@ -7,6 +7,7 @@ import { createResponseCache } from './cache/response-cache.js';
 import { type Config, loadConfig } from './config.js';
 import { type Context, createContext, type ServerContext } from './context.js';
 import type { Database } from './db/database.js';
+import { useOneMutationField } from './graphql/one-mutation-field.js';
 import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { useInputHygiene } from './graphql/use-input-hygiene.js';
 import { renderGraphiQL } from './http/graphiql.js';
@@ -59,6 +60,7 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
       useRoutes(db),
       ...useLimits(config.limits, auth, logger),
       useInputHygiene(),
+      useOneMutationField(),
       useCompiledExecution(logger),
       ...responseCache.plugins,
     ],

@@ -180,6 +180,36 @@ describe('API keys', () => {
       expect(result.errors?.[0]?.message).toContain(message);
     }
   });
+
+  it('refuses a mutation document with several fields before any of them commits', async () => {
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM api_key');
+    const several = [
+      `mutation {
+        first: createApiKey(name: "first of three", role: VIEWER) { secret }
+        broken: createApiKey(name: "broken", role: VIEWER, expiresAt: "2001-01-01T00:00:00Z") { secret }
+        last: createApiKey(name: "last of three", role: VIEWER) { secret }
+      }`,
+      // The same through fragments: the count is of what would run.
+      `mutation { ...A ... on Mutation { b: createApiKey(name: "b", role: VIEWER) { secret } } }
+       fragment A on Mutation { a: createApiKey(name: "a", role: VIEWER) { secret } __typename }`,
+    ];
+    for (const query of several) {
+      const result = await executeText(t.app, query, undefined, bearer(tokens.ADMIN as string));
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('ONE_MUTATION_PER_REQUEST');
+      expect(result.errors?.[0]?.message).toMatch(/one mutation field; this one has (3|2)/);
+    }
+    expect((await t.db.pool.query('SELECT count(*)::int AS n FROM api_key')).rows).toEqual(before.rows);
+
+    // One field (with __typename beside it) runs as before.
+    const one = await executeText(
+      t.app,
+      'mutation { __typename createApiKey(name: "alone", role: VIEWER) { secret } }',
+      undefined,
+      bearer(tokens.ADMIN as string),
+    );
+    expect(one.errors).toBeUndefined();
+  });
 });
 
 it('never writes passwords or key secrets to the logs', async () => {
