@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureAdminApiKey } from '../src/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
@@ -14,7 +15,7 @@ import { createDatabase, type Database } from '../src/db/database.js';
 import { type EmbeddedPostgresServer, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { type App, createApp } from '../src/yoga.js';
-import { createEtf } from './fixtures.js';
+import { createEtf, waitForLockWait } from './fixtures.js';
 import { freePort } from './free-port.js';
 import { bearer, executeText } from './graphql-client.js';
 import { subscribe } from './sse.js';
@@ -50,7 +51,26 @@ it('serves again by itself after PostgreSQL restarts, and subscribers hear of th
   const events = await subscribe(app, 'subscription { pricesUpdated(tickers: ["RST"]) { ticker missed } }');
   const gap = events.next();
 
+  // A load in the middle of its transaction when PostgreSQL goes: it is held
+  // writing the stored indicators by a lock this test takes.
+  const blocker = new pg.Client(server.url);
+  blocker.on('error', () => {});
+  await blocker.connect();
+  await blocker.query('BEGIN');
+  await blocker.query('LOCK TABLE daily_indicator IN EXCLUSIVE MODE');
+  const cut = executeText(
+    app,
+    'mutation { loadPrices(ticker: "RST", bars: [{ date: "2024-04-30", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  await waitForLockWait(db.pool);
+
   await server.stop();
+  // The load fails cleanly, and the process lives (a checked-out connection's
+  // error event once had no listener and killed it).
+  expect((await cut).errors?.[0]?.message).toBe('Unexpected error.');
+  await blocker.end().catch(() => {});
   // Away: a read fails cleanly (masked), /ready says the database is unreachable.
   const during = await executeText(app, chart);
   expect(during.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
@@ -67,6 +87,8 @@ it('serves again by itself after PostgreSQL restarts, and subscribers hear of th
   expect(ready).toBe(200);
   expect((await executeText(app, chart)).errors).toBeUndefined();
   expect(await gap).toEqual({ data: { pricesUpdated: { ticker: '*', missed: true } } });
+  const kept = await db.pool.query("SELECT count(*)::int AS n FROM daily_price WHERE date = '2024-04-30'");
+  expect(kept.rows[0].n).toBe(0);
 
   // And updates flow again.
   const next = events.next();
