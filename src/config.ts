@@ -36,6 +36,12 @@ export type Config = {
     maxBodyBytes: number;
     /** Values (bars × fields, points × outputs) one response may hold: a hard ceiling behind maxCost. */
     maxResponseValues: number;
+    /**
+     * The same two limits for requests without credentials, lower: anyone can
+     * send those, so each must stay cheap to answer (about a second and tens of
+     * MB at most); callers who sign in or use a key get the larger ones.
+     */
+    anonymous: { maxCost: number; maxResponseValues: number };
     /** Origins a browser may call the API from (CORS); empty: same origin only. */
     corsOrigins: string[];
     /** Token bucket per API key, user or IP: sustained requests per second and burst. */
@@ -177,6 +183,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxTickers: integer('MAX_TICKERS', 100, 1, 10_000),
       maxBodyBytes: integer('MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       maxResponseValues: integer('MAX_RESPONSE_VALUES', 5_000_000, 1, 1_000_000_000),
+      anonymous: {
+        maxCost: integer('MAX_QUERY_COST_ANONYMOUS', 100_000, 1, 1_000_000_000),
+        maxResponseValues: integer('MAX_RESPONSE_VALUES_ANONYMOUS', 600_000, 1, 1_000_000_000),
+      },
       corsOrigins,
       rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),
       rateLimitBurst: integer('RATE_LIMIT_BURST', 100, 1, 1_000_000),

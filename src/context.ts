@@ -5,6 +5,7 @@ import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
+import { limitsFor } from './limits/use-limits.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './loaders/indicator-loaders.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './loaders/price-bars.js';
 import type { PricesFeed } from './prices/prices-updated.js';
@@ -42,7 +43,9 @@ export function createContext(services: AppServices, request: Request, clientAdd
     clientAddress,
     loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool) },
     computed: new Map(),
-    budget: createResponseBudget(services.config.limits.maxResponseValues),
+    budget: createResponseBudget(
+      limitsFor(services.config.limits, request.headers.has('authorization')).maxResponseValues,
+    ),
     hasCredentials: request.headers.has('authorization'),
     principal() {
       principal ??= services.auth.authenticate(request.headers.get('authorization'));

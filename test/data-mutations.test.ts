@@ -108,6 +108,8 @@ describe('deleteEtf and deletePrices', () => {
     const served = await executeText(
       t.app,
       '{ etf(ticker: "CUT") { prices { date open high low close volume } indicators { sma(period: 20) { date value } rsi { value } } } }',
+      undefined,
+      bearer(ADMIN_KEY),
     );
     const etf = (
       served.data as {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POINT_FIELDS } from '../src/indicator-queries/indicator-points.js';
 import { INDICATOR_NAMES, INDICATORS, type ParamSpec } from '../src/indicators/catalog.js';
 import { createEtfWithBars } from './fixtures.js';
-import { executeText } from './graphql-client.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { bearer, executeText } from './graphql-client.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -38,6 +38,9 @@ async function indicators(windowArgs: string): Promise<{ prices: { date: string 
   const result = await executeText(
     t.app,
     `{ etf(ticker: "WIN") { prices(${windowArgs}) { date } indicators(${windowArgs}) { ${fields} } } }`,
+    undefined,
+    // Every indicator over the whole history costs more than a request without credentials may.
+    bearer(ADMIN_KEY),
   );
   expect(result.errors).toBeUndefined();
   return (result.data as { etf: { prices: { date: string }[]; indicators: Points } }).etf;

@@ -10,6 +10,7 @@ export type ResponseBudget = {
   /** Counts `values` (bars × fields, points × outputs); throws once past the limit. */
   take(values: number): void;
   readonly exceeded: boolean;
+  readonly limit: number;
 };
 
 export function createResponseBudget(limit: number): ResponseBudget {
@@ -26,6 +27,7 @@ export function createResponseBudget(limit: number): ResponseBudget {
     get exceeded() {
       return exceeded;
     },
+    limit,
   };
 }
 
@@ -36,13 +38,14 @@ const tooLarge = (limit: number) =>
   );
 
 /** Replaces an over-budget result by the single error, dropping what was built. */
-export function useResponseBudget(limit: number): Plugin<{ budget?: ResponseBudget }> {
+export function useResponseBudget(): Plugin<{ budget?: ResponseBudget }> {
   return {
     onExecute() {
       return {
         onExecuteDone({ args, setResult }) {
-          if ((args.contextValue as { budget?: ResponseBudget }).budget?.exceeded) {
-            setResult({ errors: [tooLarge(limit)] });
+          const budget = (args.contextValue as { budget?: ResponseBudget }).budget;
+          if (budget?.exceeded) {
+            setResult({ errors: [tooLarge(budget.limit)] });
           }
         },
       };

@@ -119,9 +119,22 @@ function useRequestGate(
   };
 }
 
+/** The cost and response limits of a request: the anonymous ones (never above the others) unless it carries a credential. */
+export function limitsFor(limits: Limits, hasCredentials: boolean): { maxCost: number; maxResponseValues: number } {
+  if (hasCredentials) return limits;
+  return {
+    maxCost: Math.min(limits.maxCost, limits.anonymous.maxCost),
+    maxResponseValues: Math.min(limits.maxResponseValues, limits.anonymous.maxResponseValues),
+  };
+}
+
 function useQueryCost(limits: Limits): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
+      const { maxCost } = limitsFor(
+        limits,
+        (args.contextValue as { hasCredentials?: boolean }).hasCredentials === true,
+      );
       // Costed with the variables as they will execute: defaults of variables
       // included (absent ones once costed as nothing). Variables that do not
       // coerce fail execution before any resolver runs.
@@ -136,10 +149,10 @@ function useQueryCost(limits: Limits): Plugin {
           tickers: maxTickers,
           limit: limits.maxTickers,
         });
-      } else if (cost > limits.maxCost) {
+      } else if (cost > maxCost) {
         refuse(
-          `The query's estimated cost is ${cost} (ETFs × bars for every series), above the limit of ${limits.maxCost}: ask for fewer tickers, fewer series or a shorter window (last, from/to).`,
-          { code: 'QUERY_TOO_COSTLY', cost, limit: limits.maxCost },
+          `The query's estimated cost is ${cost} (ETFs × bars for every series), above the limit of ${maxCost}${maxCost < limits.maxCost ? ` for requests without credentials (${limits.maxCost} with an API key or a session)` : ''}: ask for fewer tickers, fewer series or a shorter window (last, from/to).`,
+          { code: 'QUERY_TOO_COSTLY', cost, limit: maxCost },
         );
       }
     },
@@ -154,7 +167,7 @@ export function useLimits(limits: Limits, auth: Pick<Authenticator, 'authenticat
     maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
     maxDirectivesPlugin({ n: 20 }) as Plugin,
     useQueryCost(limits),
-    useResponseBudget(limits.maxResponseValues) as Plugin,
+    useResponseBudget() as Plugin,
     ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
   ];
 }
