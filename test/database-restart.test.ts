@@ -15,7 +15,7 @@ import { createDatabase, type Database } from '../src/db/database.js';
 import { type EmbeddedPostgresServer, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { type App, createApp } from '../src/yoga.js';
-import { createEtf, waitForLockWait } from './fixtures.js';
+import { createEtf, waitForLockWait, waitUntil } from './fixtures.js';
 import { freePort } from './free-port.js';
 import { bearer, executeText } from './graphql-client.js';
 import { subscribe } from './sse.js';
@@ -78,13 +78,12 @@ it('serves again by itself after PostgreSQL restarts, and subscribers hear of th
   expect((await app.fetch('http://etfql.test/ready')).status).toBe(503);
 
   server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
-  const back = Date.now();
-  let ready = 503;
-  while (ready !== 200 && Date.now() - back < 10_000) {
-    ready = (await app.fetch('http://etfql.test/ready')).status;
-    if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(ready).toBe(200);
+  // The issue's target: serving again within 10 s of the fault's end.
+  await waitUntil(
+    async () => (await app.fetch('http://etfql.test/ready')).status === 200,
+    '/ready answers 200',
+    10_000,
+  );
   expect((await executeText(app, chart)).errors).toBeUndefined();
   expect(await gap).toEqual({ data: { pricesUpdated: { ticker: '*', missed: true } } });
   const kept = await db.pool.query("SELECT count(*)::int AS n FROM daily_price WHERE date = '2024-04-30'");

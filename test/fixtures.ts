@@ -38,15 +38,26 @@ export async function snapshot(db: Database) {
   return { etfs: etfs.rows, prices: prices.rows, indicators: indicators.rows, actions: actions.rows, keys: keys.rows };
 }
 
-/** Resolves once some session of this database waits on a row or table lock, so a test can release it knowing the waiter is queued. */
-export async function waitForLockWait(pool: Database['pool'], timeoutMs = 5_000): Promise<void> {
+/** Resolves once `check` holds, polling every 20 ms; fails with `what` after the timeout. */
+export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const { rows } = await pool.query(
-      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-    );
-    if (rows.length > 0) return;
+    if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error('no session started waiting for a lock');
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+/** Resolves once some session of this database waits on a row or table lock, so a test can release it knowing the waiter is queued. */
+export function waitForLockWait(pool: Database['pool'], timeoutMs = 5_000): Promise<void> {
+  return waitUntil(
+    async () =>
+      (
+        await pool.query(
+          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        )
+      ).rows.length > 0,
+    'a session waits for a lock',
+    timeoutMs,
+  );
 }

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { runCli } from './cli-run.js';
+import { waitUntil } from './fixtures.js';
 import { freePort } from './free-port.js';
 import { type ServerChild, startServerChild } from './server-child.js';
 
@@ -90,14 +91,18 @@ it('keeps none of a load that kill -9 cut, and serves again', async () => {
     await blocker.query('LOCK TABLE daily_indicator IN EXCLUSIVE MODE');
     const big = syntheticBars('CUT', tradingDays('1990-01-01', '2019-12-31'), PARAMS);
     void graphql(LOAD, { bars: big }).catch(() => undefined);
-    await waitFor(async () => {
-      // Inside a transaction pg_stat_activity is read once and kept: drop that copy.
-      await blocker.query('SELECT pg_stat_clear_snapshot()');
-      const { rows } = await blocker.query(
-        "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%daily_indicator%'",
-      );
-      return rows.length > 0;
-    });
+    await waitUntil(
+      async () => {
+        // Inside a transaction pg_stat_activity is read once and kept: drop that copy.
+        await blocker.query('SELECT pg_stat_clear_snapshot()');
+        const { rows } = await blocker.query(
+          "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%daily_indicator%'",
+        );
+        return rows.length > 0;
+      },
+      'the load waits to write its stored indicators',
+      30_000,
+    );
     server.child.kill('SIGKILL');
     await new Promise((resolve) => server.child.once('exit', resolve));
     await blocker.query('ROLLBACK');
@@ -131,12 +136,3 @@ const client =
   };
 
 const LOAD = 'mutation($bars: [PriceBarInput!]!) { loadPrices(ticker: "CUT", bars: $bars) { inserted } }';
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the load never reached the stored indicators');
-}

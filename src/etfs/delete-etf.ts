@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
-import { notFound } from '../errors.js';
+import { lockEtfForDelete } from './lock-etf.js';
 import { normalizeTicker } from './ticker.js';
 
 /**
@@ -12,12 +12,7 @@ import { normalizeTicker } from './ticker.js';
 export async function deleteEtf(db: Database, rawTicker: string): Promise<{ ticker: string; deletedPrices: number }> {
   const ticker = normalizeTicker(rawTicker);
   return withTransaction(db.pool, async (client) => {
-    const etf = await client.query<{ id: number }>(
-      '/* lock etf for delete */ SELECT id FROM etf WHERE ticker = $1 FOR UPDATE',
-      [ticker],
-    );
-    const id = etf.rows[0]?.id;
-    if (id === undefined) throw notFound(`No ETF with ticker ${ticker}.`);
+    const id = await lockEtfForDelete(client, ticker);
     const prices = await client.query('/* delete etf prices */ DELETE FROM daily_price WHERE etf_id = $1', [id]);
     // Indicators and watchlist entries go with the ETF (foreign keys cascade).
     await client.query('/* delete etf */ DELETE FROM etf WHERE id = $1', [id]);

@@ -14,6 +14,17 @@ export async function lockEtfId(client: pg.ClientBase, ticker: string, hint = ''
   return etfId;
 }
 
+/**
+ * The id of an ETF about to be deleted, locked FOR UPDATE: it waits for every
+ * load of the ETF (they hold FOR NO KEY UPDATE) and keeps new ones out.
+ */
+export async function lockEtfForDelete(client: pg.ClientBase, ticker: string): Promise<number> {
+  const etf = await client.query<{ id: number }>('SELECT id FROM etf WHERE ticker = $1 FOR UPDATE', [ticker]);
+  const etfId = etf.rows[0]?.id;
+  if (etfId === undefined) throw notFound(`No ETF with ticker ${ticker}.`);
+  return etfId;
+}
+
 /** The same lock on many ETFs by id, taken in id order so that two such writers never deadlock. */
 export async function lockEtfIds(client: pg.ClientBase, ids: readonly number[]): Promise<void> {
   await client.query('SELECT id FROM etf WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [ids]);
