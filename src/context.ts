@@ -4,6 +4,7 @@ import type { Authenticator, Principal } from './auth/authenticate.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
 import { limitsFor } from './limits/use-limits.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './loaders/indicator-loaders.js';
@@ -27,6 +28,8 @@ export type Context = AppServices & {
   loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders };
   /** What this response may still hold (src/limits/response-budget.ts). */
   budget: ResponseBudget;
+  /** The bars it may still read for indicators computed on demand (src/limits/read-budget.ts). */
+  reads: ReadBudget;
   /** Indicator kernel results of this request (see indicator-points.ts). */
   computed: Map<string, Record<string, Float64Array>>;
   /** Whether the request sent an Authorization header at all. */
@@ -38,15 +41,18 @@ export type Context = AppServices & {
 export function createContext(services: AppServices, request: Request, clientAddress: string): Context {
   let principal: Promise<Principal | null> | undefined;
   const { db } = services;
+  const hasCredentials = request.headers.has('authorization');
+  const limits = limitsFor(services.config.limits, hasCredentials);
+  // The read ceiling is the cost limit: both count bars.
+  const reads = createReadBudget(limits.maxCost);
   return {
     ...services,
     clientAddress,
-    loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool) },
+    loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool, reads) },
     computed: new Map(),
-    budget: createResponseBudget(
-      limitsFor(services.config.limits, request.headers.has('authorization')).maxResponseValues,
-    ),
-    hasCredentials: request.headers.has('authorization'),
+    budget: createResponseBudget(limits.maxResponseValues),
+    reads,
+    hasCredentials,
     principal() {
       principal ??= services.auth.authenticate(request.headers.get('authorization'));
       return principal;

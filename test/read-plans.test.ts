@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL, CHART_INDICATORS_FLOOR_SQL } from '../bench/chart-workload.js';
 import { etfsByTickerStatement } from '../src/etfs/find-etfs.js';
 import { persistedStatement } from '../src/persisted-indicators/read-persisted.js';
+import { BAR_FIELDS } from '../src/prices/bar-fields.js';
 import { type BarWindow, parseBarWindow } from '../src/prices/bar-window.js';
 import { barsStatement } from '../src/prices/read-bars.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -170,6 +171,13 @@ describe('read plans', () => {
     const plan = await explain(barsStatement([ids.LONG], window({})));
     expect(plan['Actual Rows']).toBe(LONG_BARS);
     expect(largestSort(plan)).toBe(0);
+  });
+
+  it("a request's read budget stops the history read at its LIMIT, not after the whole history", async () => {
+    const whole = await explain(barsStatement([ids.LONG], window({})));
+    const cut = await explain(barsStatement([ids.LONG], window({}), BAR_FIELDS, 101));
+    expect(cut['Actual Rows']).toBe(101);
+    expect(buffers(cut) * 5).toBeLessThan(buffers(whole));
   });
 
   // The JSON floor puts each window back in ascending order: a sort of its 252

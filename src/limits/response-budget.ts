@@ -5,6 +5,7 @@
 // (no partial data): it fails the request, never the process.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ReadBudget } from './read-budget.js';
 
 export type ResponseBudget = {
   /** Counts `values` (bars × fields, points × outputs); throws once past the limit. */
@@ -37,15 +38,17 @@ const tooLarge = (limit: number) =>
     { extensions: { code: 'RESPONSE_TOO_LARGE', limit } },
   );
 
-/** Replaces an over-budget result by the single error, dropping what was built. */
+/** Replaces the result of a request past its response or read budget by the single error, dropping what was built. */
 export function useResponseBudget(): Plugin<{ budget?: ResponseBudget }> {
   return {
     onExecute() {
       return {
         onExecuteDone({ args, setResult }) {
-          const budget = (args.contextValue as { budget?: ResponseBudget }).budget;
+          const { budget, reads } = args.contextValue as { budget?: ResponseBudget; reads?: ReadBudget };
           if (budget?.exceeded) {
             setResult({ errors: [tooLarge(budget.limit)] });
+          } else if (reads?.exceeded) {
+            setResult({ errors: [reads.error()] });
           }
         },
       };

@@ -1,10 +1,13 @@
 // Batched inputs of the indicator fields: persisted columns per daily window,
 // and whole price histories (up to `to`, per interval) for indicators computed
-// on demand. Each distinct key costs one SQL statement for all ETFs of a request.
+// on demand. Each distinct key costs one SQL statement for all ETFs of a request;
+// the histories count against the request's read budget.
 import DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import type { ReadBudget } from '../limits/read-budget.js';
 import { type PersistedColumns, readPersisted } from '../persisted-indicators/read-persisted.js';
+import { BAR_FIELDS } from '../prices/bar-fields.js';
 import { type BarWindow, barWindowKey, type Interval } from '../prices/bar-window.js';
 import { emptyHistory, type History } from '../prices/history.js';
 import { readBars } from '../prices/read-bars.js';
@@ -19,10 +22,16 @@ export type IndicatorLoaders = {
 
 type HistoryKey = { interval: Interval; to: IsoDate | null; adjusted: boolean };
 
-export function createIndicatorLoaders(pool: pg.Pool): IndicatorLoaders {
+export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget): IndicatorLoaders {
   const history = keyedLoaders(
     (key: HistoryKey) => `${key.interval}|${key.to ?? ''}|${key.adjusted}`,
-    (key: HistoryKey, etfIds) => readBars(pool, etfIds, { ...key, from: null, last: null }),
+    (key: HistoryKey, etfIds) =>
+      reads.read(async (maxRows) => {
+        const histories = await readBars(pool, etfIds, { ...key, from: null, last: null }, BAR_FIELDS, maxRows);
+        let rows = 0;
+        for (const history of histories.values()) rows += history.dates.length;
+        return { value: histories, rows };
+      }),
     () => emptyHistory(0),
   );
   return {

@@ -83,13 +83,15 @@ const aggregatedBars = (source: string, fields: readonly BarField[], name: strin
 // One text per (interval, adjusted, columns): at most 4 × 32, built on first use.
 const statements = new Map<string, string>();
 
-function statementText(window: BarWindow, fields: readonly BarField[]): string {
+function statementText(window: BarWindow, fields: readonly BarField[], limited: boolean): string {
   const daily = window.interval === 'DAILY';
-  const key = `${daily}|${window.adjusted}|${fields.join(',')}`;
+  const key = `${daily}|${window.adjusted}|${fields.join(',')}|${limited}`;
   let text = statements.get(key);
   if (!text) {
-    const name = `${daily ? 'daily' : 'aggregated'}-bars${window.adjusted ? '-adjusted' : ''}`;
+    const name = `${daily ? 'daily' : 'aggregated'}-bars${window.adjusted ? '-adjusted' : ''}${limited ? '-limited' : ''}`;
     text = (daily ? dailyBars : aggregatedBars)(priceSource(window.adjusted), fields, name);
+    // The last parameter: at most this many rows in all (src/limits/read-budget.ts).
+    if (limited) text += `\n  LIMIT $${daily ? 5 : 7}`;
     statements.set(key, text);
   }
   return text;
@@ -97,16 +99,18 @@ function statementText(window: BarWindow, fields: readonly BarField[]): string {
 
 const UNIT = { WEEKLY: ['week', 7], MONTHLY: ['month', 31] } as const;
 
-/** The statement that reads a window's bars for these ETFs, newest first per ETF. */
+/** The statement that reads a window's bars for these ETFs, newest first per ETF; `maxRows` bounds the rows of all ETFs together. */
 export function barsStatement(
   etfIds: readonly number[],
   window: BarWindow,
   fields: readonly BarField[] = BAR_FIELDS,
+  maxRows?: number,
 ): pg.QueryConfig {
   // Each id once: the reader takes each ETF's rows as one run.
   const values: unknown[] = [[...new Set(etfIds)], window.from ?? '-infinity', window.to ?? 'infinity', window.last];
   if (window.interval !== 'DAILY') values.push(...UNIT[window.interval]);
-  return { text: statementText(window, fields), values };
+  if (maxRows !== undefined) values.push(maxRows);
+  return { text: statementText(window, fields, maxRows !== undefined), values };
 }
 
 type BarRow = [etfId: number, date: IsoDate, ...values: number[]];
@@ -115,15 +119,17 @@ type BarRow = [etfId: number, date: IsoDate, ...values: number[]];
  * Bars per ETF id in columns, ascending by date; ETFs without bars map to an
  * empty history. Rows are decoded as arrays straight into typed arrays: no
  * object per row, and the dates stay the strings PostgreSQL sent. Only the
- * columns in `fields` are read; the others are left empty.
+ * columns in `fields` are read; the others are left empty. With `maxRows`, at
+ * most that many rows are read in all (the last ETF's history may be cut).
  */
 export async function readBars(
   pool: pg.Pool,
   etfIds: readonly number[],
   window: BarWindow,
   fields: readonly BarField[] = BAR_FIELDS,
+  maxRows?: number,
 ): Promise<Map<number, History>> {
-  const { rows } = await pool.query<BarRow>({ ...barsStatement(etfIds, window, fields), rowMode: 'array' });
+  const { rows } = await pool.query<BarRow>({ ...barsStatement(etfIds, window, fields, maxRows), rowMode: 'array' });
   const byEtf = new Map<number, History>(etfIds.map((id) => [id, emptyHistory(0, fields)]));
   // Rows come in one run per ETF (a nested loop over the ids), newest first:
   // each run fills its history from the end, with its columns looked up once.
