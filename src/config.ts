@@ -185,7 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxResponseValues: integer('MAX_RESPONSE_VALUES', 5_000_000, 1, 1_000_000_000),
       anonymous: {
         maxCost: integer('MAX_QUERY_COST_ANONYMOUS', 100_000, 1, 1_000_000_000),
-        maxResponseValues: integer('MAX_RESPONSE_VALUES_ANONYMOUS', 600_000, 1, 1_000_000_000),
+        maxResponseValues: integer('MAX_RESPONSE_VALUES_ANONYMOUS', 400_000, 1, 1_000_000_000),
       },
       corsOrigins,
       rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),

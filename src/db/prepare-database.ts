@@ -26,6 +26,9 @@ export async function prepareDatabase(url: string, config: Config, logger: Logge
       const bars = await seedDemoData(db);
       if (bars > 0) logger.info({ bars, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
     }
+    // Prisma loads and compiles its query engine on its first query (~40 MB
+    // and a few hundred ms): pay that now, not in the first request served.
+    await db.prisma.etf.findFirst({ select: { id: true } });
     return db;
   } catch (error) {
     await db.close();
