@@ -5,10 +5,14 @@ import { createInterface } from 'node:readline';
 
 export type ServerChild = { child: ChildProcess; baseUrl: string; lines: string[] };
 
-/** Starts src/server.ts and resolves once it logs that it serves. */
-export async function startServerChild(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerChild> {
+/** Starts src/server.ts and resolves once it logs that it serves; `nodeArgs` go to node (e.g. --inspect). */
+export async function startServerChild(
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+  nodeArgs: string[] = [],
+): Promise<ServerChild> {
   const lines: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,7 +3,8 @@
 import { expect } from 'vitest';
 import type { App } from '../src/yoga.js';
 
-export async function subscribe(app: App, query: string) {
+/** `app` is the in-process app, or anything with its `fetch` (e.g. one that forwards to a server process). */
+export async function subscribe(app: Pick<App, 'fetch'>, query: string) {
   const controller = new AbortController();
   const response = await app.fetch('http://etfql.test/graphql', {
     method: 'POST',
