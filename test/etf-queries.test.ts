@@ -104,6 +104,7 @@ const EtfsPage = graphql(`
     etfs(first: $first, after: $after, search: $search, assetClass: $assetClass) {
       edges { cursor node { ticker } }
       pageInfo { hasNextPage endCursor }
+      totalCount
     }
   }
 `);
@@ -129,6 +130,40 @@ describe('etfs connection', () => {
     // "sp" is in SPY's ticker and in GLD's name (SPDR Gold Shares).
     const byTicker = await executeOk(t.app, EtfsPage, { search: 'sp' });
     expect(byTicker.etfs.edges.map((edge) => edge.node.ticker)).toEqual(['GLD', 'SPY']);
+  });
+
+  it('finds words by their stems, in the name, issuer, asset class or description', async () => {
+    const tickers = async (search: string) =>
+      (await executeOk(t.app, EtfsPage, { search })).etfs.edges.map((edge) => edge.node.ticker);
+    expect(await tickers('bonds')).toEqual(['TLT']);
+    expect(await tickers('fixed income')).toEqual(['TLT']);
+    expect(await tickers('Golds')).toEqual(['GLD']);
+    expect(await tickers('commodity')).toEqual(['GLD']);
+    // Words of a query syntax are text like any other, never an error.
+    for (const search of ["'!&|:*()", 'or', '-', '"', 'a & !b', '\\']) {
+      const result = await executeText(t.app, 'query($s: String) { etfs(search: $s) { totalCount } }', { s: search });
+      expect(result.errors).toBeUndefined();
+    }
+  });
+
+  it('counts what the filter finds, whatever the page', async () => {
+    const all = await executeOk(t.app, EtfsPage, { first: 1 });
+    expect(all.etfs.totalCount).toBe(5);
+    expect(all.etfs.edges).toHaveLength(1);
+    const equity = await executeOk(t.app, EtfsPage, { first: 1, assetClass: 'EQUITY' });
+    expect(equity.etfs.totalCount).toBe(2);
+    const found = await executeOk(t.app, EtfsPage, { search: 'spdr' });
+    expect(found.etfs.totalCount).toBe(2);
+  });
+
+  it('refuses a page above its cap instead of clamping it', async () => {
+    const result = await executeText(t.app, '{ etfs(first: 101) { edges { node { ticker } } } }');
+    expect(result.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/first: at most 100 a page, got 101/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const within = await executeOk(t.app, EtfsPage, { first: 100 });
+    expect(within.etfs.edges).toHaveLength(5);
   });
 
   it('treats search text literally, not as a LIKE pattern', async () => {

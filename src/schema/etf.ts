@@ -1,8 +1,12 @@
 // The Etf type and the queries that find ETFs.
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { findEtfsByTicker } from '../etfs/find-etfs.js';
+import { searchEtfIds } from '../etfs/search-etfs.js';
 import { normalizeTicker, tickerProblem } from '../etfs/ticker.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { AssetClass as AssetClassValue } from '../generated/prisma/enums.js';
 import { AssetClass } from './enums.js';
 
 export const Etf = builder.prismaNode('Etf', {
@@ -27,6 +31,20 @@ export const Etf = builder.prismaNode('Etf', {
   }),
 });
 
+const MAX_PAGE = 100;
+
+/** The Prisma filter of `etfs`: the ETFs a search finds, of one asset class. */
+async function etfFilter(
+  ctx: Context,
+  args: { search?: string | null; assetClass?: AssetClassValue | null },
+): Promise<Prisma.EtfWhereInput> {
+  const search = args.search?.trim();
+  return {
+    ...(args.assetClass ? { assetClass: args.assetClass } : {}),
+    ...(search ? { id: { in: await searchEtfIds(ctx.db.pool, search) } } : {}),
+  };
+}
+
 builder.queryFields((t) => ({
   etf: t.prismaField({
     authScopes: { reader: true },
@@ -43,32 +61,27 @@ builder.queryFields((t) => ({
       authScopes: { reader: true },
       type: 'Etf',
       cursor: 'ticker',
-      description: 'All ETFs in ticker order, optionally filtered. A Relay connection.',
+      description: `All ETFs in ticker order, optionally filtered. A Relay connection of at most ${MAX_PAGE} a page (20 by default).`,
       defaultSize: 20,
-      maxSize: 100,
+      maxSize: MAX_PAGE,
       args: {
-        search: t.arg.string({ description: 'Matches anywhere in the ticker, name or issuer, ignoring case.' }),
+        search: t.arg.string({
+          description:
+            'Finds the text anywhere in the ticker, name or issuer (ignoring case), or its words and their stems in the name, issuer, asset class or description ("bonds" finds bond ETFs).',
+        }),
         assetClass: t.arg({ type: AssetClass }),
       },
-      resolve: (query, _root, args, ctx) => {
-        // Prisma's `contains` passes % and _ through as LIKE wildcards.
-        const search = args.search?.trim().replace(/[\\%_]/g, (char) => `\\${char}`);
-        return ctx.db.prisma.etf.findMany({
-          ...query,
-          orderBy: { ticker: 'asc' },
-          where: {
-            ...(args.assetClass ? { assetClass: args.assetClass } : {}),
-            ...(search
-              ? {
-                  OR: [
-                    { ticker: { contains: search, mode: 'insensitive' } },
-                    { name: { contains: search, mode: 'insensitive' } },
-                    { issuer: { contains: search, mode: 'insensitive' } },
-                  ],
-                }
-              : {}),
-          },
-        });
+      totalCount: async (_connection, args, ctx) => ctx.db.prisma.etf.count({ where: await etfFilter(ctx, args) }),
+      resolve: async (query, _root, args, ctx) => {
+        for (const [name, size] of [
+          ['first', args.first],
+          ['last', args.last],
+        ] as const) {
+          if (typeof size === 'number' && size > MAX_PAGE) {
+            throw badInput([{ path: name, message: `at most ${MAX_PAGE} a page, got ${size}` }]);
+          }
+        }
+        return ctx.db.prisma.etf.findMany({ ...query, orderBy: { ticker: 'asc' }, where: await etfFilter(ctx, args) });
       },
     },
     { name: 'EtfConnection' },
