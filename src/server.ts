@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabaseServer } from './db/database-server.js';
 import { prepareDatabase } from './db/prepare-database.js';
 import { loadEnvFile } from './env-file.js';
+import { compressResponses } from './http/compress-responses.js';
 import { ensureDashboardBuilt } from './http/dashboard-assets.js';
 import { requireContentLength } from './http/require-length.js';
 import { createLogger } from './logger.js';
@@ -58,7 +59,7 @@ try {
     // A client that sends its headers or body slowly, or not at all, must not
     // hold a socket for minutes: headers within 10 s, the whole request in 30.
     { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1000 },
-    requireContentLength(app),
+    requireContentLength(compressResponses(app)),
   );
   cleanups.push(
     () =>

@@ -2,6 +2,7 @@
 // in a fresh data directory, migrations, demo data, HTTP, and a clean SIGTERM.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,60 @@ it('serves health, readiness and the demo data', async () => {
     expect(etf.description).toMatch(/SYNTHETIC/);
     expect(etf.latestPrice.date).toBe('2025-12-31');
   }
+});
+
+/** A POST with raw bytes back (fetch would inflate them): headers, body size, and the first chunk. */
+function rawPost(body: string, headers: Record<string, string>) {
+  return new Promise<{ headers: Record<string, unknown>; bytes: number; first: string }>((resolve, reject) => {
+    const request = httpRequest(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+    });
+    request.on('response', (response) => {
+      let bytes = 0;
+      let first = '';
+      response.on('data', (chunk: Buffer) => {
+        if (bytes === 0) first = chunk.toString('latin1');
+        bytes += chunk.length;
+        // A subscription never ends by itself: its first event is enough.
+        if (String(response.headers['content-type']).startsWith('text/event-stream')) response.destroy();
+      });
+      response.on('close', () => resolve({ headers: response.headers, bytes, first }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+it('compresses responses the client accepts compressed, never a subscription stream', async () => {
+  const chart = JSON.stringify({
+    query:
+      '{ etfsByTicker(tickers: ["SPY", "QQQ", "IWM", "TLT"]) { prices(last: 252) { date open high low close volume } } }',
+  });
+  const plain = await rawPost(chart, {});
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.bytes).toBeGreaterThan(50_000);
+  for (const [accept, encoding] of [
+    ['gzip', 'gzip'],
+    ['gzip, deflate, br', 'br'],
+  ]) {
+    const compressed = await rawPost(chart, { 'accept-encoding': accept as string });
+    expect(compressed.headers['content-encoding']).toBe(encoding);
+    expect(compressed.bytes).toBeLessThan(plain.bytes / 3);
+  }
+  // A small answer goes as it is.
+  const small = await rawPost(JSON.stringify({ query: '{ etf(ticker: "SPY") { ticker } }' }), {
+    'accept-encoding': 'gzip',
+  });
+  expect(small.headers['content-encoding']).toBeUndefined();
+  // Events go out as they happen, uncompressed: the stream's first bytes are readable at once.
+  const stream = await rawPost(JSON.stringify({ query: 'subscription { pricesUpdated { ticker } }' }), {
+    accept: 'text/event-stream',
+    'accept-encoding': 'gzip, br',
+  });
+  // (Yoga marks the stream `Content-Encoding: none`, for proxies.)
+  expect([undefined, 'none']).toContain(stream.headers['content-encoding']);
+  expect(stream.first).toMatch(/^:/);
 });
 
 it('accepts the ADMIN_API_KEY from the environment for mutations', async () => {
