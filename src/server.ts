@@ -2,12 +2,12 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabaseServer } from './db/database-server.js';
-import { prepareDatabase } from './db/prepare-database.js';
 import { loadEnvFile } from './env-file.js';
 import { compressResponses } from './http/compress-responses.js';
 import { ensureDashboardBuilt } from './http/dashboard-assets.js';
 import { requireContentLength } from './http/require-length.js';
 import { createLogger } from './logger.js';
+import { prepareDatabase } from './startup/prepare-database.js';
 import { createApp } from './yoga.js';
 
 let config: ReturnType<typeof loadConfig>;

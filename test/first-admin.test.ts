@@ -4,7 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
-import { prepareDatabase } from '../src/db/prepare-database.js';
+import { prepareDatabase } from '../src/startup/prepare-database.js';
 import { createApp } from '../src/yoga.js';
 import { signIn } from './accounts.js';
 import { createEmptyDatabase } from './test-database.js';
@@ -68,3 +68,27 @@ it('creates or promotes an admin from the command line, and refuses a weak passw
   expect(weak.output).toContain('admin.password: must be at least 12 characters long');
   expect(await db.prisma.user.findUnique({ where: { email: 'weak@example.com' } })).toBeNull();
 }, 60_000);
+
+it('says at start-up how to create an admin when there is none, and not once there is', async () => {
+  const logged = async (databaseUrl: string, env: Record<string, string>) => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const prepared = await prepareDatabase(
+      databaseUrl,
+      loadConfig({ DATABASE_URL: databaseUrl, SEED_DEMO: 'false', ...env }),
+      logger,
+    );
+    await prepared.close();
+    return lines.join('');
+  };
+  const empty = await createEmptyDatabase();
+  expect(await logged(empty, {})).toMatch(
+    /No administrator yet: set ADMIN_EMAIL and ADMIN_PASSWORD.*npm run create-admin/,
+  );
+  // The key from the environment is an admin: the hint goes.
+  expect(await logged(empty, { ADMIN_API_KEY: 'etfql_first-admin-test-key-0123456789' })).not.toMatch(
+    /No administrator yet/,
+  );
+  // So is the account from ADMIN_EMAIL (the database of the tests above).
+  expect(await logged(url, {})).not.toMatch(/No administrator yet/);
+});

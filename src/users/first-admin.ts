@@ -20,3 +20,14 @@ export async function ensureAdminUser(prisma: PrismaClient, email: string, passw
   });
   return { created: true, id: user.id };
 }
+
+/** Whether anyone can administer: an active ADMIN account, or an ADMIN API key neither revoked nor expired. */
+export async function adminExists(prisma: PrismaClient): Promise<boolean> {
+  const [users, keys] = await Promise.all([
+    prisma.user.count({ where: { role: 'ADMIN', deactivatedAt: null } }),
+    prisma.apiKey.count({
+      where: { role: 'ADMIN', revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    }),
+  ]);
+  return users + keys > 0;
+}

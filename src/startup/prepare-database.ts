@@ -1,13 +1,14 @@
 // Everything between "we have a PostgreSQL" and "we can serve": migrations, the
-// admin key from the environment, and demo data on an empty database.
+// admin key from the environment, and demo data on an empty database. Start-up
+// sits above the features it prepares; db/ below them knows none of them.
 import type { Logger } from 'pino';
 import { ensureAdminApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
+import { createDatabase, type Database } from '../db/database.js';
+import { applyMigrations } from '../db/migrations.js';
 import { seedDemoData } from '../demo/seed-demo.js';
 import { backfillPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
-import { ensureAdminUser } from '../users/first-admin.js';
-import { createDatabase, type Database } from './database.js';
-import { applyMigrations } from './migrations.js';
+import { adminExists, ensureAdminUser } from '../users/first-admin.js';
 
 export async function prepareDatabase(url: string, config: Config, logger: Logger): Promise<Database> {
   const applied = await applyMigrations(url);
@@ -18,6 +19,11 @@ export async function prepareDatabase(url: string, config: Config, logger: Logge
     if (config.auth.adminEmail && config.auth.adminPassword) {
       const admin = await ensureAdminUser(db.prisma, config.auth.adminEmail, config.auth.adminPassword);
       if (admin.created) logger.info({ userId: admin.id }, 'created the first admin from ADMIN_EMAIL');
+    }
+    if (!(await adminExists(db.prisma))) {
+      logger.warn(
+        'No administrator yet: set ADMIN_EMAIL and ADMIN_PASSWORD (or ADMIN_API_KEY) and restart, or run `ADMIN_PASSWORD=… npm run create-admin -- you@example.com`',
+      );
     }
     const backfilled = await backfillPersistedIndicators(db.pool);
     if (backfilled > 0) logger.info({ etfs: backfilled }, 'filled in missing persisted indicators');
