@@ -7,6 +7,7 @@ import { createResponseCache } from './cache/response-cache.js';
 import { type Config, loadConfig } from './config.js';
 import { type Context, createContext, type ServerContext } from './context.js';
 import type { Database } from './db/database.js';
+import { maskErrors } from './graphql/domain-errors.js';
 import { useOneMutationField } from './graphql/one-mutation-field.js';
 import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { useInputHygiene } from './graphql/use-input-hygiene.js';
@@ -47,8 +48,9 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     landingPage: false,
     graphiql: { title: 'etfql' },
     renderGraphiQL,
-    // No stack traces, SQL or internal messages reach a client, in any environment.
-    maskedErrors: true,
+    // No stack traces, SQL or internal messages reach a client, in any
+    // environment; domain errors reach it with their codes.
+    maskedErrors: { maskError: maskErrors },
     // One body limit, ours (MAX_BODY_BYTES, PAYLOAD_TOO_LARGE); Yoga's own
     // default (25 MB) would otherwise refuse bodies below it, with another code.
     maxRequestBodySize: config.limits.maxBodyBytes,

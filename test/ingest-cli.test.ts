@@ -187,6 +187,27 @@ describe('malformed files are rejected with their lines, and never half-applied'
     expect(await stored('GLD')).toEqual([]);
   });
 
+  it('rejects a file that would leave a dividend at or above the close before it, as a reason, not a crash', async () => {
+    const etf = await createEtf(t.db, 'DIV');
+    const history = bars('DIV', '2024-03-01', '2024-03-29');
+    await runCli('ingest', [await write('div/DIV.csv', body(history.map(row)))], env);
+    const exDate = history[10]?.date as string;
+    await t.db.prisma.corporateAction.create({
+      data: { etfId: etf.id, kind: 'DIVIDEND', date: new Date(`${exDate}T00:00:00Z`), value: 5 },
+    });
+    const before = await snapshot(t.db);
+    // The close before the ex-date drops to 4, below the dividend of 5.
+    const crash = history.map((bar, i) => (i === 9 ? { ...bar, open: 4, high: 4.5, low: 3.5, close: 4 } : bar));
+    const file = await write('div2/DIV.csv', body(crash.map(row)));
+    const run = await runCli('ingest', [file], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `${file}: the dividend of 5 ex ${exDate} is not below the close before its ex-date (4)`,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it('answers usage errors with status 2', async () => {
     expect((await runCli('ingest', [], env)).code).toBe(2);
     expect((await runCli('ingest', [path.join(dir, 'missing.csv')], env)).code).toBe(2);

@@ -76,7 +76,10 @@ const exitCode = await withCliDatabase(async (db) => {
     progress.done();
     results.push(result);
     if (result.problems.length > 0) {
-      for (const problem of result.problems) process.stderr.write(`${file}:${problem.line}: ${problem.reason}\n`);
+      for (const problem of result.problems) {
+        // Line 0: a problem of the file as a whole.
+        process.stderr.write(`${file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+      }
       if (result.moreProblems > 0) process.stderr.write(`${file}: and ${count(result.moreProblems)} more problems\n`);
       process.stdout.write(`${file}: rejected, nothing loaded from it\n`);
     } else {

@@ -13,6 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
+import { DomainError, problemsOf } from '../errors.js';
 import { tickerProblem } from '../etfs/ticker.js';
 import { afterWrite, upsertFrom, type WrittenRow } from '../prices/upsert-bars.js';
 import { tomorrowUtc } from '../prices/validate-bars.js';
@@ -180,7 +181,13 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       result.unchanged = result.rows - result.inserted - result.updated;
     });
   } catch (error) {
-    if (!(error instanceof RejectFile)) throw error;
+    // A rule that only the write can check (a dividend left at or above the
+    // close before its ex-date) rejects the file like a bad row, for no line.
+    if (error instanceof DomainError) {
+      const problems = problemsOf(error);
+      if (problems.length === 0) reject(0, error.message);
+      for (const problem of problems) reject(0, problem.message);
+    } else if (!(error instanceof RejectFile)) throw error;
   }
   return result;
 }

@@ -1,6 +1,5 @@
-import type { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
-import { badInput, type InputProblem } from '../errors.js';
+import { badInput, type InputProblem, problemsOf } from '../errors.js';
 import { deleteEtf } from '../etfs/delete-etf.js';
 import { validateEtfInput } from '../etfs/etf-input.js';
 import { AssetClass } from './enums.js';
@@ -63,7 +62,9 @@ builder.mutationFields((t) => ({
           seen.set(data.ticker, index);
           return data;
         } catch (error) {
-          problems.push(...(((error as GraphQLError).extensions?.problems as InputProblem[] | undefined) ?? []));
+          const found = problemsOf(error);
+          if (found.length === 0) throw error;
+          problems.push(...found);
           return null;
         }
       });

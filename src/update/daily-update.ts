@@ -6,6 +6,7 @@
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
+import { DomainError } from '../errors.js';
 import { lockEtfIds } from '../etfs/lock-etf.js';
 import { loadPrices } from '../prices/load-prices.js';
 import { upsertBars } from '../prices/upsert-bars.js';
@@ -137,5 +138,6 @@ async function appendAll(db: Database, fetched: Fetched[]): Promise<TickerOutcom
   return outcomes.sort((a, b) => (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0));
 }
 
+/** An error of the ticker's data (bad bars, an unknown ETF), not of the update or the database. */
 const isInputError = (error: unknown) =>
-  ['BAD_USER_INPUT', 'NOT_FOUND'].includes((error as { extensions?: { code?: string } }).extensions?.code ?? '');
+  error instanceof DomainError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND');
