@@ -44,6 +44,13 @@ describe('upsertEtfs', () => {
     });
   });
 
+  it('keeps the fields an update leaves out, for each ETF', async () => {
+    const FULL = 'mutation($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker issuer exchange } }';
+    await run(FULL, { inputs: [{ ticker: 'KEEP', name: 'K', issuer: 'Issuer', exchange: 'NYSE Arca' }] });
+    const result = await run(FULL, { inputs: [{ ticker: 'KEEP', name: 'K2', exchange: null }] });
+    expect(result.data).toEqual({ upsertEtfs: [{ ticker: 'KEEP', issuer: 'Issuer', exchange: null }] });
+  });
+
   it('names every bad input by its index and writes none', async () => {
     const before = await snapshot(t.db);
     const result = await run(UPSERT, {

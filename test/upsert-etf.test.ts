@@ -48,7 +48,25 @@ describe('upsertEtf', () => {
       { input: { ticker: 'VT', name: 'Vanguard Total World', issuer: 'Vanguard', currency: 'usd' } },
       bearer(ADMIN_KEY),
     );
-    expect(updated.upsertEtf).toMatchObject({ ticker: 'VT', issuer: 'Vanguard', assetClass: null, currency: 'USD' });
+    // Omitted fields keep their values.
+    expect(updated.upsertEtf).toEqual({
+      ...created.upsertEtf,
+      name: 'Vanguard Total World',
+      issuer: 'Vanguard',
+    });
+    // An explicit null clears a field; empty text too.
+    const cleared = await executeOk(
+      t.app,
+      UpsertEtf,
+      { input: { ticker: 'VT', name: 'Vanguard Total World', assetClass: null, expenseRatio: null, issuer: ' ' } },
+      bearer(ADMIN_KEY),
+    );
+    expect(cleared.upsertEtf).toEqual({
+      ...updated.upsertEtf,
+      assetClass: null,
+      expenseRatio: null,
+      issuer: null,
+    });
     expect(await t.db.prisma.etf.count()).toBe(1);
   });
 

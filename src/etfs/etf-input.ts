@@ -1,7 +1,9 @@
 // Validation of EtfInput: every problem is reported at once, with its field.
+// An omitted field keeps its value on update (and is empty on create); an
+// explicit null, or empty text, clears it.
 
 import { type IsoDate, todayUtc, toIsoDate } from '../dates.js';
-import { badInput, type InputProblem } from '../errors.js';
+import type { InputProblem } from '../errors.js';
 import type { AssetClass } from '../generated/prisma/client.js';
 import { tickerProblem } from './ticker.js';
 
@@ -31,7 +33,11 @@ export type EtfData = {
 
 const LIMITS = { name: 200, issuer: 200, exchange: 32, description: 10_000 } as const;
 
-export function validateEtfInput(input: EtfInput, path = 'input'): EtfData {
+/** What an upsert writes: every column when it creates, only the fields given when it updates. */
+export type EtfWrite = { ticker: string; create: EtfData; update: Partial<EtfData> };
+
+/** The write of a valid input, or every problem of an invalid one. */
+export function parseEtfInput(input: EtfInput, path = 'input'): { write: EtfWrite | null; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ path: `${path}.${field}`, message });
 
@@ -58,6 +64,7 @@ export function validateEtfInput(input: EtfInput, path = 'input'): EtfData {
     if (inceptionDate < '1900-01-01') problem('inceptionDate', 'is before 1900');
   }
 
+  // Null resets the currency to its default: a currency is never empty.
   const currency = (input.currency ?? 'USD').trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) problem('currency', 'must be a three-letter ISO 4217 code');
 
@@ -72,6 +79,20 @@ export function validateEtfInput(input: EtfInput, path = 'input'): EtfData {
     exchange: text('exchange', input.exchange),
     description: text('description', input.description),
   };
-  if (problems.length > 0) throw badInput(problems);
-  return data;
+  if (problems.length > 0) return { write: null, problems };
+  const update: Partial<EtfData> = { name: data.name };
+  for (const field of OPTIONAL_FIELDS) {
+    if (input[field] !== undefined) Object.assign(update, { [field]: data[field] });
+  }
+  return { write: { ticker: data.ticker, create: data, update }, problems };
 }
+
+const OPTIONAL_FIELDS = [
+  'issuer',
+  'assetClass',
+  'expenseRatio',
+  'inceptionDate',
+  'currency',
+  'exchange',
+  'description',
+] as const satisfies readonly (keyof EtfInput & keyof EtfData)[];

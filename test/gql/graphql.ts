@@ -14,7 +14,7 @@ export type AssetClass =
   | 'MULTI_ASSET'
   | 'REAL_ESTATE';
 
-/** An ETF to create, or to update when its ticker exists. Omitted optional fields are cleared. */
+/** An ETF to create, or to update when its ticker exists. On update, an omitted field keeps its value; null (or empty text) clears it, and resets currency to USD. */
 export type EtfInput = {
   assetClass?: AssetClass | null | undefined;
   /** ISO 4217 code; USD when omitted. */
