@@ -153,6 +153,12 @@ describe('API keys', () => {
     });
     const text = await listed.text();
     expect(text).not.toContain(secret);
+    expect(apiKey.prefix).toHaveLength(10);
+    // The ADMIN_API_KEY, chosen by a person, shows nothing of itself.
+    const keys = JSON.parse(text).data.apiKeys as { name: string; prefix: string }[];
+    const admin = keys.find((key) => key.name === 'ADMIN_API_KEY');
+    expect(admin?.prefix).toMatch(/^#[0-9a-f]{9}$/);
+    expect(ADMIN_KEY).not.toContain((admin?.prefix ?? '#').slice(1, 5));
     expect(JSON.parse(text).data.apiKeys[0]).toMatchObject({ name: 'nightly loader', lastUsedAt: expect.any(String) });
 
     await executeText(

@@ -10,9 +10,20 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** The part of a key that lists may show: enough to tell keys apart, useless to an attacker. */
+/** A key this server made: the prefix and 256 random bits in base64url. */
+const GENERATED_KEY = /^etfql_[\w-]{43}$/;
+
+/**
+ * What lists show of a key, ten characters whatever the key: enough to tell
+ * keys apart, useless to an attacker. A key we generated shows its first four
+ * random characters (24 of its 256 bits); any other key (ADMIN_API_KEY is
+ * chosen by a person, and may be short or guessable) shows none of itself,
+ * only `#` and the start of its SHA-256.
+ */
 export function visiblePrefix(secret: string): string {
-  return secret.slice(0, API_KEY_PREFIX.length + 8);
+  return GENERATED_KEY.test(secret)
+    ? secret.slice(0, API_KEY_PREFIX.length + 4)
+    : `#${hashSecret(secret).slice(0, 9)}`;
 }
 
 export function generateApiKeySecret(): string {
