@@ -1,11 +1,9 @@
 // The process: configuration, database, HTTP server, graceful shutdown.
-import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabaseServer } from './db/database-server.js';
 import { loadEnvFile } from './env-file.js';
-import { compressResponses } from './http/compress-responses.js';
 import { ensureDashboardBuilt } from './http/dashboard-assets.js';
-import { requireContentLength } from './http/require-length.js';
+import { createHttpServer } from './http/http-server.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './startup/prepare-database.js';
 import { createApp } from './yoga.js';
@@ -55,12 +53,7 @@ try {
 
   if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');
   const app = createApp({ db, config, logger });
-  const server = createServer(
-    // A client that sends its headers or body slowly, or not at all, must not
-    // hold a socket for minutes: headers within 10 s, the whole request in 30.
-    { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1000 },
-    requireContentLength(compressResponses(app)),
-  );
+  const server = createHttpServer(app);
   cleanups.push(
     () =>
       new Promise<void>((resolve) => {
