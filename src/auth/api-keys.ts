@@ -21,9 +21,7 @@ const GENERATED_KEY = /^etfql_[\w-]{43}$/;
  * only `#` and the start of its SHA-256.
  */
 export function visiblePrefix(secret: string): string {
-  return GENERATED_KEY.test(secret)
-    ? secret.slice(0, API_KEY_PREFIX.length + 4)
-    : `#${hashSecret(secret).slice(0, 9)}`;
+  return GENERATED_KEY.test(secret) ? secret.slice(0, API_KEY_PREFIX.length + 4) : `#${hashSecret(secret).slice(0, 9)}`;
 }
 
 export function generateApiKeySecret(): string {
