@@ -68,6 +68,75 @@ export type Config = {
   };
 };
 
+/**
+ * Every variable etfql reads, with its default and meaning: the one list that
+ * loadConfig takes its defaults from and the README's configuration table is
+ * generated from (`npm run docs`; test/config.test.ts keeps them equal).
+ */
+export const SETTINGS = {
+  DATABASE_URL: { default: undefined, meaning: 'an existing PostgreSQL; unset: the embedded one' },
+  DATA_DIR: { default: '.data', meaning: 'where the embedded PostgreSQL keeps its cluster' },
+  EMBEDDED_PG_PORT: { default: 54329, meaning: 'its port (it listens on 127.0.0.1 only)' },
+  HOST: { default: '127.0.0.1', meaning: 'HTTP interface (`0.0.0.0` in a container)' },
+  PORT: { default: 4000, meaning: 'HTTP port' },
+  SEED_DEMO: { default: true, meaning: 'seed the demo ETFs into an empty database' },
+  ADMIN_API_KEY: {
+    default: undefined,
+    meaning: 'ensure an ADMIN key with this secret exists (16+ characters; stored hashed)',
+  },
+  LOG_LEVEL: { default: 'info', meaning: '`fatal` … `trace`, or `silent`' },
+  NODE_ENV: { default: undefined, meaning: '`production` turns off development warnings' },
+  DB_POOL_SIZE: { default: 10, meaning: 'connections shared by Prisma and the hand-written read paths' },
+  JWT_SECRET: {
+    default: undefined,
+    meaning:
+      'secret(s) signing session tokens, 32+ characters each; comma-separated to rotate (the first signs, all verify); unset: one per process, so sessions end on restart',
+  },
+  JWT_TTL_SECONDS: { default: 900, meaning: 'lifetime of a session token (60 to 86,400 s)' },
+  ALLOW_SIGNUP: { default: false, meaning: 'let anyone create a VIEWER account with `signUp`' },
+  ADMIN_EMAIL: {
+    default: undefined,
+    meaning: 'with `ADMIN_PASSWORD` (12+ characters): the first admin, made or promoted at start-up',
+  },
+  ADMIN_PASSWORD: { default: undefined, meaning: 'see `ADMIN_EMAIL`' },
+  PUBLIC_READ: { default: true, meaning: '`false`: reading needs a session or an API key too' },
+  MAX_QUERY_DEPTH: { default: 12, meaning: 'query depth' },
+  MAX_ALIASES: { default: 50, meaning: 'aliases in a query' },
+  MAX_TOKENS: { default: 10_000, meaning: 'tokens in a query' },
+  MAX_QUERY_COST: { default: 1_000_000, meaning: 'estimated ETFs × bars over every series (see [Limits](#limits))' },
+  MAX_QUERY_COST_ANONYMOUS: { default: 100_000, meaning: 'the same, for requests without credentials' },
+  MAX_TICKERS: { default: 100, meaning: 'tickers in one request' },
+  MAX_BODY_BYTES: { default: 32 * 1024 * 1024, meaning: 'request body size' },
+  MAX_RESPONSE_VALUES: { default: 5_000_000, meaning: 'values one response may hold, a hard ceiling' },
+  MAX_RESPONSE_VALUES_ANONYMOUS: { default: 400_000, meaning: 'the same, for requests without credentials' },
+  CORS_ORIGINS: {
+    default: undefined,
+    meaning: 'origins a browser may call the API from, comma-separated; unset: same origin only',
+  },
+  RATE_LIMIT_PER_SECOND: { default: 20, meaning: 'requests a second per user, key or address (token bucket)' },
+  RATE_LIMIT_BURST: { default: 100, meaning: 'its burst' },
+  INTROSPECTION: { default: true, meaning: 'schema introspection (GraphiQL needs it)' },
+  RESPONSE_CACHE: {
+    default: true,
+    meaning: 'cache whole responses of public reads (see [Response cache](#response-cache))',
+  },
+  REDIS_URL: { default: undefined, meaning: '`redis://…`: share the response cache between processes through Redis' },
+  RESPONSE_CACHE_TTL_SECONDS: {
+    default: 3600,
+    meaning: "an upper bound on an entry's life (freshness comes from eviction)",
+  },
+  RESPONSE_CACHE_MAX_ENTRIES: { default: 1000, meaning: 'entries kept in-process, least recently used first out' },
+  PRICE_SOURCE_URL: {
+    default: undefined,
+    meaning: "`npm run update`'s provider: an http(s) URL with `{ticker}` in it",
+  },
+  PRICE_SOURCE_TIMEOUT_MS: { default: 30_000, meaning: "how long `npm run update` waits for one ticker's answer" },
+  PRICE_SOURCE_CONCURRENCY: { default: 4, meaning: 'requests to the provider at once' },
+} as const satisfies Record<string, { default: string | number | boolean | undefined; meaning: string }>;
+
+type SettingName = keyof typeof SETTINGS;
+type Defaulted<T> = { [K in SettingName]: (typeof SETTINGS)[K]['default'] extends T ? K : never }[SettingName];
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -79,7 +148,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
 
-  function integer(name: string, fallback: number, min: number, max: number): number {
+  function integer(name: Defaulted<number>, min: number, max: number): number {
+    const fallback: number = SETTINGS[name].default;
     const raw = env[name]?.trim();
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
@@ -90,7 +160,8 @@ export function loadConfig(env: Env = process.env): Config {
     return value;
   }
 
-  function boolean(name: string, fallback: boolean): boolean {
+  function boolean(name: Defaulted<boolean>): boolean {
+    const fallback: boolean = SETTINGS[name].default;
     const raw = env[name]?.trim().toLowerCase();
     if (raw === undefined || raw === '') return fallback;
     if (['true', '1', 'yes'].includes(raw)) return true;
@@ -109,7 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('ADMIN_API_KEY must be at least 16 characters long');
   }
 
-  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+  const logLevel = (env.LOG_LEVEL?.trim() || SETTINGS.LOG_LEVEL.default) as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
@@ -158,50 +229,50 @@ export function loadConfig(env: Env = process.env): Config {
 
   const config: Config = {
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
-    embeddedPgPort: integer('EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
-    port: integer('PORT', 4000, 0, 65535),
-    seedDemo: boolean('SEED_DEMO', true),
+    dataDir: path.resolve(env.DATA_DIR?.trim() || SETTINGS.DATA_DIR.default),
+    embeddedPgPort: integer('EMBEDDED_PG_PORT', 1024, 65535),
+    host: env.HOST?.trim() || SETTINGS.HOST.default,
+    port: integer('PORT', 0, 65535),
+    seedDemo: boolean('SEED_DEMO'),
     adminApiKey,
     logLevel,
     production,
-    dbPoolSize: integer('DB_POOL_SIZE', 10, 1, 200),
+    dbPoolSize: integer('DB_POOL_SIZE', 1, 200),
     auth: {
       jwtSecrets,
-      jwtTtlSeconds: integer('JWT_TTL_SECONDS', 900, 60, 86_400),
-      allowSignup: boolean('ALLOW_SIGNUP', false),
+      jwtTtlSeconds: integer('JWT_TTL_SECONDS', 60, 86_400),
+      allowSignup: boolean('ALLOW_SIGNUP'),
       adminEmail,
       adminPassword,
-      publicRead: boolean('PUBLIC_READ', true),
+      publicRead: boolean('PUBLIC_READ'),
     },
     limits: {
-      maxDepth: integer('MAX_QUERY_DEPTH', 12, 2, 100),
-      maxAliases: integer('MAX_ALIASES', 50, 1, 10_000),
-      maxTokens: integer('MAX_TOKENS', 10_000, 100, 1_000_000),
-      maxCost: integer('MAX_QUERY_COST', 1_000_000, 1, 1_000_000_000),
-      maxTickers: integer('MAX_TICKERS', 100, 1, 10_000),
-      maxBodyBytes: integer('MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-      maxResponseValues: integer('MAX_RESPONSE_VALUES', 5_000_000, 1, 1_000_000_000),
+      maxDepth: integer('MAX_QUERY_DEPTH', 2, 100),
+      maxAliases: integer('MAX_ALIASES', 1, 10_000),
+      maxTokens: integer('MAX_TOKENS', 100, 1_000_000),
+      maxCost: integer('MAX_QUERY_COST', 1, 1_000_000_000),
+      maxTickers: integer('MAX_TICKERS', 1, 10_000),
+      maxBodyBytes: integer('MAX_BODY_BYTES', 1024, 1024 * 1024 * 1024),
+      maxResponseValues: integer('MAX_RESPONSE_VALUES', 1, 1_000_000_000),
       anonymous: {
-        maxCost: integer('MAX_QUERY_COST_ANONYMOUS', 100_000, 1, 1_000_000_000),
-        maxResponseValues: integer('MAX_RESPONSE_VALUES_ANONYMOUS', 400_000, 1, 1_000_000_000),
+        maxCost: integer('MAX_QUERY_COST_ANONYMOUS', 1, 1_000_000_000),
+        maxResponseValues: integer('MAX_RESPONSE_VALUES_ANONYMOUS', 1, 1_000_000_000),
       },
       corsOrigins,
-      rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 20, 1, 100_000),
-      rateLimitBurst: integer('RATE_LIMIT_BURST', 100, 1, 1_000_000),
-      introspection: boolean('INTROSPECTION', true),
+      rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 1, 100_000),
+      rateLimitBurst: integer('RATE_LIMIT_BURST', 1, 1_000_000),
+      introspection: boolean('INTROSPECTION'),
     },
     responseCache: {
-      enabled: boolean('RESPONSE_CACHE', true),
+      enabled: boolean('RESPONSE_CACHE'),
       redisUrl,
-      ttlSeconds: integer('RESPONSE_CACHE_TTL_SECONDS', 3600, 1, 7 * 86_400),
-      maxEntries: integer('RESPONSE_CACHE_MAX_ENTRIES', 1000, 1, 1_000_000),
+      ttlSeconds: integer('RESPONSE_CACHE_TTL_SECONDS', 1, 7 * 86_400),
+      maxEntries: integer('RESPONSE_CACHE_MAX_ENTRIES', 1, 1_000_000),
     },
     priceSource: {
       urlTemplate: priceSourceUrl,
-      timeoutMs: integer('PRICE_SOURCE_TIMEOUT_MS', 30_000, 100, 600_000),
-      concurrency: integer('PRICE_SOURCE_CONCURRENCY', 4, 1, 64),
+      timeoutMs: integer('PRICE_SOURCE_TIMEOUT_MS', 100, 600_000),
+      concurrency: integer('PRICE_SOURCE_CONCURRENCY', 1, 64),
     },
   };
 

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, SETTINGS } from '../src/config.js';
+import { configurationTable, currentSection } from '../src/docs/readme-tables.js';
 
 describe('loadConfig', () => {
   it('has defaults that start an embedded database with demo data on localhost', () => {
@@ -82,5 +84,22 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ PRICE_SOURCE_URL: bad })).toThrow(/PRICE_SOURCE_URL must be an http\(s\) URL/);
     }
     expect(() => loadConfig({ PRICE_SOURCE_TIMEOUT_MS: '0' })).toThrow(ConfigError);
+  });
+});
+
+describe('the documented settings', () => {
+  it("the README's configuration table is the one generated from SETTINGS (npm run docs)", async () => {
+    const readme = await readFile('README.md', 'utf8');
+    expect(currentSection(readme, 'configuration')).toBe(configurationTable().text);
+  });
+
+  it('SETTINGS lists every variable src/config.ts reads, and .env.example every setting', async () => {
+    const source = await readFile('src/config.ts', 'utf8');
+    const read = new Set(
+      [...source.matchAll(/env\.([A-Z_]+)|(?:integer|boolean)\('([A-Z_]+)'/g)].map((match) => match[1] ?? match[2]),
+    );
+    expect([...read].sort()).toEqual(Object.keys(SETTINGS).sort());
+    const example = await readFile('.env.example', 'utf8');
+    for (const name of Object.keys(SETTINGS)) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
   });
 });

@@ -1,0 +1,42 @@
+// README tables generated from the code they describe, so they cannot drift:
+// `npm run docs` writes them between their markers, test/config.test.ts fails
+// when the README holds anything else.
+import { SETTINGS } from '../config.js';
+
+export type GeneratedSection = { marker: string; text: string };
+
+const shown = (value: string | number | boolean | undefined) => (value === undefined ? '—' : `\`${value}\``);
+
+/** Markdown with its columns padded, as Biome and Prettier print tables. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] as string).length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
+  return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+export function configurationTable(): GeneratedSection {
+  const rows = Object.entries(SETTINGS).map(([name, setting]) => [
+    `\`${name}\``,
+    shown(setting.default),
+    setting.meaning,
+  ]);
+  return { marker: 'configuration', text: table(['variable', 'default', 'meaning'], rows) };
+}
+
+const markers = (marker: string) => [`<!-- generated: ${marker} -->`, `<!-- end: ${marker} -->`] as const;
+
+/** The section between a marker pair as the README holds it, or null when the markers are missing. */
+export function currentSection(readme: string, marker: string): string | null {
+  const [start, end] = markers(marker);
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  return from < 0 || to < from ? null : readme.slice(from + start.length, to).trim();
+}
+
+export function withSection(readme: string, section: GeneratedSection): string {
+  const [start, end] = markers(section.marker);
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} markers`);
+  return `${readme.slice(0, from + start.length)}\n\n${section.text}\n\n${readme.slice(to)}`;
+}
