@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, SETTINGS } from '../src/config.js';
-import { configurationTable, currentSection } from '../src/docs/readme-tables.js';
+import { configurationTable, currentSection, rolesTable } from '../src/docs/readme-tables.js';
+import { schema } from '../src/schema/index.js';
 
 describe('loadConfig', () => {
   it('has defaults that start an embedded database with demo data on localhost', () => {
@@ -91,6 +92,16 @@ describe('the documented settings', () => {
   it("the README's configuration table is the one generated from SETTINGS (npm run docs)", async () => {
     const readme = await readFile('README.md', 'utf8');
     expect(currentSection(readme, 'configuration')).toBe(configurationTable().text);
+  });
+
+  it("the README's roles table is the one generated from the schema's auth scopes (npm run docs)", async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const roles = rolesTable(schema);
+    expect(currentSection(readme, 'roles')).toBe(roles.text);
+    // Every EDITOR mutation is listed (the hand-written table had two of nine).
+    for (const field of ['upsertEtfs', 'deleteEtf', 'deletePrices', 'recordSplit', 'deleteDividend']) {
+      expect(roles.text).toContain(`\`${field}\``);
+    }
   });
 
   it('SETTINGS lists every variable src/config.ts reads, and .env.example every setting', async () => {

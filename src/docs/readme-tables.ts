@@ -1,6 +1,7 @@
 // README tables generated from the code they describe, so they cannot drift:
 // `npm run docs` writes them between their markers, test/config.test.ts fails
 // when the README holds anything else.
+import { type GraphQLSchema, isObjectType } from 'graphql';
 import { SETTINGS } from '../config.js';
 
 export type GeneratedSection = { marker: string; text: string };
@@ -21,6 +22,28 @@ export function configurationTable(): GeneratedSection {
     setting.meaning,
   ]);
   return { marker: 'configuration', text: table(['variable', 'default', 'meaning'], rows) };
+}
+
+/** Which operations each role may run, from the auth scopes the schema's fields declare. */
+export function rolesTable(schema: GraphQLSchema): GeneratedSection {
+  const byScope = new Map<string, string[]>();
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (!isObjectType(root)) continue;
+    for (const [name, field] of Object.entries(root.getFields())) {
+      const scopes = (field.extensions?.pothosOptions as { authScopes?: Record<string, boolean> } | undefined)
+        ?.authScopes;
+      const scope = Object.keys(scopes ?? {})[0] ?? 'open';
+      byScope.set(scope, [...(byScope.get(scope) ?? []), `\`${name}\``]);
+    }
+  }
+  const list = (scope: string) => (byScope.get(scope) ?? []).join(', ');
+  const rows = [
+    ['anyone', `${list('open')} (\`signUp\` only with \`ALLOW_SIGNUP=true\`; \`me\` is null without a session)`],
+    ['`VIEWER`', `read: ${list('reader')} (also anonymous, unless \`PUBLIC_READ=false\`); signed in: ${list('user')}`],
+    ['`EDITOR`', `everything a viewer may, and load data: ${list('editor')}`],
+    ['`ADMIN`', `everything, and manage accounts and keys: ${list('admin')}`],
+  ];
+  return { marker: 'roles', text: table(['role', 'may'], rows) };
 }
 
 const markers = (marker: string) => [`<!-- generated: ${marker} -->`, `<!-- end: ${marker} -->`] as const;
