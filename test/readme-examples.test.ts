@@ -93,6 +93,42 @@ it('has examples of every kind', () => {
   for (const language of ['graphql', 'sh', 'js']) expect(languages).toContain(language);
 });
 
+it('links only to headings it has', () => {
+  // GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
+  const anchors = new Set(
+    [...README.matchAll(/^#{1,4} (.+)$/gm)].map((match) =>
+      (match[1] as string)
+        .toLowerCase()
+        .replace(/[^\w\- ]/g, '')
+        .replaceAll(' ', '-'),
+    ),
+  );
+  for (const [, anchor] of README.matchAll(/\]\(#([\w-]+)\)/g)) expect(anchors, `#${anchor}`).toContain(anchor);
+});
+
+it('documents every error code the server sends', async () => {
+  const sources = await Promise.all(
+    [
+      'src/errors.ts',
+      'src/limits/use-limits.ts',
+      'src/limits/response-budget.ts',
+      'src/limits/read-budget.ts',
+      'src/graphql/one-mutation-field.ts',
+      'src/graphql/use-input-hygiene.ts',
+      'src/http/require-length.ts',
+      'src/http/routes.ts',
+    ].map((file) => readFile(file, 'utf8')),
+  );
+  const codes = new Set(
+    sources.flatMap((source) => [...source.matchAll(/'([A-Z]+(?:_[A-Z]+)+|[A-Z]{6,})'/g)].map((m) => m[1])),
+  );
+  // And the ones graphql-yoga itself sends.
+  for (const code of ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR'])
+    codes.add(code);
+  const errors = README.slice(README.indexOf('## Errors'), README.indexOf('\n## ', README.indexOf('## Errors') + 1));
+  for (const code of codes) expect(errors, code).toContain(`\`${code}\``);
+});
+
 describe('README examples, in order', () => {
   for (const block of blocks) {
     const name = `${block.language || 'text'} block at README.md:${block.line}`;
