@@ -145,6 +145,10 @@ it('shows errors: an unknown ticker, a query the server refuses, a server that i
   const unknown = await open('/?view=compare&tickers=SPY,NOPE');
   await waitForRender(unknown.page, 1);
   await expect.poll(() => unknown.page.locator('#error').textContent()).toBe('Unknown ticker: NOPE');
+  // The unknown ticker leaves the chips and the URL; the known one stays.
+  await expect.poll(() => unknown.page.locator('#chips').textContent()).not.toContain('NOPE');
+  expect(await unknown.page.locator('#chips').textContent()).toContain('SPY');
+  expect(new URL(unknown.page.url()).searchParams.get('tickers')).toBe('SPY');
   await unknown.page.close();
 
   const refused = await open('/?view=compare&tickers=SPY,QQQ,TLT&range=MAX');
@@ -174,6 +178,9 @@ it('shows the watchlist with last close and daily change once signed in', { time
   await page.locator('#login button').click();
   const rows = page.locator('#watchlist tbody tr');
   await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+  // Signed in: the form goes, sign-out shows.
+  expect(await page.locator('#login').isVisible()).toBe(false);
+  expect(await page.locator('#logout').isVisible()).toBe(true);
   const cells = await rows.first().locator('td').allTextContents();
   expect(cells[0]).toBe('TLT');
   expect(cells[1]).toMatch(/^\d+\.\d{2}$/);

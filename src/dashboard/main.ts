@@ -96,6 +96,14 @@ async function loadView(): Promise<void> {
       const unknown = state.tickers.filter((_, i) => data.etfsByTicker[i] === null);
       const found = data.etfsByTicker.filter((etf): etf is CompareSeries => etf !== null);
       showError(unknown.length > 0 ? `Unknown ticker${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` : null);
+      if (unknown.length > 0) {
+        // An unknown ticker leaves the chips and the URL (the error stays):
+        // kept, every reload and shared link would only repeat the error.
+        state = { ...state, tickers: state.tickers.filter((ticker) => !unknown.includes(ticker)) };
+        history.replaceState(null, '', `?${serializeViewState(state)}`);
+        renderControls();
+        followLiveUpdates();
+      }
       const lastDate = found[0]?.prices.at(-1)?.date;
       drawComparison(chart, found, fromDate(lastDate));
       await recordDraw(
