@@ -7,7 +7,8 @@ export type Config = {
   databaseUrl: string | undefined;
   /** Where the embedded PostgreSQL keeps its cluster. */
   dataDir: string;
-  embeddedPgPort: number;
+  /** Unset: the port remembered for DATA_DIR, or 54329 when free, else any free port. */
+  embeddedPgPort: number | undefined;
   host: string;
   port: number;
   seedDemo: boolean;
@@ -76,7 +77,11 @@ export type Config = {
 export const SETTINGS = {
   DATABASE_URL: { default: undefined, meaning: 'an existing PostgreSQL; unset: the embedded one' },
   DATA_DIR: { default: '.data', meaning: 'where the embedded PostgreSQL keeps its cluster' },
-  EMBEDDED_PG_PORT: { default: 54329, meaning: 'its port (it listens on 127.0.0.1 only)' },
+  EMBEDDED_PG_PORT: {
+    default: 54329,
+    meaning:
+      'its port, on 127.0.0.1 only; unset: 54329, or a free one when that is taken, remembered in `DATA_DIR/pg-port`',
+  },
   HOST: { default: '127.0.0.1', meaning: 'HTTP interface (`0.0.0.0` in a container)' },
   PORT: { default: 4000, meaning: 'HTTP port' },
   SEED_DEMO: { default: true, meaning: 'seed the demo ETFs into an empty database' },
@@ -230,7 +235,7 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || SETTINGS.DATA_DIR.default),
-    embeddedPgPort: integer('EMBEDDED_PG_PORT', 1024, 65535),
+    embeddedPgPort: env.EMBEDDED_PG_PORT?.trim() ? integer('EMBEDDED_PG_PORT', 1024, 65535) : undefined,
     host: env.HOST?.trim() || SETTINGS.HOST.default,
     port: integer('PORT', 0, 65535),
     seedDemo: boolean('SEED_DEMO'),

