@@ -243,7 +243,7 @@ it('a SIGKILL in the middle of a file leaves the database as it was before the f
   let copying = false;
   for (let i = 0; i < 600 && !copying; i++) {
     const active = await t.db.pool.query(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY ingest_staging%' AND state = 'active'",
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '/* copy-ingest-staging */%' AND state = 'active'",
     );
     copying = active.rows[0].n > 0;
     if (!copying) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { badInput } from '../errors.js';
+import { closeBefore } from '../prices/close-before.js';
 
 type ActionRow = {
   date: IsoDate;
@@ -17,17 +18,14 @@ type ActionRow = {
 
 // Latest first (and DIVIDEND before SPLIT on one date, the reverse of the
 // lookup's order), so the running product reaches each action with every later one in it.
-const ACTIONS = `
+const ACTIONS = `/* actions-with-prior-close */
   SELECT a.date::text AS date, a.kind, a.value, a.cumulative_price_factor, a.cumulative_volume_factor,
-         prior.close AS prior_close
+         ${closeBefore('a.etf_id', 'a.date')} AS prior_close
   FROM corporate_action a
-  LEFT JOIN LATERAL (
-    SELECT close FROM daily_price p WHERE p.etf_id = a.etf_id AND p.date < a.date ORDER BY p.date DESC LIMIT 1
-  ) prior ON true
   WHERE a.etf_id = $1
   ORDER BY a.date DESC, a.kind DESC`;
 
-const WRITE = `
+const WRITE = `/* write-adjustment-factors */
   UPDATE corporate_action a SET price_factor = f.price, volume_factor = f.volume,
          cumulative_price_factor = f.cumulative_price, cumulative_volume_factor = f.cumulative_volume
   FROM unnest($2::date[], $3::"CorporateActionKind"[], $4::float8[], $5::float8[], $6::float8[], $7::float8[])

@@ -8,6 +8,7 @@ import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
+import { closeBefore } from '../prices/close-before.js';
 import { dateProblem } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';
 
@@ -17,10 +18,9 @@ export type ActionKey = { etfId: number; date: Date; kind: ActionKind };
 /** Splits beyond 1:10⁶ either way are typing errors, not corporate actions. */
 const MAX_RATIO = 1e6;
 
-const PRIOR_CLOSE = `
-  SELECT close FROM daily_price WHERE etf_id = $1 AND date < $2 ORDER BY date DESC LIMIT 1`;
+const PRIOR_CLOSE = `/* close-before-date */ SELECT ${closeBefore('$1::int', '$2::date')} AS close`;
 
-const UPSERT = `
+const UPSERT = `/* upsert-action */
   INSERT INTO corporate_action (etf_id, date, kind, value) VALUES ($1, $2, $3, $4)
   ON CONFLICT (etf_id, date, kind) DO UPDATE SET value = EXCLUDED.value`;
 
@@ -43,7 +43,7 @@ async function validateValue(
     }
     return;
   }
-  const prior = await client.query<{ close: number }>(PRIOR_CLOSE, [etfId, date]);
+  const prior = await client.query<{ close: number | null }>(PRIOR_CLOSE, [etfId, date]);
   const factor = dividendFactor(value, prior.rows[0]?.close ?? null, date);
   if (typeof factor === 'string') throw badInput([{ path, message: factor }]);
 }
@@ -78,11 +78,10 @@ export async function deleteCorporateAction(
   const date = toIsoDate(rawDate);
   return withTransaction(db.pool, async (client) => {
     const etfId = await lockEtfId(client, ticker);
-    const deleted = await client.query('DELETE FROM corporate_action WHERE etf_id = $1 AND date = $2 AND kind = $3', [
-      etfId,
-      date,
-      kind,
-    ]);
+    const deleted = await client.query(
+      '/* delete-action */ DELETE FROM corporate_action WHERE etf_id = $1 AND date = $2 AND kind = $3',
+      [etfId, date, kind],
+    );
     if ((deleted.rowCount ?? 0) === 0) return false;
     await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
     return true;

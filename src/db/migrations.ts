@@ -87,10 +87,12 @@ export async function pendingMigrations(
   query: (sql: string) => Promise<{ rows: { migration_name: string }[] }>,
 ): Promise<string[]> {
   const names = (await readMigrationList()).migrationDirectories.map((dir) => dir.path);
-  const exists = await query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS migration_name");
+  const exists = await query(
+    "/* migrations-table */ SELECT to_regclass('_prisma_migrations') IS NOT NULL AS migration_name",
+  );
   if (!exists.rows[0]?.migration_name) return names;
   const result = await query(
-    'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    '/* applied-migrations */ SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
   );
   const applied = new Set(result.rows.map((row) => row.migration_name));
   return names.filter((name) => !applied.has(name));

@@ -13,9 +13,9 @@ export async function deleteEtf(db: Database, rawTicker: string): Promise<{ tick
   const ticker = normalizeTicker(rawTicker);
   return withTransaction(db.pool, async (client) => {
     const id = await lockEtfForDelete(client, ticker);
-    const prices = await client.query('/* delete etf prices */ DELETE FROM daily_price WHERE etf_id = $1', [id]);
+    const prices = await client.query('/* delete-etf-prices */ DELETE FROM daily_price WHERE etf_id = $1', [id]);
     // Indicators and watchlist entries go with the ETF (foreign keys cascade).
-    await client.query('/* delete etf */ DELETE FROM etf WHERE id = $1', [id]);
+    await client.query('/* delete-etf */ DELETE FROM etf WHERE id = $1', [id]);
     return { ticker, deletedPrices: prices.rowCount ?? 0 };
   });
 }

@@ -8,7 +8,10 @@ import { notFound } from '../errors.js';
  * bars. A concurrent deleteEtf waits too; readers and other ETFs do not.
  */
 export async function lockEtfId(client: pg.ClientBase, ticker: string, hint = ''): Promise<number> {
-  const etf = await client.query<{ id: number }>('SELECT id FROM etf WHERE ticker = $1 FOR NO KEY UPDATE', [ticker]);
+  const etf = await client.query<{ id: number }>(
+    '/* lock-etf */ SELECT id FROM etf WHERE ticker = $1 FOR NO KEY UPDATE',
+    [ticker],
+  );
   const etfId = etf.rows[0]?.id;
   if (etfId === undefined) throw notFound(`No ETF with ticker ${ticker}.${hint}`);
   return etfId;
@@ -19,7 +22,10 @@ export async function lockEtfId(client: pg.ClientBase, ticker: string, hint = ''
  * load of the ETF (they hold FOR NO KEY UPDATE) and keeps new ones out.
  */
 export async function lockEtfForDelete(client: pg.ClientBase, ticker: string): Promise<number> {
-  const etf = await client.query<{ id: number }>('SELECT id FROM etf WHERE ticker = $1 FOR UPDATE', [ticker]);
+  const etf = await client.query<{ id: number }>(
+    '/* lock-etf-for-delete */ SELECT id FROM etf WHERE ticker = $1 FOR UPDATE',
+    [ticker],
+  );
   const etfId = etf.rows[0]?.id;
   if (etfId === undefined) throw notFound(`No ETF with ticker ${ticker}.`);
   return etfId;
@@ -27,5 +33,12 @@ export async function lockEtfForDelete(client: pg.ClientBase, ticker: string): P
 
 /** The same lock on many ETFs by id, taken in id order so that two such writers never deadlock. */
 export async function lockEtfIds(client: pg.ClientBase, ids: readonly number[]): Promise<void> {
-  await client.query('SELECT id FROM etf WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [ids]);
+  await client.query('/* lock-etfs */ SELECT id FROM etf WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [ids]);
+}
+
+/** The same lock on the ETFs of an import's staged rows (the `ingest_staging` table of its session), in id order. */
+export async function lockStagedEtfs(client: pg.ClientBase): Promise<void> {
+  await client.query(
+    '/* lock-staged-etfs */ SELECT id FROM etf WHERE ticker IN (SELECT DISTINCT ticker FROM ingest_staging) ORDER BY id FOR NO KEY UPDATE',
+  );
 }

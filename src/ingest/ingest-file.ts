@@ -14,6 +14,7 @@ import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError, problemsOf } from '../errors.js';
+import { lockStagedEtfs } from '../etfs/lock-etf.js';
 import { tickerProblem } from '../etfs/ticker.js';
 import { afterWrite, upsertFrom, type WrittenRow } from '../prices/upsert-bars.js';
 import { tomorrowUtc } from '../prices/validate-bars.js';
@@ -46,35 +47,33 @@ export type IngestOptions = {
 
 // Made once per connection and emptied at every commit or rollback: creating
 // and dropping a table per file costs more than loading a small file.
-const STAGING = `
+const STAGING = `/* create-ingest-staging */
   CREATE TEMPORARY TABLE IF NOT EXISTS ingest_staging (
     line int NOT NULL, ticker text NOT NULL, date date NOT NULL,
     open float8 NOT NULL, high float8 NOT NULL, low float8 NOT NULL, close float8 NOT NULL, volume int8 NOT NULL
   ) ON COMMIT DELETE ROWS`;
 
-const DUPLICATES = `
+const DUPLICATES = `/* ingest-duplicates */
   SELECT ticker, date::text AS date, array_agg(line ORDER BY line) AS lines
   FROM ingest_staging GROUP BY ticker, date HAVING count(*) > 1
   ORDER BY min(line) LIMIT ${MAX_REPORTED_PROBLEMS}`;
 
-const UNKNOWN_TICKERS = `
+const UNKNOWN_TICKERS = `/* ingest-unknown-tickers */
   SELECT s.ticker, min(s.line) AS line, count(*)::int AS rows
   FROM ingest_staging s LEFT JOIN etf e ON e.ticker = s.ticker
   WHERE e.id IS NULL GROUP BY s.ticker ORDER BY min(s.line)`;
 
-const CREATE_ETFS = `
+const CREATE_ETFS = `/* ingest-create-etfs */
   INSERT INTO etf (ticker, name, updated_at)
   SELECT DISTINCT ticker, ticker, now() FROM ingest_staging
   ON CONFLICT (ticker) DO NOTHING`;
 
-// Locked as every load path locks its ETF (see lock-etf.ts), in id order so
-// that two imports sharing tickers wait for each other instead of deadlocking.
-const LOCK_ETFS = `
-  SELECT id FROM etf WHERE ticker IN (SELECT DISTINCT ticker FROM ingest_staging) ORDER BY id FOR NO KEY UPDATE`;
-
-const UPSERT = upsertFrom(`
+const UPSERT = upsertFrom(
+  'ingest-upsert-bars',
+  `
   SELECT e.id, s.date, s.open, s.high, s.low, s.close, s.volume
-  FROM ingest_staging s JOIN etf e ON e.ticker = s.ticker`);
+  FROM ingest_staging s JOIN etf e ON e.ticker = s.ticker`,
+);
 
 /** TICKER.csv names its ticker; any other name (prices.csv) needs a ticker column. */
 export function tickerFromFileName(file: string): string | null {
@@ -150,7 +149,10 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
         if (pending !== '') yield pending;
         pending = '';
       }
-      await pipeline(Readable.from(copyText()), client.query(copyFrom('COPY ingest_staging FROM STDIN')));
+      await pipeline(
+        Readable.from(copyText()),
+        client.query(copyFrom('/* copy-ingest-staging */ COPY ingest_staging FROM STDIN')),
+      );
       if (result.problems.length > 0) throw new RejectFile();
 
       const duplicates = await client.query<{ ticker: string; date: IsoDate; lines: number[] }>(DUPLICATES);
@@ -171,7 +173,7 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       }
       if (result.problems.length > 0) throw new RejectFile();
 
-      await client.query(LOCK_ETFS);
+      await lockStagedEtfs(client);
       const written = await client.query<WrittenRow>(UPSERT);
       await afterWrite(client, written.rows);
       for (const row of written.rows) {

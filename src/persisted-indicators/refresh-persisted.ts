@@ -32,7 +32,7 @@ const ROWS_PER_GROUP = 50_000;
 // when there are fewer, or when the date is -infinity). Bars before the change
 // only feed windows of closes, so when the series resumes from stored state
 // they come with their close alone: reading the tails is most of an append's cost.
-const tails = (adjusted: boolean) => `
+const tails = (adjusted: boolean) => `/* indicator-tails${adjusted ? '-adjusted' : ''} */
   SELECT c.etf_id, b.date::text AS date, b.close,
          CASE WHEN s.start IS NULL OR b.date >= c.from_date THEN b.open END AS open,
          CASE WHEN s.start IS NULL OR b.date >= c.from_date THEN b.high END AS high,
@@ -54,7 +54,7 @@ const tails = (adjusted: boolean) => `
   ORDER BY c.etf_id, b.date`;
 const TAILS = [tails(false), tails(true)] as const;
 
-const STATES = `
+const STATES = `/* indicator-states */
   SELECT i.etf_id, ${STATE_COLUMNS.map((column) => `i.${column}`).join(', ')}
   FROM unnest($1::int[], $2::date[]) AS c(etf_id, date)
   JOIN daily_indicator i ON i.etf_id = c.etf_id AND i.adjusted = $3 AND i.date = c.date`;
@@ -66,7 +66,7 @@ const STATES = `
 // the whole table: each ETF's rows are found by one probe of the primary key
 // (an append to 500 ETFs deletes in about a millisecond instead of a scan of
 // millions of rows), then deleted by their tuple ids.
-const DELETE_FROM = `
+const DELETE_FROM = `/* delete-indicators-from */
   DELETE FROM daily_indicator WHERE ctid = ANY (ARRAY(
     SELECT d.ctid FROM unnest($1::int[], $2::date[]) AS c(etf_id, from_date)
     CROSS JOIN LATERAL (
@@ -74,9 +74,10 @@ const DELETE_FROM = `
       WHERE i.etf_id = c.etf_id AND i.adjusted = $3 AND i.date >= c.from_date LIMIT ${Number.MAX_SAFE_INTEGER}
     ) d
   ))`;
-const DROP_ADJUSTED = 'DELETE FROM daily_indicator WHERE etf_id = ANY($1) AND adjusted';
-const COPY = `COPY daily_indicator (etf_id, adjusted, date, ${PERSISTED_COLUMNS.join(', ')}) FROM STDIN BINARY`;
-const WITH_ACTIONS = 'SELECT DISTINCT etf_id FROM corporate_action WHERE etf_id = ANY($1)';
+const DROP_ADJUSTED =
+  '/* delete-adjusted-indicators */ DELETE FROM daily_indicator WHERE etf_id = ANY($1) AND adjusted';
+const COPY = `/* copy-indicators */ COPY daily_indicator (etf_id, adjusted, date, ${PERSISTED_COLUMNS.join(', ')}) FROM STDIN BINARY`;
+const WITH_ACTIONS = '/* etfs-with-actions */ SELECT DISTINCT etf_id FROM corporate_action WHERE etf_id = ANY($1)';
 
 export type IndicatorChange = {
   etfId: number;
@@ -217,7 +218,7 @@ function* copyRows(work: readonly Work[], adjusted: boolean) {
   yield* writer.end();
 }
 
-const MISSING = `
+const MISSING = `/* etfs-missing-indicators */
   SELECT p.etf_id, min(p.date)::text AS from_date
   FROM daily_price p
   LEFT JOIN daily_indicator i ON i.etf_id = p.etf_id AND NOT i.adjusted AND i.date = p.date

@@ -24,12 +24,14 @@ export async function deletePrices(
   if (from > to) throw badInput([{ path: 'from', message: `${from} is after to (${to})` }]);
   return withTransaction(db.pool, async (client) => {
     const etfId = await lockEtfId(client, ticker);
-    const deleted = await client.query('DELETE FROM daily_price WHERE etf_id = $1 AND date BETWEEN $2 AND $3', [
-      etfId,
-      from,
-      to,
-    ]);
-    await client.query('DELETE FROM daily_indicator WHERE etf_id = $1 AND date BETWEEN $2 AND $3', [etfId, from, to]);
+    const deleted = await client.query(
+      '/* delete-prices */ DELETE FROM daily_price WHERE etf_id = $1 AND date BETWEEN $2 AND $3',
+      [etfId, from, to],
+    );
+    await client.query(
+      '/* delete-indicators-between */ DELETE FROM daily_indicator WHERE etf_id = $1 AND date BETWEEN $2 AND $3',
+      [etfId, from, to],
+    );
     if ((deleted.rowCount ?? 0) > 0) {
       await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: from });
       await notifyPricesUpdated(client, [{ ticker, from, to }]);

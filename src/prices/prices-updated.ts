@@ -44,7 +44,7 @@ export function createPricesFeed(db: Database): PricesFeed {
 /** Inside the writer's transaction: one notification per changed ETF (each well under the 8 kB limit). */
 export async function notifyPricesUpdated(client: pg.ClientBase, updates: readonly PricesUpdate[]): Promise<void> {
   if (updates.length === 0) return;
-  await client.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+  await client.query('/* notify-prices-updated */ SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
     PRICES_UPDATED_CHANNEL,
     updates.map((update) => JSON.stringify({ ticker: update.ticker, from: update.from, to: update.to })),
   ]);

@@ -29,7 +29,7 @@ export type WrittenRow = {
 };
 
 /** The upsert of the rows a SELECT gives as (etf_id, date, open, high, low, close, volume), summed up per ETF. */
-export const upsertFrom = (source: string) => `
+export const upsertFrom = (name: string, source: string) => `/* ${name} */
   WITH written AS (
     INSERT INTO daily_price AS p (etf_id, date, open, high, low, close, volume)
     ${source}
@@ -45,6 +45,7 @@ export const upsertFrom = (source: string) => `
   FROM written w JOIN etf e ON e.id = w.etf_id GROUP BY w.etf_id, e.ticker ORDER BY w.etf_id`;
 
 const UPSERT = upsertFrom(
+  'upsert-bars',
   'SELECT * FROM unnest($1::int[], $2::date[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::int8[])',
 );
 

@@ -36,14 +36,16 @@ export type UpdateOptions = {
   onOutcome?: (outcome: TickerOutcome) => void;
 };
 
-const LAST_DATES = `
+const LAST_DATES = `/* last-bar-dates */
   SELECT e.id, e.ticker, (SELECT max(date)::text FROM daily_price p WHERE p.etf_id = e.id) AS last
   FROM etf e ORDER BY e.ticker`;
 
 export async function runDailyUpdate(db: Database, options: UpdateOptions): Promise<UpdateResult> {
   const lockClient = await db.pool.connect();
   try {
-    const lock = await lockClient.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${UPDATE_LOCK}) AS ok`);
+    const lock = await lockClient.query<{ ok: boolean }>(
+      `/* try-update-lock */ SELECT pg_try_advisory_lock(${UPDATE_LOCK}) AS ok`,
+    );
     if (!lock.rows[0]?.ok) return { locked: false };
     try {
       const { rows } = await db.pool.query<{ id: number; ticker: string; last: IsoDate | null }>(LAST_DATES);
@@ -55,7 +57,7 @@ export async function runDailyUpdate(db: Database, options: UpdateOptions): Prom
       for (const outcome of outcomes) options.onOutcome?.(outcome);
       return { locked: true, outcomes, seconds };
     } finally {
-      await lockClient.query(`SELECT pg_advisory_unlock(${UPDATE_LOCK})`);
+      await lockClient.query(`/* update-unlock */ SELECT pg_advisory_unlock(${UPDATE_LOCK})`);
     }
   } finally {
     lockClient.release();

@@ -1,0 +1,5 @@
+// "The close before a date": what a dividend's factor divides by, both when a
+// dividend is recorded and when the factors are rewritten. One index probe of
+// (etf_id, date) backwards; NULL when no bar precedes the date.
+export const closeBefore = (etfId: string, date: string) =>
+  `(SELECT close FROM daily_price p WHERE p.etf_id = ${etfId} AND p.date < ${date} ORDER BY p.date DESC LIMIT 1)`;
