@@ -7,8 +7,7 @@ import { withTransaction } from '../db/transaction.js';
 import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
-import { refreshPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
-import { notifyPricesUpdated } from './prices-updated.js';
+import { afterWrite } from './upsert-bars.js';
 
 export type DeletePricesResult = { ticker: string; deleted: number; from: IsoDate; to: IsoDate };
 
@@ -32,10 +31,8 @@ export async function deletePrices(
       '/* delete-indicators-between */ DELETE FROM daily_indicator WHERE etf_id = $1 AND date BETWEEN $2 AND $3',
       [etfId, from, to],
     );
-    if ((deleted.rowCount ?? 0) > 0) {
-      await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: from });
-      await notifyPricesUpdated(client, [{ ticker, from, to }]);
-    }
+    if ((deleted.rowCount ?? 0) > 0)
+      await afterWrite(client, [{ etf_id: etfId, ticker, from_date: from, to_date: to }]);
     return { ticker, deleted: deleted.rowCount ?? 0, from, to };
   });
 }

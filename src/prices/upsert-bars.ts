@@ -49,8 +49,15 @@ const UPSERT = upsertFrom(
   'SELECT * FROM unnest($1::int[], $2::date[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::int8[])',
 );
 
-/** What follows every write of bars, in its transaction: the stored indicators, and the word to subscribers. */
-export async function afterWrite(client: pg.ClientBase, written: readonly WrittenRow[]): Promise<void> {
+/** Bars of one ETF that changed (written or deleted) from one date to another. */
+export type ChangedRange = Pick<WrittenRow, 'etf_id' | 'ticker' | 'from_date' | 'to_date'>;
+
+/**
+ * What follows every change of bars (a load, an import, a deletion), in its
+ * transaction: the stored indicators from the first changed date on, and the
+ * word to subscribers.
+ */
+export async function afterWrite(client: pg.ClientBase, written: readonly ChangedRange[]): Promise<void> {
   await refreshPersistedIndicatorsMany(
     client,
     written.map((row) => ({ etfId: row.etf_id, pricesChangedFrom: row.from_date })),
