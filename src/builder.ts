@@ -6,6 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLScalarType } from 'graphql';
 import { DateResolver } from 'graphql-scalars';
 import { hasRole } from './auth/roles.js';
+import { unusedPrismaQuery } from './config.js';
 import type { Context } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
 import type PrismaTypes from './generated/pothos-prisma-types.js';
@@ -28,7 +29,7 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+    onUnusedQuery: unusedPrismaQuery(),
   },
   relay: {
     clientMutationId: 'omit',

@@ -142,6 +142,18 @@ export const SETTINGS = {
 type SettingName = keyof typeof SETTINGS;
 type Defaulted<T> = { [K in SettingName]: (typeof SETTINGS)[K]['default'] extends T ? K : never }[SettingName];
 
+/**
+ * What the Prisma plugin does when a resolver drops Pothos's selection (and so
+ * reads more than the query asked for, or misses relations): nothing in
+ * production, a warning in development, an error under test (NODE_ENV=test,
+ * which vitest sets), so the suite catches it. Read here because the schema is
+ * built once, before any Config exists.
+ */
+export function unusedPrismaQuery(env: Env = process.env): 'error' | 'warn' | null {
+  if (env.NODE_ENV === 'production') return null;
+  return env.NODE_ENV === 'test' ? 'error' : 'warn';
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

@@ -114,3 +114,9 @@ describe('the documented settings', () => {
     for (const name of Object.keys(SETTINGS)) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
   });
 });
+
+it('makes a dropped Prisma selection an error under test, a warning in development, nothing in production', () => {
+  expect(unusedPrismaQuery({ NODE_ENV: 'test' })).toBe('error');
+  expect(unusedPrismaQuery({})).toBe('warn');
+  expect(unusedPrismaQuery({ NODE_ENV: 'production' })).toBeNull();
+});
