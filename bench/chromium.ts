@@ -1,4 +1,5 @@
-// Debian's Chromium driven by playwright-core: never a downloaded browser.
+// Debian's Chromium driven by playwright-core: never a downloaded browser. Shared by
+// the browser tests and the dashboard bench (bench/ never imports from test/).
 import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

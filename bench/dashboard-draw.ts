@@ -4,8 +4,8 @@
 // the moment the response arrives, through reading and parsing it, to the
 // second animation frame after the chart was given its data.
 import { existsSync } from 'node:fs';
-import { CHROMIUM_PATH, launchChromium } from '../test/browser.js';
 import { CHART_TICKERS } from './chart-workload.js';
+import { CHROMIUM_PATH, launchChromium } from './chromium.js';
 import { median } from './measure.js';
 
 export const DRAW_ROUNDS = 15;

@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort } from '../test/free-port.js';
+import { freePort } from '../src/net/ports.js';
 
 /** Resolved once from npm and written down: a cold fetch installs the same code. */
 export const PEER_VERSIONS = {

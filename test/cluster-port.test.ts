@@ -5,8 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { clusterPort, portIsFree } from '../src/db/cluster-port.js';
-import { freePort } from './free-port.js';
+import { clusterPort, freePort, portIsFree } from '../src/net/ports.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { buildDashboard } from '../src/http/dashboard-assets.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../src/net/ports.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '../bench/chromium.js';
 import { createEtfWithBars } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -2,7 +2,7 @@
 // loopback port, without persistence, stopped with the test file.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { freePort } from './free-port.js';
+import { freePort } from '../src/net/ports.js';
 
 export type RedisServer = {
   url: string;

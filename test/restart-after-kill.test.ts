@@ -8,9 +8,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
+import { freePort } from '../src/net/ports.js';
 import { runCli } from './cli-run.js';
 import { waitUntil } from './fixtures.js';
-import { freePort } from './free-port.js';
 import { type ServerChild, startServerChild } from './server-child.js';
 
 let dataDir: string;

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort } from './free-port.js';
+import { freePort } from '../src/net/ports.js';
 import { startServerChild } from './server-child.js';
 
 const ADMIN_API_KEY = 'etfql_process-test-admin-key';

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort } from './free-port.js';
+import { freePort } from '../src/net/ports.js';
 import { connectInspector, type HeapInspector, inspectorUrl } from './heap-inspector.js';
 import { type ServerChild, startServerChild } from './server-child.js';
 import { subscribe } from './sse.js';

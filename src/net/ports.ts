@@ -18,8 +18,8 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-/** A port the OS has free right now. */
-function anyFreePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that the OS had free a moment ago. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -47,7 +47,7 @@ export async function clusterPort(
       return remembered;
     }
   }
-  const port = (await portIsFree(preferred)) ? preferred : await anyFreePort();
+  const port = (await portIsFree(preferred)) ? preferred : await freePort();
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, `${port}\n`);
   return port;
