@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SETTINGS } from '../src/config.js';
+import { ConfigError, loadConfig, SETTINGS, unusedPrismaQuery } from '../src/config.js';
 import { configurationTable, currentSection, rolesTable } from '../src/docs/readme-tables.js';
 import { schema } from '../src/schema/index.js';
 
