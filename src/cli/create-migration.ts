@@ -3,30 +3,23 @@
 // The offline twin of `prisma migrate dev --create-only`, using the wasm engine.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { openDatabaseServer } from '../db/database-server.js';
 import { diffMigrationsToSchema, migrationsDir } from '../db/migrations.js';
-import { loadEnvFile } from '../env-file.js';
+import { cliConfig, runCli, UsageError, withDatabaseServer } from './cli-database.js';
 
-const name = process.argv[2];
-if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  process.stderr.write('usage: npm run db:migration -- <name in snake_case>\n');
-  process.exit(2);
-}
-
-loadEnvFile();
-const server = await openDatabaseServer(loadConfig());
-try {
-  const sql = await diffMigrationsToSchema(server.url);
-  if (sql.trim() === '') {
-    process.stdout.write('schema.prisma matches the migrations: nothing to create.\n');
-  } else {
+runCli(async () => {
+  const name = process.argv[2];
+  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new UsageError('usage: npm run db:migration -- <name in snake_case>');
+  return withDatabaseServer(cliConfig(), async (url) => {
+    const sql = await diffMigrationsToSchema(url);
+    if (sql.trim() === '') {
+      process.stdout.write('schema.prisma matches the migrations: nothing to create.\n');
+      return 0;
+    }
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
     const dir = path.join(migrationsDir, `${stamp}_${name}`);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'migration.sql'), sql);
     process.stdout.write(`Created ${path.relative(process.cwd(), dir)}/migration.sql\n`);
-  }
-} finally {
-  await server.stop();
-}
+    return 0;
+  });
+});

@@ -3,13 +3,14 @@
 // N files at a time (2 by default: PostgreSQL works on one while this process
 // parses the next; files that share an ETF wait for each other). Exit status:
 // 0 when every file loaded, 1 when any file was rejected (each bad row listed
-// on stderr as file:line: reason), 2 for a usage error.
+// on stderr as file:line: reason), 2 for a usage or configuration error, 3 when
+// the database cannot be started or reached.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type FileResult, ingestFile } from '../ingest/ingest-file.js';
 import { createProgress } from '../ingest/progress.js';
-import { withCliDatabase } from './cli-database.js';
+import { runCli, withCliDatabase } from './cli-database.js';
 
 const USAGE = 'usage: npm run ingest -- [--create-etfs] [--jobs N] <file.csv or folder> ...\n';
 
@@ -60,44 +61,46 @@ for (const path of args.positionals) {
   }
 }
 
-const started = Date.now();
-const results: FileResult[] = [];
-const exitCode = await withCliDatabase(async (db) => {
-  const progress = createProgress(process.stderr, files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) await ingestOne(files[next++] as string);
-  };
-  const ingestOne = async (file: string) => {
-    const result = await ingestFile(db, file, {
-      createEtfs: args.values['create-etfs'] ?? false,
-      onProgress: (read, total) => progress.update(file, read, total),
-    });
-    progress.done();
-    results.push(result);
-    if (result.problems.length > 0) {
-      for (const problem of result.problems) {
-        // Line 0: a problem of the file as a whole.
-        process.stderr.write(`${file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+runCli(async () => {
+  const started = Date.now();
+  const results: FileResult[] = [];
+  const exitCode = await withCliDatabase(async (db) => {
+    const progress = createProgress(process.stderr, files.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) await ingestOne(files[next++] as string);
+    };
+    const ingestOne = async (file: string) => {
+      const result = await ingestFile(db, file, {
+        createEtfs: args.values['create-etfs'] ?? false,
+        onProgress: (read, total) => progress.update(file, read, total),
+      });
+      progress.done();
+      results.push(result);
+      if (result.problems.length > 0) {
+        for (const problem of result.problems) {
+          // Line 0: a problem of the file as a whole.
+          process.stderr.write(`${file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+        }
+        if (result.moreProblems > 0) process.stderr.write(`${file}: and ${count(result.moreProblems)} more problems\n`);
+        process.stdout.write(`${file}: rejected, nothing loaded from it\n`);
+      } else {
+        process.stdout.write(
+          `${file}: ${count(result.rows)} rows, ${count(result.inserted)} inserted, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged\n`,
+        );
       }
-      if (result.moreProblems > 0) process.stderr.write(`${file}: and ${count(result.moreProblems)} more problems\n`);
-      process.stdout.write(`${file}: rejected, nothing loaded from it\n`);
-    } else {
-      process.stdout.write(
-        `${file}: ${count(result.rows)} rows, ${count(result.inserted)} inserted, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged\n`,
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(args.jobs, files.length) }, worker));
-  return results.some((result) => result.problems.length > 0) ? 1 : 0;
-});
+    };
+    await Promise.all(Array.from({ length: Math.min(args.jobs, files.length) }, worker));
+    return results.some((result) => result.problems.length > 0) ? 1 : 0;
+  });
 
-const loaded = results.filter((result) => result.problems.length === 0);
-const seconds = (Date.now() - started) / 1000;
-const rows = loaded.reduce((sum, result) => sum + result.rows, 0);
-const sum = (key: 'inserted' | 'updated' | 'unchanged') => count(loaded.reduce((total, r) => total + r[key], 0));
-process.stdout.write(
-  `${loaded.length} of ${files.length} files loaded: ${count(rows)} rows (${sum('inserted')} inserted, ${sum('updated')} updated, ${sum('unchanged')} unchanged) in ${seconds.toFixed(1)} s` +
-    (results.length > loaded.length ? `; ${results.length - loaded.length} rejected, see above\n` : '\n'),
-);
-process.exit(exitCode);
+  const loaded = results.filter((result) => result.problems.length === 0);
+  const seconds = (Date.now() - started) / 1000;
+  const rows = loaded.reduce((sum, result) => sum + result.rows, 0);
+  const sum = (key: 'inserted' | 'updated' | 'unchanged') => count(loaded.reduce((total, r) => total + r[key], 0));
+  process.stdout.write(
+    `${loaded.length} of ${files.length} files loaded: ${count(rows)} rows (${sum('inserted')} inserted, ${sum('updated')} updated, ${sum('unchanged')} unchanged) in ${seconds.toFixed(1)} s` +
+      (results.length > loaded.length ? `; ${results.length - loaded.length} rejected, see above\n` : '\n'),
+  );
+  return exitCode;
+});

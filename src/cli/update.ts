@@ -3,7 +3,7 @@
 // tickers failed (the others still loaded), 2 for a configuration error,
 // 3 when another update holds the lock (nothing was done).
 import { runDailyUpdate, type TickerOutcome } from '../update/daily-update.js';
-import { withCliDatabase } from './cli-database.js';
+import { runCli, withCliDatabase } from './cli-database.js';
 
 const line = (outcome: TickerOutcome) => {
   switch (outcome.status) {
@@ -17,27 +17,29 @@ const line = (outcome: TickerOutcome) => {
 };
 
 const started = Date.now();
-const exitCode = await withCliDatabase(async (db, config) => {
-  const { urlTemplate, timeoutMs, concurrency } = config.priceSource;
-  if (!urlTemplate) {
-    process.stderr.write('Set PRICE_SOURCE_URL, e.g. https://prices.example.com/daily/{ticker}.csv\n');
-    return 2;
-  }
-  const result = await runDailyUpdate(db, {
-    urlTemplate,
-    timeoutMs,
-    concurrency,
-    onOutcome: (outcome) => (outcome.status === 'failed' ? process.stderr : process.stdout).write(`${line(outcome)}\n`),
-  });
-  if (!result.locked) {
-    process.stderr.write('Another update is running (advisory lock held); nothing done.\n');
-    return 3;
-  }
-  const count = (status: TickerOutcome['status']) => result.outcomes.filter((o) => o.status === status).length;
-  const bars = result.outcomes.reduce((sum, o) => sum + (o.status === 'loaded' ? o.bars : 0), 0);
-  process.stdout.write(
-    `${result.outcomes.length} ETFs: ${count('loaded')} updated (${bars} bars), ${count('current')} up to date, ${count('failed')} failed, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-  );
-  return count('failed') > 0 ? 1 : 0;
-});
-process.exit(exitCode);
+runCli(() =>
+  withCliDatabase(async (db, config) => {
+    const { urlTemplate, timeoutMs, concurrency } = config.priceSource;
+    if (!urlTemplate) {
+      process.stderr.write('Set PRICE_SOURCE_URL, e.g. https://prices.example.com/daily/{ticker}.csv\n');
+      return 2;
+    }
+    const result = await runDailyUpdate(db, {
+      urlTemplate,
+      timeoutMs,
+      concurrency,
+      onOutcome: (outcome) =>
+        (outcome.status === 'failed' ? process.stderr : process.stdout).write(`${line(outcome)}\n`),
+    });
+    if (!result.locked) {
+      process.stderr.write('Another update is running (advisory lock held); nothing done.\n');
+      return 3;
+    }
+    const count = (status: TickerOutcome['status']) => result.outcomes.filter((o) => o.status === status).length;
+    const bars = result.outcomes.reduce((sum, o) => sum + (o.status === 'loaded' ? o.bars : 0), 0);
+    process.stdout.write(
+      `${result.outcomes.length} ETFs: ${count('loaded')} updated (${bars} bars), ${count('current')} up to date, ${count('failed')} failed, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    return count('failed') > 0 ? 1 : 0;
+  }),
+);
