@@ -3,14 +3,14 @@
 export const CHART_TICKERS = ['SPY', 'QQQ', 'IWM', 'EFA', 'EEM', 'AGG', 'TLT', 'GLD', 'VNQ', 'XLK'];
 export const CHART_BARS = 252;
 
-export const CHART_QUERY = `query Chart($tickers: [String!]!) {
+const CHART_QUERY = `query Chart($tickers: [String!]!) {
   etfsByTicker(tickers: $tickers) { ticker prices(last: ${CHART_BARS}) { date close volume } }
 }`;
 
 export const chartRequestBody = JSON.stringify({ query: CHART_QUERY, variables: { tickers: CHART_TICKERS } });
 
 /** The same chart in columns: one list per field, as uPlot, ECharts and pandas take them. */
-export const CHART_SERIES_QUERY = `query ChartSeries($tickers: [String!]!) {
+const CHART_SERIES_QUERY = `query ChartSeries($tickers: [String!]!) {
   etfsByTicker(tickers: $tickers) { ticker series(last: ${CHART_BARS}) { dates close volume } }
 }`;
 
@@ -20,7 +20,7 @@ export const chartSeriesRequestBody = JSON.stringify({
 });
 
 // The same chart with the indicators a dashboard draws under it, for all 10 tickers.
-export const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String!]!) {
+const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String!]!) {
   etfsByTicker(tickers: $tickers) {
     ticker
     prices(last: ${CHART_BARS}) { date close volume }

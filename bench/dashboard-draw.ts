@@ -8,7 +8,7 @@ import { CHART_TICKERS } from './chart-workload.js';
 import { CHROMIUM_PATH, launchChromium } from './chromium.js';
 import { median } from './measure.js';
 
-export const DRAW_ROUNDS = 15;
+const DRAW_ROUNDS = 15;
 
 export async function measureDrawing(baseUrl: string): Promise<{ median: number; p90: number; bars: number } | null> {
   if (!existsSync(CHROMIUM_PATH)) return null;

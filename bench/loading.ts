@@ -24,7 +24,7 @@ import type { BarInput } from '../src/prices/validate-bars.js';
 import { runDailyUpdate } from '../src/update/daily-update.js';
 import { createApp } from '../src/yoga.js';
 
-export type LoadingResult = {
+type LoadingResult = {
   rows: number;
   floorSeconds: number[];
   cliSeconds: number;

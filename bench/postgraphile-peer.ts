@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { freePort } from '../src/net/ports.js';
 
 /** Resolved once from npm and written down: a cold fetch installs the same code. */
-export const PEER_VERSIONS = {
+const PEER_VERSIONS = {
   node: '22.23.3',
   // PostGraphile and the packages that do the work at run time; the rest of
   // its tree follows from these.
@@ -43,7 +43,7 @@ const POOL_SIZE = 10; // as our server's in servers.ts
 
 const exec = promisify(execFile);
 
-export type PostGraphilePeer = { url: string; version: string; stop(): Promise<void> };
+type PostGraphilePeer = { url: string; version: string; stop(): Promise<void> };
 
 /**
  * The chart workload as PostGraphile's default schema spells it. There is no

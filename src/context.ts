@@ -13,7 +13,7 @@ import type { PricesFeed } from './prices/prices-updated.js';
 import type { LoginThrottle } from './users/login-throttle.js';
 
 /** What every request of one app shares. */
-export type AppServices = {
+type AppServices = {
   db: Database;
   auth: Authenticator;
   tokens: TokenService;

@@ -7,7 +7,7 @@
 
 export type InputProblem = { path: string; message: string };
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
+type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

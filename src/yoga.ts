@@ -20,7 +20,7 @@ import { createLoginThrottle } from './users/login-throttle.js';
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
-export type AppOptions = {
+type AppOptions = {
   db: Database;
   /** Defaults to the configuration of an empty environment. */
   config?: Config;

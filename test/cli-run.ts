@@ -1,7 +1,7 @@
 // Runs one of the command-line tools as a real process against a test database.
 import { type ChildProcess, spawn } from 'node:child_process';
 
-export type CliRun = { code: number | null; stdout: string; stderr: string };
+type CliRun = { code: number | null; stdout: string; stderr: string };
 
 export function startCli(script: string, args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {

@@ -4,7 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type GraphQLFormattedError, print } from 'graphql';
 import type { App } from '../src/yoga.js';
 
-export type GraphQLResponse<T> = { data?: T | null; errors?: GraphQLFormattedError[] };
+type GraphQLResponse<T> = { data?: T | null; errors?: GraphQLFormattedError[] };
 
 export async function execute<T, V>(
   app: App,

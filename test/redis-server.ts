@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { freePort } from '../src/net/ports.js';
 
-export type RedisServer = {
+type RedisServer = {
   url: string;
   /** Keys in the database, across every prefix. */
   keyCount(): Promise<number>;

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Principal } from './authenticate.js';
 
-export const API_KEY_PREFIX = 'etfql_';
+const API_KEY_PREFIX = 'etfql_';
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -46,7 +46,7 @@ export async function ensureAdminApiKey(prisma: PrismaClient, secret: string): P
   });
 }
 
-export type KeyCheck = { ok: true; principal: Principal } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+type KeyCheck = { ok: true; principal: Principal } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 export async function checkApiKey(prisma: PrismaClient, secret: string): Promise<KeyCheck> {
   const key = await prisma.apiKey.findUnique({

@@ -32,7 +32,7 @@ import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 
-export const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
+const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
 
 /** Query fields whose answers are the same for every reader. */
 const PUBLIC_ROOT_FIELDS = new Set(['etf', 'etfs', 'etfsByTicker']);
@@ -45,7 +45,7 @@ const EVERYTHING = { typename: 'EtfDirectory', id: 'all' };
 /** The eviction generation when a response started executing, stamped on its result. */
 const STARTED_AT = Symbol('etfql.cacheGenerationAtStart');
 
-export type ResponseCache = {
+type ResponseCache = {
   /** Yoga plugins, in order; they must come after the execution plugins. */
   plugins: Plugin[];
 };

@@ -13,7 +13,7 @@ import { applyMigrations } from '../db/migrations.js';
 import { loadEnvFile } from '../env-file.js';
 import { DomainError } from '../errors.js';
 
-export const EXIT = { ok: 0, refused: 1, usage: 2, infrastructure: 3 } as const;
+const EXIT = { ok: 0, refused: 1, usage: 2, infrastructure: 3 } as const;
 
 /** A problem with how the tool was called: printed as is, status 2. */
 export class UsageError extends Error {

@@ -32,9 +32,7 @@ const WRITE = `/* write-adjustment-factors */
        AS f(date, kind, price, volume, cumulative_price, cumulative_volume)
   WHERE a.etf_id = $1 AND a.date = f.date AND a.kind = f.kind`;
 
-export type AdjustmentState = {
-  /** The date of the latest action, or null when the ETF has none. */
-  latestAction: IsoDate | null;
+type AdjustmentState = {
   /** Whether any cumulative factor changed: every adjusted bar before it changed with it. */
   factorsChanged: boolean;
 };
@@ -52,7 +50,7 @@ export function dividendFactor(amount: number, priorClose: number | null, exDate
 /** Runs inside the caller's transaction; throws BAD_USER_INPUT (rolling it back) on an impossible dividend. */
 export async function refreshAdjustmentFactors(client: pg.ClientBase, etfId: number): Promise<AdjustmentState> {
   const { rows } = await client.query<ActionRow>(ACTIONS, [etfId]);
-  if (rows.length === 0) return { latestAction: null, factorsChanged: false };
+  if (rows.length === 0) return { factorsChanged: false };
   let cumulativePrice = 1;
   let cumulativeVolume = 1;
   let factorsChanged = false;
@@ -92,5 +90,5 @@ export async function refreshAdjustmentFactors(client: pg.ClientBase, etfId: num
       cumulative.volume,
     ]);
   }
-  return { latestAction: (rows[0] as ActionRow).date, factorsChanged };
+  return { factorsChanged };
 }

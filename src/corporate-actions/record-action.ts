@@ -13,7 +13,7 @@ import { dateProblem } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';
 
 export type ActionKind = 'SPLIT' | 'DIVIDEND';
-export type ActionKey = { etfId: number; date: Date; kind: ActionKind };
+type ActionKey = { etfId: number; date: Date; kind: ActionKind };
 
 /** Splits beyond 1:10⁶ either way are typing errors, not corporate actions. */
 const MAX_RATIO = 1e6;

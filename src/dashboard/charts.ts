@@ -71,7 +71,7 @@ export function drawComparison(container: HTMLElement, etfs: CompareSeries[], fr
   chart.timeScale().fitContent();
 }
 
-export type DetailEtf = NonNullable<DetailChartQuery['etf']>;
+type DetailEtf = NonNullable<DetailChartQuery['etf']>;
 
 /** Candles with overlays, volume in its own pane, then one pane per oscillator. */
 export function drawDetail(container: HTMLElement, etf: DetailEtf, fromDate: string | null): void {

@@ -1,8 +1,8 @@
 // The dashboard's view, as it lives in the URL: shareable, reloadable, and the
 // one input from which every request and every chart is derived.
 
-export type Mode = 'compare' | 'detail';
-export type Range = '1M' | '3M' | '6M' | 'YTD' | '1Y' | '5Y' | 'MAX';
+type Mode = 'compare' | 'detail';
+type Range = '1M' | '3M' | '6M' | 'YTD' | '1Y' | '5Y' | 'MAX';
 export type Interval = 'DAILY' | 'WEEKLY' | 'MONTHLY';
 
 export type ViewState = {
@@ -22,7 +22,7 @@ export type ViewState = {
 };
 
 export const RANGES: Range[] = ['1M', '3M', '6M', 'YTD', '1Y', '5Y', 'MAX'];
-export const INTERVALS: Interval[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
+const INTERVALS: Interval[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
 export const MAX_COMPARED = 10;
 
 export const DEFAULT_STATE: ViewState = {

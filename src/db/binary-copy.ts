@@ -5,8 +5,6 @@
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const DAYS_TO_2000 = 10_957; // PostgreSQL dates count days from 2000-01-01
 
-export type BinaryField = { kind: 'int4'; value: number } | { kind: 'bool'; value: boolean };
-
 /** Writes tuples of (int4, bool, date, float8…) with NULL for non-finite floats, in chunks of about 64 kB. */
 export class BinaryCopyWriter {
   private buffer = Buffer.allocUnsafe(1 << 16);
@@ -67,7 +65,7 @@ export class BinaryCopyWriter {
   }
 }
 
-export function daysSince2000(isoDate: string): number {
+function daysSince2000(isoDate: string): number {
   const year = Number(isoDate.slice(0, 4));
   const month = Number(isoDate.slice(5, 7));
   const day = Number(isoDate.slice(8, 10));

@@ -3,7 +3,7 @@
 import type { Config } from '../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
-export type DatabaseServer = {
+type DatabaseServer = {
   url: string;
   embedded: boolean;
   stop(): Promise<void>;

@@ -19,7 +19,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseOptions = {
+type DatabaseOptions = {
   poolSize?: number;
   /** A pg.Client subclass; tests pass one that counts statements. */
   Client?: typeof pg.Client;

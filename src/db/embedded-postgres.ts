@@ -16,7 +16,7 @@ export type EmbeddedPostgresServer = {
   stop(): Promise<void>;
 };
 
-export type EmbeddedPostgresOptions = {
+type EmbeddedPostgresOptions = {
   /** The cluster lives in `${dataDir}/pg`; its credentials (and chosen port) beside it. */
   dataDir: string;
   /** Unset: the port remembered for this data directory, or a free one (src/net/ports.ts). */
@@ -173,7 +173,7 @@ async function clusterPassword(dataDir: string): Promise<string> {
   return password;
 }
 
-export async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
+async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: maintenanceUrl });
   await client.connect();
   try {

@@ -7,7 +7,7 @@ import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 import { openSchemaEngine } from './schema-engine.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
+const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };

@@ -36,7 +36,7 @@ function loadBindings(): Promise<Bindings> {
   return bindings;
 }
 
-export type SchemaEngineHandle = { engine: SchemaEngine; close(): Promise<void> };
+type SchemaEngineHandle = { engine: SchemaEngine; close(): Promise<void> };
 
 export async function openSchemaEngine(
   databaseUrl: string,

@@ -5,7 +5,7 @@ import { loadPrices } from '../prices/load-prices.js';
 import { DEMO_ETFS, DEMO_FIRST_DATE, DEMO_LAST_DATE } from './demo-etfs.js';
 import { syntheticBars, tradingDays } from './synthetic-bars.js';
 
-export const SYNTHETIC_NOTE =
+const SYNTHETIC_NOTE =
   'Demo data: the metadata is real, the daily prices are SYNTHETIC (a deterministic random walk), not market data.';
 
 /** Returns the number of bars loaded, or 0 when the database already had ETFs. */

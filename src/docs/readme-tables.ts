@@ -4,7 +4,7 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { SETTINGS } from '../config.js';
 
-export type GeneratedSection = { marker: string; text: string };
+type GeneratedSection = { marker: string; text: string };
 
 const shown = (value: string | number | boolean | undefined) => (value === undefined ? '—' : `\`${value}\``);
 

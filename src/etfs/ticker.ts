@@ -1,7 +1,7 @@
 // Tickers are case-insensitive for users and stored upper-case.
 import { badInput } from '../errors.js';
 
-export const MAX_TICKER_LENGTH = 16;
+const MAX_TICKER_LENGTH = 16;
 // Letters and digits, with the dots and dashes of share classes (BRK.B, BF-B).
 const TICKER = /^[A-Z0-9][A-Z0-9.-]*$/;
 

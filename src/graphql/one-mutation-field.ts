@@ -37,7 +37,7 @@ function rootFieldKeys(
   return keys;
 }
 
-export function OneMutationFieldRule(context: ValidationContext): ASTVisitor {
+function OneMutationFieldRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(node) {
       if (node.operation !== 'mutation') return;

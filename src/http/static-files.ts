@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export type StaticFile = { file: string; type: string; cacheControl: string };
+type StaticFile = { file: string; type: string; cacheControl: string };
 
-export type StaticFiles = (name: string, ResponseClass: typeof Response) => Promise<Response | null>;
+type StaticFiles = (name: string, ResponseClass: typeof Response) => Promise<Response | null>;
 
 /** The response for a listed name, or null when it is not listed or (not yet) on disk. */
 export function staticFiles(dir: string, files: Record<string, StaticFile>): StaticFiles {

@@ -20,7 +20,7 @@ export const POINT_FIELDS = {
   AdxPoint: ['adx', 'plusDI', 'minusDI'],
 } as const;
 
-export type IndicatorContext = {
+type IndicatorContext = {
   loaders: { indicators: IndicatorLoaders };
   /** The response's ceiling: a series takes its values before it is built. */
   budget: { take(values: number): void };

@@ -27,7 +27,7 @@ export type ParamSpec = { name: string; kind: 'period' | 'multiplier'; default?:
 export type Outputs = Record<string, Float64Array>;
 export type Params = Record<string, number>;
 
-export type IndicatorSpec = {
+type IndicatorSpec = {
   params: ParamSpec[];
   /** The GraphQL point type: its fields are the kernel's outputs. */
   point: 'IndicatorPoint' | 'MacdPoint' | 'BandPoint' | 'StochasticPoint' | 'AdxPoint';

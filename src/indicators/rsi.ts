@@ -21,7 +21,7 @@ export function rsi(bars: Bars, period: number) {
   return rsiFrom(x, period, period, gain / period, loss / period, { value, avgGain, avgLoss });
 }
 
-export type RsiOutputs = { value: Float64Array; avgGain: Float64Array; avgLoss: Float64Array };
+type RsiOutputs = { value: Float64Array; avgGain: Float64Array; avgLoss: Float64Array };
 
 /**
  * Wilder's recursion from bar `start` on, given the averages at `start` (the

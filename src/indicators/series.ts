@@ -46,7 +46,7 @@ export function nanArray(length: number): Float64Array {
 }
 
 /** Index of the first non-NaN value, or x.length. */
-export function firstDefined(x: Float64Array): number {
+function firstDefined(x: Float64Array): number {
   let i = 0;
   while (i < x.length && Number.isNaN(x[i] as number)) i++;
   return i;

@@ -4,7 +4,7 @@
 // understood, but a quoted field may not span lines: no price file needs that,
 // and refusing it keeps each record on the line an error message names.
 
-export type LineHandler = (fields: string[], line: number) => void;
+type LineHandler = (fields: string[], line: number) => void;
 
 export class CsvLineSplitter {
   private rest = '';

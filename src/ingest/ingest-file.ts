@@ -22,9 +22,9 @@ import { CsvLineSplitter } from './csv-lines.js';
 import { type Layout, parseHeader, parseRow } from './vendor-layout.js';
 
 /** Rejected rows kept for the report; the rest are counted. Memory stays bounded for any file. */
-export const MAX_REPORTED_PROBLEMS = 1000;
+const MAX_REPORTED_PROBLEMS = 1000;
 
-export type RowProblem = { line: number; reason: string };
+type RowProblem = { line: number; reason: string };
 
 export type FileResult = {
   file: string;
@@ -38,7 +38,7 @@ export type FileResult = {
   moreProblems: number;
 };
 
-export type IngestOptions = {
+type IngestOptions = {
   /** Create ETFs that do not exist yet (named after their ticker) instead of rejecting their rows. */
   createEtfs?: boolean;
   /** Called as bytes are read: (bytes read, file size). */
@@ -76,7 +76,7 @@ const UPSERT = upsertFrom(
 );
 
 /** TICKER.csv names its ticker; any other name (prices.csv) needs a ticker column. */
-export function tickerFromFileName(file: string): string | null {
+function tickerFromFileName(file: string): string | null {
   const name = basename(file, extname(file));
   return tickerProblem(name) === null && name === name.toUpperCase() ? name : null;
 }

@@ -2,7 +2,7 @@
 // anything else (a log file, CI, cron mail) a plain line every few seconds.
 import { basename } from 'node:path';
 
-export type Progress = { update(file: string, bytesRead: number, totalBytes: number): void; done(): void };
+type Progress = { update(file: string, bytesRead: number, totalBytes: number): void; done(): void };
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 

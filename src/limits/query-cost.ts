@@ -28,7 +28,7 @@ const DAYS_PER_BAR = { DAILY: 1, WEEKLY: 7, MONTHLY: 28 } as const;
 /** ETFs a list field can return at most when its size is not in the query. */
 const DEFAULT_LIST_SIZE = { etfs: 100, watchlist: 500, movers: 500 } as const;
 
-export type CostEstimate = { cost: number; maxTickers: number };
+type CostEstimate = { cost: number; maxTickers: number };
 
 type Variables = Record<string, unknown> | null | undefined;
 

@@ -2,7 +2,7 @@
 // may burst up to `burst` requests and then `perSecond` a second. In memory is
 // right for one process; behind a load balancer each instance limits its share.
 
-export type RateLimiter = {
+type RateLimiter = {
   /** 0 when the request may go ahead, else the seconds to wait before retrying. */
   take(caller: string): number;
 };

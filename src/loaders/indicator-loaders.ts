@@ -13,7 +13,7 @@ import { emptyHistory, type History } from '../prices/history.js';
 import { readBars } from '../prices/read-bars.js';
 import { keyedLoaders } from './keyed-loaders.js';
 
-export type PersistedLoader = { load(etfId: number, columns: readonly string[]): Promise<PersistedColumns> };
+type PersistedLoader = { load(etfId: number, columns: readonly string[]): Promise<PersistedColumns> };
 
 export type IndicatorLoaders = {
   persisted(window: BarWindow): PersistedLoader;

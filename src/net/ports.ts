@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-export const DEFAULT_CLUSTER_PORT = 54329;
+const DEFAULT_CLUSTER_PORT = 54329;
 
 /** Whether nothing listens on 127.0.0.1:port (we can bind it ourselves). */
 export function portIsFree(port: number): Promise<boolean> {

@@ -79,7 +79,7 @@ const DROP_ADJUSTED =
 const COPY = `/* copy-indicators */ COPY daily_indicator (etf_id, adjusted, date, ${PERSISTED_COLUMNS.join(', ')}) FROM STDIN BINARY`;
 const WITH_ACTIONS = '/* etfs-with-actions */ SELECT DISTINCT etf_id FROM corporate_action WHERE etf_id = ANY($1)';
 
-export type IndicatorChange = {
+type IndicatorChange = {
   etfId: number;
   /** The first date whose raw bar was inserted, changed or deleted; null when only actions changed. */
   pricesChangedFrom: IsoDate | null;
@@ -127,7 +127,7 @@ export async function refreshPersistedIndicatorsMany(
 }
 
 /** One series (raw or adjusted) of one ETF, to recompute from `from` on, or whole when it is null. */
-export type SeriesChange = { etfId: number; from: IsoDate | null };
+type SeriesChange = { etfId: number; from: IsoDate | null };
 
 export async function refreshSeries(
   client: pg.ClientBase,

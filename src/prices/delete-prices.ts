@@ -9,7 +9,7 @@ import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { afterWrite } from './upsert-bars.js';
 
-export type DeletePricesResult = { ticker: string; deleted: number; from: IsoDate; to: IsoDate };
+type DeletePricesResult = { ticker: string; deleted: number; from: IsoDate; to: IsoDate };
 
 export async function deletePrices(
   db: Database,

@@ -15,7 +15,7 @@ import { EARLIEST_DATE } from './validate-bars.js';
  */
 export type PricesUpdate = { ticker: string; from: IsoDate; to: IsoDate; missed?: boolean };
 
-export const PRICES_UPDATED_CHANNEL = 'etfql_prices_updated';
+const PRICES_UPDATED_CHANNEL = 'etfql_prices_updated';
 
 export type PricesFeed = {
   pubsub: ReturnType<typeof createPubSub<{ pricesUpdated: [PricesUpdate] }>>;

@@ -50,7 +50,7 @@ const UPSERT = upsertFrom(
 );
 
 /** Bars of one ETF that changed (written or deleted) from one date to another. */
-export type ChangedRange = Pick<WrittenRow, 'etf_id' | 'ticker' | 'from_date' | 'to_date'>;
+type ChangedRange = Pick<WrittenRow, 'etf_id' | 'ticker' | 'from_date' | 'to_date'>;
 
 /**
  * What follows every change of bars (a load, an import, a deletion), in its

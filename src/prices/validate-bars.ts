@@ -29,7 +29,7 @@ export const EARLIEST_DATE = '1900-01-01';
  * trade near 10^6), and far enough below float overflow that sums of squares
  * over 1,000 bars (Bollinger, volatility) stay finite.
  */
-export const MAX_PRICE = 1e9;
+const MAX_PRICE = 1e9;
 
 export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBars {
   const problems: InputProblem[] = [];

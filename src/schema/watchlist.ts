@@ -10,7 +10,7 @@ import { parseBarWindow } from '../prices/bar-window.js';
 
 const LAST_TWO = parseBarWindow({ last: 2 });
 const CLOSE = ['close'] as const;
-export const MAX_WATCHLIST = 500;
+const MAX_WATCHLIST = 500;
 
 /** close / previous close − 1 of the last two daily bars, or null. */
 async function change1d(ctx: Context, etfId: number): Promise<number | null> {

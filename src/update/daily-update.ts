@@ -21,7 +21,7 @@ export type TickerOutcome =
   | { ticker: string; status: 'current' }
   | { ticker: string; status: 'failed'; reason: string };
 
-export type UpdateResult =
+type UpdateResult =
   | { locked: false }
   | {
       locked: true;
@@ -29,7 +29,7 @@ export type UpdateResult =
       seconds: { fetch: number; write: number };
     };
 
-export type UpdateOptions = {
+type UpdateOptions = {
   urlTemplate: string;
   timeoutMs: number;
   concurrency: number;

@@ -9,11 +9,11 @@ import type { BarInput } from '../prices/validate-bars.js';
 import { tomorrowUtc } from '../prices/validate-bars.js';
 
 /** More than decades of daily bars; a larger answer is not a price file. */
-export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export class FetchFailure extends Error {}
 
-export function sourceUrl(template: string, ticker: string): string {
+function sourceUrl(template: string, ticker: string): string {
   return template.replaceAll('{ticker}', encodeURIComponent(ticker));
 }
 

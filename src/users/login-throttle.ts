@@ -14,10 +14,10 @@ const MAX_DELAY_MS = 8_000;
 const FORGET_AFTER_MS = 15 * 60_000;
 const MAX_TRACKED = 100_000;
 /** Attempts that may wait behind the running one, per email or address. */
-export const MAX_QUEUED_ATTEMPTS = 5;
+const MAX_QUEUED_ATTEMPTS = 5;
 
 /** A place in the per-key queues: await `ready`, then call `done` whatever happens. */
-export type LoginTurn = { ready: Promise<void>; done(): void };
+type LoginTurn = { ready: Promise<void>; done(): void };
 
 export type LoginThrottle = {
   /** How long the next attempt for these keys must wait, in ms. */
