@@ -7,8 +7,10 @@ import type { IndicatorLoaders } from '../loaders/indicator-loaders.js';
 import { findPersisted } from '../persisted-indicators/default-set.js';
 import type { BarWindow } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
+import { roundList } from '../prices/rounding.js';
 
-export type IndicatorsHandle = { etfId: number; window: BarWindow };
+/** `decimals`: how the values are rounded, null for full precision (src/prices/rounding.ts). */
+export type IndicatorsHandle = { etfId: number; window: BarWindow; decimals: number | null };
 export type Point = { date: string } & Record<string, number | null | string>;
 
 /** The fields of each point type besides `date`, in the order of the kernel's outputs. */
@@ -31,8 +33,18 @@ type IndicatorContext = {
 /** One indicator over a window in columns: `columns[f][t]` is field f on `dates[t]`. */
 export type IndicatorColumns = { dates: readonly string[]; columns: (number | null)[][] };
 
-/** An indicator's values over the window, in columns (the fields of its point type, in order). */
+/** An indicator's values over the window, in columns (the fields of its point type, in order), rounded as asked. */
 export async function indicatorColumns(
+  ctx: IndicatorContext,
+  handle: IndicatorsHandle,
+  name: IndicatorName,
+  params: Params,
+): Promise<IndicatorColumns> {
+  const { dates, columns } = await exactColumns(ctx, handle, name, params);
+  return { dates, columns: columns.map((column) => roundList(column, handle.decimals)) };
+}
+
+async function exactColumns(
   ctx: IndicatorContext,
   handle: IndicatorsHandle,
   name: IndicatorName,

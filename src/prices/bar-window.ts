@@ -24,6 +24,8 @@ export type BarWindowArgs = {
   last?: number | null;
   interval?: Interval | null;
   adjusted?: boolean | null;
+  /** Not part of the window: how the values read through it are rounded (src/prices/rounding.ts). */
+  decimals?: number | null;
 };
 
 export function parseBarWindow(args: BarWindowArgs): BarWindow {

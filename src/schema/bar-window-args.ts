@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { selectedBarFields } from '../prices/bar-fields.js';
 import { type BarWindowArgs, parseBarWindow } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
+import { MAX_DECIMALS, parseDecimals, roundHistory } from '../prices/rounding.js';
 import { Interval } from './enums.js';
 
 export const ADJUSTED_DESCRIPTION =
@@ -21,6 +22,19 @@ export const barWindowArgs = () =>
     adjusted: t.boolean({ defaultValue: false }),
   }));
 
+/** The window's arguments and `decimals`, for the fields whose signature the foundation contract leaves open. */
+export const roundedWindowArgs = () =>
+  builder.args((t) => ({
+    from: t.field({ type: 'Date' }),
+    to: t.field({ type: 'Date' }),
+    last: t.int(),
+    interval: t.field({ type: Interval, defaultValue: 'DAILY' }),
+    adjusted: t.boolean({ defaultValue: false }),
+    decimals: t.int({ description: DECIMALS_DESCRIPTION }),
+  }));
+
+export const DECIMALS_DESCRIPTION = `Rounds every value to this many decimal places (0 to ${MAX_DECIMALS}, half away from zero); full precision when omitted.`;
+
 /**
  * The bars a `prices` or `series` field shows: its window, only the columns it
  * selects, batched with the same fields of other ETFs, and taken from the
@@ -33,7 +47,8 @@ export async function windowBars(
   info: GraphQLResolveInfo,
 ): Promise<History> {
   const fields = selectedBarFields(info);
+  const decimals = parseDecimals(args.decimals);
   const history = await ctx.loaders.priceBars(parseBarWindow(args), fields).load(etfId);
   ctx.budget.take(history.dates.length * (fields.length + 1));
-  return history;
+  return roundHistory(history, decimals);
 }

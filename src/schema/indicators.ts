@@ -20,7 +20,8 @@ import {
   type Params,
 } from '../indicators/catalog.js';
 import { parseBarWindow } from '../prices/bar-window.js';
-import { ADJUSTED_DESCRIPTION, barWindowArgs } from './bar-window-args.js';
+import { parseDecimals } from '../prices/rounding.js';
+import { ADJUSTED_DESCRIPTION, roundedWindowArgs } from './bar-window-args.js';
 
 type PointTypeName = keyof typeof POINT_FIELDS;
 const POINT_TYPE_NAMES = Object.keys(POINT_FIELDS) as PointTypeName[];
@@ -141,7 +142,7 @@ builder.prismaObjectFields('Etf', (t) => ({
   indicators: t.field({
     type: Indicators,
     description: `Indicators over the same bars as \`prices\` with the same arguments. ${ADJUSTED_DESCRIPTION}`,
-    args: barWindowArgs(),
-    resolve: (etf, args) => ({ etfId: etf.id, window: parseBarWindow(args) }),
+    args: roundedWindowArgs(),
+    resolve: (etf, args) => ({ etfId: etf.id, window: parseBarWindow(args), decimals: parseDecimals(args.decimals) }),
   }),
 }));

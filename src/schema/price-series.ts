@@ -5,7 +5,7 @@
 import { builder } from '../builder.js';
 import { MAX_LAST } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
-import { ADJUSTED_DESCRIPTION, barWindowArgs, windowBars } from './bar-window-args.js';
+import { ADJUSTED_DESCRIPTION, roundedWindowArgs, windowBars } from './bar-window-args.js';
 
 const column = (history: History, field: keyof History['bars']) => Array.from(history.bars[field]);
 
@@ -29,7 +29,7 @@ builder.prismaObjectFields('Etf', (t) => ({
   series: t.field({
     type: PriceSeries,
     description: `The bars of \`prices\` in columns, for charting libraries and data frames. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
-    args: barWindowArgs(),
+    args: roundedWindowArgs(),
     resolve: (etf, args, ctx, info) => windowBars(ctx, etf.id, args, info),
   }),
 }));

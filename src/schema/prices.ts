@@ -5,16 +5,26 @@ import { selectedBarFields } from '../prices/bar-fields.js';
 import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
 import { toPriceBars } from '../prices/history.js';
 import type { PriceBar as PriceBarShape } from '../prices/read-bars.js';
-import { ADJUSTED_DESCRIPTION, barWindowArgs, windowBars } from './bar-window-args.js';
+import { parseDecimals, roundTo } from '../prices/rounding.js';
+import { ADJUSTED_DESCRIPTION, barWindowArgs, DECIMALS_DESCRIPTION, windowBars } from './bar-window-args.js';
 
 export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
   description: 'One bar: a trading day, or a week or month aggregated from them.',
   fields: (t) => ({
     date: t.field({ type: 'Date', resolve: (bar) => bar.date }),
-    open: t.exposeFloat('open'),
-    high: t.exposeFloat('high'),
-    low: t.exposeFloat('low'),
-    close: t.exposeFloat('close'),
+    // `prices(...)` keeps the foundation contract's exact arguments, so its
+    // values are rounded field by field: `close(decimals: 2)`.
+    ...Object.fromEntries(
+      (['open', 'high', 'low', 'close'] as const).map((field) => [
+        field,
+        t.float({
+          args: { decimals: t.arg.int({ description: DECIMALS_DESCRIPTION }) },
+          // The hot path (no decimals) reads the value and nothing else.
+          resolve: (bar, args) =>
+            args.decimals == null ? bar[field] : roundTo(bar[field], parseDecimals(args.decimals) as number),
+        }),
+      ]),
+    ),
     volume: t.exposeFloat('volume', { description: 'Shares traded (a Float: volumes pass 2^31).' }),
   }),
 });
@@ -30,6 +40,8 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: PriceBar,
     nullable: true,
     description: 'The most recent daily bar, or null when the ETF has none.',
+    // No `decimals` here: the foundation contract fixes `latestPrice: PriceBar`
+    // (test/schema-file.test.ts); `prices(last: 1, decimals: …)` rounds it.
     resolve: async (etf, _args, ctx, info) => {
       const history = await ctx.loaders.priceBars(LATEST, selectedBarFields(info)).load(etf.id);
       return toPriceBars(history)[0] ?? null;

@@ -1,0 +1,92 @@
+// `decimals` rounds values, and nothing else: the same bars, the same SQL, full
+// precision when omitted. On `series` and `indicators` it is an argument of the
+// window; `prices` keeps the foundation contract's exact arguments, so its bars
+// take it per field: `close(decimals: 2)`.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { roundTo } from '../src/prices/rounding.js';
+import { createEtfWithBars } from './fixtures.js';
+import { executeText } from './graphql-client.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await createEtfWithBars(t.db, 'SPY', '2023-01-02', '2024-12-31');
+});
+afterAll(() => t.close());
+
+type Data = {
+  etf: {
+    prices: { close: number; volume: number }[];
+    series: { close: number[] };
+    indicators: {
+      sma: { value: number | null }[];
+      wma: { value: number | null }[];
+      columns: { rsi: { value: (number | null)[] } };
+    };
+  };
+};
+
+const query = (decimals: string) => `{ etf(ticker: "SPY") {
+  prices(last: 30) { close${decimals ? `(${decimals.slice(2)})` : ''} volume }
+  series(last: 30${decimals}) { close }
+  indicators(last: 30${decimals}) { sma(period: 20) { value } wma(period: 9) { value } columns { rsi { value } } }
+} }`;
+
+async function run(decimals: string): Promise<Data> {
+  const result = await executeText(t.app, query(decimals));
+  expect(result.errors).toBeUndefined();
+  return result.data as Data;
+}
+
+const decimalsOf = (value: number) => (String(value).split('.')[1] ?? '').length;
+
+it('rounds every value it returns, stored and computed indicators alike, to the places asked', async () => {
+  const exact = await run('');
+  t.statements.length = 0;
+  const rounded = await run(', decimals: 2');
+  const pairs: [number | null, number | null][] = [
+    ...exact.etf.prices.map((bar, i) => [bar.close, rounded.etf.prices[i]?.close ?? null] as [number, number]),
+    ...exact.etf.series.close.map((close, i) => [close, rounded.etf.series.close[i] ?? null] as [number, number]),
+    ...exact.etf.indicators.sma.map(
+      (p, i) => [p.value, rounded.etf.indicators.sma[i]?.value ?? null] as [number, number],
+    ),
+    ...exact.etf.indicators.wma.map(
+      (p, i) => [p.value, rounded.etf.indicators.wma[i]?.value ?? null] as [number, number],
+    ),
+    ...exact.etf.indicators.columns.rsi.value.map(
+      (v, i) => [v, rounded.etf.indicators.columns.rsi.value[i] ?? null] as [number, number],
+    ),
+  ];
+  expect(pairs.length).toBeGreaterThanOrEqual(150);
+  for (const [full, short] of pairs) {
+    if (full === null) {
+      expect(short).toBeNull();
+      continue;
+    }
+    expect(short).toBe(roundTo(full, 2));
+    expect(decimalsOf(short as number)).toBeLessThanOrEqual(2);
+  }
+  // Some values had more places: the test is not vacuous.
+  expect(pairs.some(([full]) => full !== null && decimalsOf(full) > 2)).toBe(true);
+  // Rounding happens after the reads: the same batched statements as without it.
+  expect(t.statements.filter((s) => !/^\s*(BEGIN|COMMIT)/.test(s)).length).toBeLessThanOrEqual(6);
+});
+
+it('rounds half away from zero', () => {
+  expect(roundTo(2.5, 0)).toBe(3);
+  expect(roundTo(-2.5, 0)).toBe(-3);
+  expect(roundTo(538.8793999999996, 2)).toBe(538.88);
+  expect(roundTo(-0.004, 2)).toBe(-0);
+});
+
+it.each([
+  ['-1', 'series(last: 5, decimals: -1) { close }'],
+  ['11', 'indicators(last: 5, decimals: 11) { sma(period: 5) { value } }'],
+  ['2.5', 'prices(last: 5) { close(decimals: 2.5) }'],
+  ['-1 on a bar', 'prices(last: 5) { open(decimals: -1) }'],
+])('refuses decimals: %s with a coded error, naming the argument', async (_name, field) => {
+  const result = await executeText(t.app, `{ etf(ticker: "SPY") { ${field} } }`);
+  expect(result.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+  expect(result.errors?.[0]?.message).toMatch(/decimals|Int cannot represent/);
+});
