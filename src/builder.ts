@@ -4,7 +4,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLScalarType } from 'graphql';
-import { DateResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { hasRole } from './auth/roles.js';
 import { unusedPrismaQuery } from './config.js';
 import type { Context } from './context.js';
@@ -17,7 +17,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   AuthScopes: { reader: boolean; user: boolean; editor: boolean; admin: boolean };
-  Scalars: { Date: { Input: Date; Output: Date | string } };
+  Scalars: { Date: { Input: Date; Output: Date | string }; DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
@@ -69,6 +69,9 @@ builder.addScalarType(
     serialize: (value) => (typeof value === 'string' ? value : DateResolver.serialize(value)),
   }),
 );
+
+// Instants (creation, last use, expiry): RFC 3339, strictly (2027-02-30 is refused, not rolled over).
+builder.addScalarType('DateTime', DateTimeResolver);
 
 builder.queryType({});
 builder.mutationType({});

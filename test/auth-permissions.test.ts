@@ -171,20 +171,44 @@ describe('API keys', () => {
     expect(refused.errors?.[0]?.message).toBe('The API key is revoked.');
   });
 
+  it('revokes in one statement; a second revocation keeps the first time; an unknown id is NOT_FOUND', async () => {
+    const admin = bearer(tokens.ADMIN as string);
+    const created = await executeText(
+      t.app,
+      'mutation { createApiKey(name: "twice", role: VIEWER) { apiKey { id } } }',
+      undefined,
+      admin,
+    );
+    const { id } = (created.data as { createApiKey: { apiKey: { id: number } } }).createApiKey.apiKey;
+    const revoke = `mutation { revokeApiKey(id: ${id}) { revokedAt } }`;
+    t.statements.length = 0;
+    const first = await executeText(t.app, revoke, undefined, admin);
+    expect(t.statements.filter((text) => /"api_key"/.test(text) && /^\s*(UPDATE|SELECT)/.test(text))).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await executeText(t.app, revoke, undefined, admin);
+    expect(second.data).toEqual(first.data);
+    const unknown = await executeText(t.app, 'mutation { revokeApiKey(id: 999999) { revokedAt } }', undefined, admin);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses an expiry in the past or malformed', async () => {
+    const before = await t.db.pool.query('SELECT count(*)::int AS n FROM api_key');
     for (const [expiresAt, message] of [
       ['2001-01-01T00:00:00Z', 'expiresAt: is in the past'],
-      ['next tuesday', 'expiresAt: must be an ISO 8601 time'],
-      ['2027-02-30T00:00:00Z', 'expiresAt: must be an ISO 8601 time'],
+      // DateTime is RFC 3339, strictly: no free text, no 30 February rolled into March.
+      ['next tuesday', 'DateTime cannot represent an invalid date-time-string'],
+      ['2027-02-30T00:00:00Z', 'DateTime cannot represent an invalid date-time-string'],
     ]) {
       const result = await executeText(
         t.app,
-        'mutation($e: String) { createApiKey(name: "k", role: VIEWER, expiresAt: $e) { secret } }',
+        'mutation($e: DateTime) { createApiKey(name: "k", role: VIEWER, expiresAt: $e) { secret } }',
         { e: expiresAt },
         bearer(tokens.ADMIN as string),
       );
       expect(result.errors?.[0]?.message).toContain(message);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
+    expect((await t.db.pool.query('SELECT count(*)::int AS n FROM api_key')).rows).toEqual(before.rows);
   });
 
   it('refuses a mutation document with several fields before any of them commits', async () => {

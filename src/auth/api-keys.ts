@@ -1,7 +1,8 @@
 // API keys for scripts: 256 random bits behind a visible `etfql_` prefix. Only
 // the SHA-256 of a key is stored; a leaked table does not leak usable keys.
 import { createHash, randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { badInput, type InputProblem, notFound } from '../errors.js';
+import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
 import type { Principal } from './authenticate.js';
 
 const API_KEY_PREFIX = 'etfql_';
@@ -68,4 +69,49 @@ export async function checkApiKey(prisma: PrismaClient, secret: string): Promise
 export function bearerToken(header: string | null): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
   return match?.[1];
+}
+
+/** Creates a key; its secret is returned here once and stored only as a hash. */
+export async function createApiKey(
+  prisma: PrismaClient,
+  input: { name: string; role: Role; expiresAt: Date | null; createdById: number | null },
+) {
+  const name = input.name.trim();
+  const problems: InputProblem[] = [];
+  if (name === '' || name.length > 100) problems.push({ path: 'name', message: 'must be 1 to 100 characters' });
+  if (input.expiresAt !== null && input.expiresAt.getTime() <= Date.now()) {
+    problems.push({ path: 'expiresAt', message: 'is in the past' });
+  }
+  if (problems.length > 0) throw badInput(problems);
+  const secret = generateApiKeySecret();
+  const key = await prisma.apiKey.create({
+    data: {
+      name,
+      role: input.role,
+      expiresAt: input.expiresAt,
+      prefix: visiblePrefix(secret),
+      hash: hashSecret(secret),
+      createdById: input.createdById,
+    },
+  });
+  return { key, secret };
+}
+
+/**
+ * Revokes a key, as `query` selects it: one UPDATE when it is live; a key
+ * revoked before keeps its first revocation time. NOT_FOUND for no such key.
+ */
+export async function revokeApiKey(
+  prisma: PrismaClient,
+  id: number,
+  query: Omit<Prisma.ApiKeyFindUniqueArgs, 'where'> = {},
+) {
+  try {
+    return await prisma.apiKey.update({ ...query, where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2025') throw error;
+  }
+  const revoked = await prisma.apiKey.findUnique({ ...query, where: { id } });
+  if (!revoked) throw notFound(`No API key with id ${id}.`);
+  return revoked;
 }

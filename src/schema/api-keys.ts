@@ -1,9 +1,6 @@
 // API keys for scripts: created by admins, shown once, listed without secrets, revoked.
-
-import { DateTimeResolver } from 'graphql-scalars';
-import { generateApiKeySecret, hashSecret, visiblePrefix } from '../auth/api-keys.js';
+import { createApiKey, revokeApiKey } from '../auth/api-keys.js';
 import { builder } from '../builder.js';
-import { badInput, notFound } from '../errors.js';
 import { Role } from './users.js';
 
 builder.prismaObject('ApiKey', {
@@ -13,10 +10,10 @@ builder.prismaObject('ApiKey', {
     name: t.exposeString('name'),
     prefix: t.exposeString('prefix'),
     role: t.expose('role', { type: Role }),
-    createdAt: t.string({ resolve: (key) => key.createdAt.toISOString() }),
-    lastUsedAt: t.string({ nullable: true, resolve: (key) => key.lastUsedAt?.toISOString() ?? null }),
-    expiresAt: t.string({ nullable: true, resolve: (key) => key.expiresAt?.toISOString() ?? null }),
-    revokedAt: t.string({ nullable: true, resolve: (key) => key.revokedAt?.toISOString() ?? null }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -44,61 +41,31 @@ builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreateApiKeyPayload,
     authScopes: { admin: true },
-    description: 'Creates a key with a role and an optional expiry (an ISO 8601 time). ADMIN only.',
+    description: 'Creates a key with a role and an optional expiry (RFC 3339, in the future). ADMIN only.',
     args: {
       name: t.arg.string({ required: true }),
       role: t.arg({ type: Role, required: true }),
-      expiresAt: t.arg.string(),
+      expiresAt: t.arg({ type: 'DateTime' }),
     },
     resolve: async (_root, args, ctx) => {
-      const name = args.name.trim();
-      const problems = [];
-      if (name === '' || name.length > 100) problems.push({ path: 'name', message: 'must be 1 to 100 characters' });
-      let expiresAt: Date | null = null;
-      if (args.expiresAt) {
-        // Strictly RFC 3339 (graphql-scalars' DateTime): new Date() would roll
-        // 2027-02-30 over into March.
-        try {
-          expiresAt = DateTimeResolver.parseValue(args.expiresAt) as Date;
-        } catch {
-          expiresAt = null;
-        }
-        if (expiresAt === null) {
-          problems.push({ path: 'expiresAt', message: 'must be an ISO 8601 time, e.g. 2027-01-31T00:00:00Z' });
-        } else if (expiresAt.getTime() <= Date.now()) {
-          problems.push({ path: 'expiresAt', message: 'is in the past' });
-        }
-      }
-      if (problems.length > 0) throw badInput(problems);
       const principal = await ctx.principal();
-      const secret = generateApiKeySecret();
-      const key = await ctx.db.prisma.apiKey.create({
-        data: {
-          name,
-          role: args.role,
-          expiresAt,
-          prefix: visiblePrefix(secret),
-          hash: hashSecret(secret),
-          createdById: principal?.kind === 'user' ? principal.userId : null,
-        },
+      const created = await createApiKey(ctx.db.prisma, {
+        name: args.name,
+        role: args.role,
+        expiresAt: args.expiresAt ?? null,
+        createdById: principal?.kind === 'user' ? principal.userId : null,
       });
-      return { id: key.id, secret };
+      return { id: created.key.id, secret: created.secret };
     },
   }),
 
   revokeApiKey: t.prismaField({
     type: 'ApiKey',
     authScopes: { admin: true },
-    description: 'Revokes a key at once. ADMIN only.',
+    description: 'Revokes a key at once (a key revoked before keeps its time). ADMIN only.',
     args: { id: t.arg.int({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const existing = await ctx.db.prisma.apiKey.findUnique({ where: { id: args.id }, select: { revokedAt: true } });
-      if (!existing) throw notFound(`No API key with id ${args.id}.`);
-      const key = await ctx.db.prisma.apiKey.update({
-        ...query,
-        where: { id: args.id },
-        data: { revokedAt: existing.revokedAt ?? new Date() },
-      });
+      const key = await revokeApiKey(ctx.db.prisma, args.id, query);
       ctx.auth.invalidate();
       return key;
     },

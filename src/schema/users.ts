@@ -22,14 +22,14 @@ export const User = builder.prismaObject('User', {
     name: t.exposeString('name'),
     role: t.expose('role', { type: Role }),
     active: t.boolean({ resolve: (user) => user.deactivatedAt === null }),
-    createdAt: t.string({ resolve: (user) => user.createdAt.toISOString() }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
 const LoginPayload = builder.objectRef<{ token: string; expiresAt: Date; userId: number }>('LoginPayload').implement({
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Send as "Authorization: Bearer <token>".' }),
-    expiresAt: t.string({ resolve: (payload) => payload.expiresAt.toISOString() }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     user: t.prismaField({
       type: 'User',
       resolve: (query, payload, _args, ctx) =>

@@ -22,7 +22,7 @@ const WatchlistEntry = builder.prismaObject('WatchlistEntry', {
   description: 'An ETF on a watchlist.',
   fields: (t) => ({
     etf: t.relation('etf'),
-    followedAt: t.string({ resolve: (entry) => entry.followedAt.toISOString() }),
+    followedAt: t.expose('followedAt', { type: 'DateTime' }),
     change1d: t.float({
       nullable: true,
       description: 'The last daily move as a fraction: close / previous close − 1 (0.012 means +1.2 %).',
