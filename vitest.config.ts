@@ -3,6 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/** Tests that need no server of any kind. */
+const UNIT = [
+  'test/config.test.ts',
+  'test/ports.test.ts',
+  'test/dashboard-state.test.ts',
+  'test/indicator-golden.test.ts',
+  'test/schema-file.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // graphql 16 ships CJS (main) and ESM (module) builds. Node, and so Yoga and
@@ -11,9 +20,21 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    // One real PostgreSQL for the run; every test file gets its own database in it.
-    globalSetup: ['test/global-setup.ts'],
+    projects: [
+      // Pure code (kernels against golden fixtures, configuration, URL state,
+      // the schema file): no database to wait for. `npm run test:unit`.
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: UNIT,
+          // One real PostgreSQL for the run; every test file gets its own database in it.
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+    ],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Two cores: more workers than that only adds contention with PostgreSQL.
