@@ -183,6 +183,32 @@ describe('response cache, in-process', () => {
     expect(anonymous.response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers a mutation only after its own evictions: a read right after a load is never stale', async () => {
+    // The change feed slowed to 300 ms a notice, as a busy machine can make
+    // it: without the barrier the read below got the response from before the load.
+    const slow: Database = {
+      ...t.db,
+      listen: (channel, handler, onGap) =>
+        t.db.listen(channel, (payload) => setTimeout(() => handler(payload), 300), onGap),
+    };
+    const app = createApp({
+      db: slow,
+      config: loadConfig({ RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' }),
+    });
+    const before = await run(app, chart(['AAA'], 1));
+    expect((await run(app, chart(['AAA'], 1))).statements).toEqual([]);
+    const load = await executeText(
+      app,
+      'mutation { loadPrices(ticker: "AAA", bars: [{ date: "2024-07-01", open: 9, high: 9, low: 9, close: 9, volume: 9 }]) { inserted } }',
+      undefined,
+      bearer(ADMIN_KEY),
+    );
+    expect(load.errors).toBeUndefined();
+    const after = await run(app, chart(['AAA'], 1));
+    expect(closes(after.response)).toEqual([['2024-07-01=9']]);
+    expect(closes(after.response)).not.toEqual(closes(before.response));
+  });
+
   it('runs a repeated mutation again: mutations are never cached', async () => {
     const mutation =
       'mutation { loadPrices(ticker: "AAA", bars: [{ date: "2024-07-03", open: 5, high: 6, low: 4, close: 5.5, volume: 10 }]) { inserted updated } }';

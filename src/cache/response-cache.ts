@@ -15,7 +15,12 @@
 //   evicts the responses that read those ETFs (each response is tagged with
 //   the Etf ids it contains); a change to the ETFs themselves evicts all.
 // - Races: a response whose execution overlapped an eviction is not stored
-//   (it may have read the old data); while the LISTEN connection is down the
+//   (it may have read the old data). A mutation answers only once this
+//   process has heard (and applied) the evictions of its own commit: after it
+//   commits, it sends a barrier notice on the same channel and waits for it,
+//   and PostgreSQL delivers notices in commit order. So a client that loads
+//   bars and then reads them never gets the response from before its load.
+//   While the LISTEN connection is down the
 //   cache is bypassed, and when it is back everything is evicted (notices
 //   sent meanwhile are lost).
 // - Where: in-process by default; in Redis when REDIS_URL is set, shared by
@@ -24,7 +29,7 @@
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type ExecutionResult, type GraphQLSchema, isObjectType } from 'graphql';
+import { type ExecutionResult, type GraphQLSchema, getOperationAST, isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -39,6 +44,9 @@ const PUBLIC_ROOT_FIELDS = new Set(['etf', 'etfs', 'etfsByTicker']);
 /** Types that hold public ETF data only; any other type in a response makes it uncacheable. */
 const PUBLIC_TYPE =
   /^(Query|Etf|EtfConnection|EtfEdge|PageInfo|PriceBar|PriceSeries|Indicators|IndicatorColumns|CorporateAction|Split|Dividend|\w+Point|\w+Columns?)$/;
+
+/** Notices of this channel that are barriers (see Races above), not changes. */
+const BARRIER_PREFIX = 'barrier:';
 
 /** Every cached response carries this entity: evicting it evicts everything. */
 const EVERYTHING = { typename: 'EtfDirectory', id: 'all' };
@@ -70,14 +78,39 @@ export function createResponseCache(options: {
   const failed = (error: unknown) => shared?.failed(error);
   const usable = () => db.isListening() && !shared?.isDown();
 
+  // Evictions settle in the order they came, so a barrier can wait for all before it.
+  let evictions: Promise<unknown> = Promise.resolve();
   const evict = (entities: { typename: string; id?: string }[]) => {
     generation++;
     // A lost eviction marks Redis down: it is emptied before it is used again.
-    Promise.resolve(store.invalidate(entities)).catch(failed);
+    const done = Promise.resolve(store.invalidate(entities)).catch(failed);
+    evictions = evictions.then(() => done);
+  };
+  const barriers = new Map<string, () => void>();
+  let barrierCount = 0;
+  /** Resolves once every notice committed before it was sent has been applied here (2 s at most). */
+  const barrier = async () => {
+    if (!usable()) return;
+    const token = `${BARRIER_PREFIX}${process.pid}:${++barrierCount}`;
+    const heard = new Promise<void>((resolve) => barriers.set(token, resolve));
+    try {
+      await db.pool.query('/* cache-barrier */ SELECT pg_notify($1, $2)', [DATA_CHANGED_CHANNEL, token]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([heard, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+      clearTimeout(timer);
+    } finally {
+      barriers.delete(token);
+    }
   };
   db.listen(
     DATA_CHANGED_CHANNEL,
     (payload) => {
+      // Another process's barrier is nothing to this one.
+      if (payload.startsWith(BARRIER_PREFIX)) {
+        const resolve = barriers.get(payload);
+        if (resolve) void evictions.then(resolve);
+        return;
+      }
       if (payload === '*') return evict([EVERYTHING]);
       const ids = payload.split(',').filter((id) => /^\d+$/.test(id));
       // NOTIFY is open to every role of the database: anything else evicts all.
@@ -121,9 +154,22 @@ export function createResponseCache(options: {
     onDispose: () => shared?.redis.disconnect(),
   };
 
+  // A mutation's result goes out only after the barrier: see Races above.
+  const awaitOwnEvictions: Plugin = {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      setExecuteFn(async (executeArgs) => {
+        const result = await executeFn(executeArgs);
+        await barrier().catch((error) => logger?.warn({ err: error }, 'response cache: barrier failed'));
+        return result;
+      });
+    },
+  };
+
   const plugins: Plugin[] = settings.enabled
     ? [
         stampGeneration,
+        awaitOwnEvictions,
         useResponseCache({
           cache: guarded,
           ttl: settings.ttlSeconds * 1000,
