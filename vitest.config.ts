@@ -10,6 +10,7 @@ const UNIT = [
   'test/dashboard-state.test.ts',
   'test/indicator-golden.test.ts',
   'test/schema-file.test.ts',
+  'test/layers.test.ts',
 ];
 
 export default defineConfig({

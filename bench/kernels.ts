@@ -23,7 +23,7 @@ import {
 } from 'trading-signals';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { INDICATOR_NAMES, INDICATORS, type ParamSpec, type Params } from '../src/indicators/catalog.js';
-import type { Bars } from '../src/indicators/series.js';
+import type { Bars } from '../src/indicators/kernels/series.js';
 
 export const SERIES = Number(process.env.BENCH_SERIES ?? 500);
 export const DAYS = 5000;

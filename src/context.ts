@@ -4,11 +4,11 @@ import type { Authenticator, Principal } from './auth/authenticate.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
 import { limitsFor } from './limits/use-limits.js';
-import { createIndicatorLoaders, type IndicatorLoaders } from './loaders/indicator-loaders.js';
-import { createPriceBarLoaders, type PriceBarLoaders } from './loaders/price-bars.js';
+import { createPriceBarLoaders, type PriceBarLoaders } from './prices/loaders.js';
 import type { PricesFeed } from './prices/prices-updated.js';
 import type { LoginThrottle } from './users/login-throttle.js';
 

@@ -2,7 +2,7 @@
 // prices and indicators that follow every change of an action or of a bar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../src/indicators/catalog.js';
-import { PERSISTED_INDICATORS } from '../src/persisted-indicators/default-set.js';
+import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
 import { toHistory } from '../src/prices/history.js';
 import type { PriceBar } from '../src/prices/read-bars.js';
 import type { BarInput } from '../src/prices/validate-bars.js';

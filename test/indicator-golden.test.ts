@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, type IndicatorName } from '../src/indicators/catalog.js';
-import type { Bars } from '../src/indicators/series.js';
+import type { Bars } from '../src/indicators/kernels/series.js';
 
 type Fixture = {
   source: string;

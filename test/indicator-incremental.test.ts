@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withTransaction } from '../src/db/transaction.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { lockEtfId } from '../src/etfs/lock-etf.js';
-import { refreshSeries } from '../src/persisted-indicators/refresh-persisted.js';
+import { refreshSeries } from '../src/indicators/stored/refresh-stored.js';
 import { loadPrices } from '../src/prices/load-prices.js';
 import { upsertBars } from '../src/prices/upsert-bars.js';
 import { type BarInput, validateBars } from '../src/prices/validate-bars.js';

@@ -2,9 +2,9 @@
 // there; it must be the kernels' numbers (to 1e-12 relative: see close-points.ts),
 // and stay so when prices change.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { POINT_FIELDS } from '../src/indicator-queries/indicator-points.js';
 import { INDICATORS } from '../src/indicators/catalog.js';
-import { PERSISTED_INDICATORS } from '../src/persisted-indicators/default-set.js';
+import { POINT_FIELDS } from '../src/indicators/indicator-points.js';
+import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
 import { toHistory } from '../src/prices/history.js';
 import type { PriceBar } from '../src/prices/read-bars.js';
 import { expectPointsClose } from './close-points.js';
@@ -111,7 +111,7 @@ it('extends the stored set when bars are appended', async () => {
 });
 
 it('fills in missing stored indicators at start-up (prices written without them)', async () => {
-  const { backfillPersistedIndicators } = await import('../src/persisted-indicators/refresh-persisted.js');
+  const { backfillPersistedIndicators } = await import('../src/indicators/stored/refresh-stored.js');
   await t.db.pool.query("DELETE FROM daily_indicator WHERE date >= '2024-03-01'");
   expect(await backfillPersistedIndicators(t.db.pool)).toBe(1);
   await expectServedEqualsComputed();

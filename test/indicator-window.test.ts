@@ -4,8 +4,8 @@
 // must equal the full-history values on the same dates; and the points must have
 // exactly the dates of `prices` with the same arguments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POINT_FIELDS } from '../src/indicator-queries/indicator-points.js';
 import { INDICATOR_NAMES, INDICATORS, type ParamSpec } from '../src/indicators/catalog.js';
+import { POINT_FIELDS } from '../src/indicators/indicator-points.js';
 import { createEtfWithBars } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';

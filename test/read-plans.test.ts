@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL, CHART_INDICATORS_FLOOR_SQL } from '../bench/chart-workload.js';
 import { etfsByTickerStatement } from '../src/etfs/find-etfs.js';
-import { persistedStatement } from '../src/persisted-indicators/read-persisted.js';
+import { persistedStatement } from '../src/indicators/stored/read-stored.js';
 import { BAR_FIELDS } from '../src/prices/bar-fields.js';
 import { type BarWindow, parseBarWindow } from '../src/prices/bar-window.js';
 import { barsStatement } from '../src/prices/read-bars.js';

@@ -2,7 +2,7 @@
 // pass: the stored raw indicators equal a full recomputation over the stored
 // prices (to 1e-12 relative, see close-points.ts).
 import type { Database } from '../src/db/database.js';
-import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/persisted-indicators/default-set.js';
+import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/indicators/stored/default-set.js';
 import { toHistory } from '../src/prices/history.js';
 import type { PriceBar } from '../src/prices/read-bars.js';
 import { expectPointsClose } from './close-points.js';

@@ -1,24 +1,24 @@
 // Every indicator the API serves: its parameters (names, defaults, bounds) and
 // its kernel. The GraphQL schema, validation, the golden tests and the benchmark
 // all read this one table.
-import { adx } from './adx.js';
-import { atr } from './atr.js';
-import { bollinger } from './bollinger.js';
-import { cci } from './cci.js';
-import { dema } from './dema.js';
-import { donchian } from './donchian.js';
-import { ema } from './ema.js';
-import { macd } from './macd.js';
-import { mfi } from './mfi.js';
-import { obv } from './obv.js';
-import { roc } from './roc.js';
-import { rsi } from './rsi.js';
-import type { Bars } from './series.js';
-import { sma } from './sma.js';
-import { stochastic } from './stochastic.js';
-import { volatility } from './volatility.js';
-import { williamsR } from './williams-r.js';
-import { wma } from './wma.js';
+import { adx } from './kernels/adx.js';
+import { atr } from './kernels/atr.js';
+import { bollinger } from './kernels/bollinger.js';
+import { cci } from './kernels/cci.js';
+import { dema } from './kernels/dema.js';
+import { donchian } from './kernels/donchian.js';
+import { ema } from './kernels/ema.js';
+import { macd } from './kernels/macd.js';
+import { mfi } from './kernels/mfi.js';
+import { obv } from './kernels/obv.js';
+import { roc } from './kernels/roc.js';
+import { rsi } from './kernels/rsi.js';
+import type { Bars } from './kernels/series.js';
+import { sma } from './kernels/sma.js';
+import { stochastic } from './kernels/stochastic.js';
+import { volatility } from './kernels/volatility.js';
+import { williamsR } from './kernels/williams-r.js';
+import { wma } from './kernels/wma.js';
 
 /** Periods above this are refused: nobody charts a 4-year moving average of daily bars by accident. */
 export const MAX_PERIOD = 1000;

@@ -2,12 +2,12 @@
 // then either the persisted default set (one range scan) or the kernel over the
 // whole history up to `to`, so a date's value never depends on the window.
 import { badInput } from '../errors.js';
-import { INDICATORS, type IndicatorName, type Params, paramProblems } from '../indicators/catalog.js';
-import type { IndicatorLoaders } from '../loaders/indicator-loaders.js';
-import { findPersisted } from '../persisted-indicators/default-set.js';
 import type { BarWindow } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
 import { roundList } from '../prices/rounding.js';
+import { INDICATORS, type IndicatorName, type Params, paramProblems } from './catalog.js';
+import type { IndicatorLoaders } from './loaders.js';
+import { findPersisted } from './stored/default-set.js';
 
 /** `decimals`: how the values are rounded, null for full precision (src/prices/rounding.ts). */
 export type IndicatorsHandle = { etfId: number; window: BarWindow; decimals: number | null };

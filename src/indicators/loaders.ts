@@ -5,13 +5,13 @@
 import DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import { keyedLoaders } from '../graphql/keyed-loaders.js';
 import type { ReadBudget } from '../limits/read-budget.js';
-import { type PersistedColumns, readPersisted } from '../persisted-indicators/read-persisted.js';
 import { BAR_FIELDS } from '../prices/bar-fields.js';
 import { type BarWindow, barWindowKey, type Interval } from '../prices/bar-window.js';
 import { emptyHistory, type History } from '../prices/history.js';
 import { readBars } from '../prices/read-bars.js';
-import { keyedLoaders } from './keyed-loaders.js';
+import { type PersistedColumns, readPersisted } from './stored/read-stored.js';
 
 type PersistedLoader = { load(etfId: number, columns: readonly string[]): Promise<PersistedColumns> };
 

@@ -1,7 +1,7 @@
 // A price history in the columnar form that the indicator kernels, the
 // columnar `series` field and the read path share: one typed array per field.
 import type { IsoDate } from '../dates.js';
-import type { Bars } from '../indicators/series.js';
+import type { Bars } from '../indicators/kernels/series.js';
 import { BAR_FIELDS, type BarField } from './bar-fields.js';
 import type { PriceBar } from './read-bars.js';
 

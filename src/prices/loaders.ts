@@ -3,11 +3,11 @@
 // of ETFs. Bars travel in columns (History); the object form is built from them.
 import type DataLoader from 'dataloader';
 import type pg from 'pg';
-import { BAR_FIELDS, type BarField } from '../prices/bar-fields.js';
-import { type BarWindow, barWindowKey } from '../prices/bar-window.js';
-import { emptyHistory, type History } from '../prices/history.js';
-import { readBars } from '../prices/read-bars.js';
-import { keyedLoaders } from './keyed-loaders.js';
+import { keyedLoaders } from '../graphql/keyed-loaders.js';
+import { BAR_FIELDS, type BarField } from './bar-fields.js';
+import { type BarWindow, barWindowKey } from './bar-window.js';
+import { emptyHistory, type History } from './history.js';
+import { readBars } from './read-bars.js';
 
 /** Loaders by window and the bar columns a field selects (all when not given). */
 export type PriceBarLoaders = (window: BarWindow, fields?: readonly BarField[]) => DataLoader<number, History>;

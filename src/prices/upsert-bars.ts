@@ -5,7 +5,7 @@
 // transaction, batched across ETFs, and so does the word to subscribers.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
-import { refreshPersistedIndicatorsMany } from '../persisted-indicators/refresh-persisted.js';
+import { refreshPersistedIndicatorsMany } from '../indicators/stored/refresh-stored.js';
 import { notifyPricesUpdated } from './prices-updated.js';
 import type { ValidBars } from './validate-bars.js';
 

@@ -4,14 +4,6 @@
 // fields in columns under `Indicators.columns`, for charting libraries.
 import { builder } from '../builder.js';
 import {
-  type IndicatorColumns as ColumnsValue,
-  type IndicatorsHandle,
-  indicatorColumns,
-  indicatorPoints,
-  POINT_FIELDS,
-  type Point,
-} from '../indicator-queries/indicator-points.js';
-import {
   INDICATOR_NAMES,
   INDICATORS,
   type IndicatorName,
@@ -19,6 +11,14 @@ import {
   type ParamSpec,
   type Params,
 } from '../indicators/catalog.js';
+import {
+  type IndicatorColumns as ColumnsValue,
+  type IndicatorsHandle,
+  indicatorColumns,
+  indicatorPoints,
+  POINT_FIELDS,
+  type Point,
+} from '../indicators/indicator-points.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 import { parseDecimals } from '../prices/rounding.js';
 import { ADJUSTED_DESCRIPTION, roundedWindowArgs } from './bar-window-args.js';

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { seedDemoData } from '../demo/seed-demo.js';
-import { backfillPersistedIndicators } from '../persisted-indicators/refresh-persisted.js';
+import { backfillPersistedIndicators } from '../indicators/stored/refresh-stored.js';
 import { adminExists, ensureAdminUser } from '../users/first-admin.js';
 
 export async function prepareDatabase(url: string, config: Config, logger: Logger): Promise<Database> {

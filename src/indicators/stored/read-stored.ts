@@ -7,8 +7,8 @@
 // rows are stored only for ETFs with corporate actions: for the others the
 // adjusted series is the raw one, and the raw rows are read.
 import type pg from 'pg';
-import type { IsoDate } from '../dates.js';
-import type { BarWindow } from '../prices/bar-window.js';
+import type { IsoDate } from '../../dates.js';
+import type { BarWindow } from '../../prices/bar-window.js';
 import { PERSISTED_COLUMNS } from './default-set.js';
 
 /** A window's stored values in columns: `values[column][t]` on `dates[t]`, null where none is stored. */

@@ -10,14 +10,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { priceSource } from '../corporate-actions/adjusted-source.js';
-import { refreshAdjustmentFactors } from '../corporate-actions/adjustment-factors.js';
-import type { IsoDate } from '../dates.js';
-import { BinaryCopyWriter } from '../db/binary-copy.js';
-import { withTransaction } from '../db/transaction.js';
-import { lockEtfIds } from '../etfs/lock-etf.js';
-import { toHistory } from '../prices/history.js';
-import type { PriceBar } from '../prices/read-bars.js';
+import { priceSource } from '../../corporate-actions/adjusted-source.js';
+import { refreshAdjustmentFactors } from '../../corporate-actions/adjustment-factors.js';
+import type { IsoDate } from '../../dates.js';
+import { BinaryCopyWriter } from '../../db/binary-copy.js';
+import { withTransaction } from '../../db/transaction.js';
+import { lockEtfIds } from '../../etfs/lock-etf.js';
+import { toHistory } from '../../prices/history.js';
+import type { PriceBar } from '../../prices/read-bars.js';
 import { computePersistedColumns, LOOKBACK, PERSISTED_COLUMNS, STATE_COLUMNS, type StoredRow } from './default-set.js';
 
 // Every statement below works on a group of ETFs at once, so that a nightly
