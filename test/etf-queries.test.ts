@@ -152,8 +152,11 @@ describe('etfs connection', () => {
     expect(all.etfs.edges).toHaveLength(1);
     const equity = await executeOk(t.app, EtfsPage, { first: 1, assetClass: 'EQUITY' });
     expect(equity.etfs.totalCount).toBe(2);
+    t.statements.length = 0;
     const found = await executeOk(t.app, EtfsPage, { search: 'spdr' });
     expect(found.etfs.totalCount).toBe(2);
+    // The count and the page share one search.
+    expect(t.statements.filter((text) => text.includes('/* etf-search */'))).toHaveLength(1);
   });
 
   it('refuses a page above its cap instead of clamping it', async () => {

@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL, CHART_INDICATORS_FLOOR_SQL } from '../bench/chart-workload.js';
+import { actionsStatement } from '../src/corporate-actions/adjustment-factors.js';
 import { etfsByTickerStatement } from '../src/etfs/find-etfs.js';
 import { persistedStatement } from '../src/indicators/stored/read-stored.js';
 import { BAR_FIELDS } from '../src/prices/bar-fields.js';
@@ -171,6 +172,22 @@ describe('read plans', () => {
     const plan = await explain(barsStatement([ids.LONG], window({})));
     expect(plan['Actual Rows']).toBe(LONG_BARS);
     expect(largestSort(plan)).toBe(0);
+  });
+
+  it('weekly histories under a read budget: the ETFs after the one that passes it are never read', async () => {
+    const alone = await explain(barsStatement([ids.SHORT], window({ interval: 'WEEKLY' })));
+    // SHORT alone has 500 weeks: past a budget of 101, so LONG (5,000 weeks) is not touched.
+    const cut = await explain(barsStatement([ids.SHORT, ids.LONG], window({ interval: 'WEEKLY' }), BAR_FIELDS, 101));
+    expect(cut['Actual Rows']).toBe(101);
+    expect(buffers(cut)).toBeLessThanOrEqual(Math.ceil(buffers(alone) * 1.2) + 4);
+  });
+
+  it('the close before each action: one backward probe per action, whatever the history', async () => {
+    const short = await explain(actionsStatement(ids.SHORT));
+    const long = await explain(actionsStatement(ids.LONG));
+    expect(long['Actual Rows']).toBe(1);
+    expect(buffers(long)).toBeLessThanOrEqual(buffers(short) + 4);
+    expect(largestSort(long)).toBeLessThanOrEqual(1);
   });
 
   it("a request's read budget stops the history read at its LIMIT, not after the whole history", async () => {

@@ -25,6 +25,9 @@ const ACTIONS = `/* actions-with-prior-close */
   WHERE a.etf_id = $1
   ORDER BY a.date DESC, a.kind DESC`;
 
+/** An ETF's actions with the close before each (test/read-plans.test.ts holds it to one probe per action). */
+export const actionsStatement = (etfId: number): pg.QueryConfig => ({ text: ACTIONS, values: [etfId] });
+
 const WRITE = `/* write-adjustment-factors */
   UPDATE corporate_action a SET price_factor = f.price, volume_factor = f.volume,
          cumulative_price_factor = f.cumulative_price, cumulative_volume_factor = f.cumulative_volume
@@ -49,7 +52,7 @@ export function dividendFactor(amount: number, priorClose: number | null, exDate
 
 /** Runs inside the caller's transaction; throws BAD_USER_INPUT (rolling it back) on an impossible dividend. */
 export async function refreshAdjustmentFactors(client: pg.ClientBase, etfId: number): Promise<AdjustmentState> {
-  const { rows } = await client.query<ActionRow>(ACTIONS, [etfId]);
+  const { rows } = await client.query<ActionRow>(actionsStatement(etfId));
   if (rows.length === 0) return { factorsChanged: false };
   let cumulativePrice = 1;
   let cumulativeVolume = 1;

@@ -2,8 +2,10 @@
 // box: the text anywhere in the ticker, name or issuer (ignoring case), or its
 // words and their stems in the name, issuer, asset class or description
 // (PostgreSQL's English full-text search, so "bonds" finds "Bond" and
-// FIXED_INCOME stays findable as "fixed income"). The ETF table holds
-// hundreds of rows, not millions: a scan of it is a fraction of a millisecond.
+// FIXED_INCOME stays findable as "fixed income"). It scans the ETF table and
+// computes each row's text vector: 21 ms over 5,000 ETFs on a 2-core machine,
+// well under a millisecond for the demo's 20. An index would need an
+// immutable expression, which asset_class::text (enum output) is not.
 import type pg from 'pg';
 
 const SEARCH = `/* etf-search */

@@ -40,8 +40,9 @@ export async function indicatorColumns(
   name: IndicatorName,
   params: Params,
 ): Promise<IndicatorColumns> {
-  const { dates, columns } = await exactColumns(ctx, handle, name, params);
-  return { dates, columns: columns.map((column) => roundList(column, handle.decimals)) };
+  const exact = await exactColumns(ctx, handle, name, params);
+  if (handle.decimals === null) return exact;
+  return { dates: exact.dates, columns: exact.columns.map((column) => roundList(column, handle.decimals)) };
 }
 
 async function exactColumns(

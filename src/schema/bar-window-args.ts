@@ -23,15 +23,10 @@ export const barWindowArgs = () =>
   }));
 
 /** The window's arguments and `decimals`, for the fields whose signature the foundation contract leaves open. */
-export const roundedWindowArgs = () =>
-  builder.args((t) => ({
-    from: t.field({ type: 'Date' }),
-    to: t.field({ type: 'Date' }),
-    last: t.int(),
-    interval: t.field({ type: Interval, defaultValue: 'DAILY' }),
-    adjusted: t.boolean({ defaultValue: false }),
-    decimals: t.int({ description: DECIMALS_DESCRIPTION }),
-  }));
+export const roundedWindowArgs = () => ({
+  ...barWindowArgs(),
+  ...builder.args((t) => ({ decimals: t.int({ description: DECIMALS_DESCRIPTION }) })),
+});
 
 export const DECIMALS_DESCRIPTION = `Rounds every value to this many decimal places (0 to ${MAX_DECIMALS}, half away from zero); full precision when omitted.`;
 

@@ -33,16 +33,21 @@ export const Etf = builder.prismaNode('Etf', {
 
 const MAX_PAGE = 100;
 
+/** Searches of this request by text: `totalCount` and the page ask for the same one. */
+const searches = new WeakMap<Context, Map<string, Promise<number[]>>>();
+
 /** The Prisma filter of `etfs`: the ETFs a search finds, of one asset class. */
 async function etfFilter(
   ctx: Context,
   args: { search?: string | null; assetClass?: AssetClassValue | null },
 ): Promise<Prisma.EtfWhereInput> {
   const search = args.search?.trim();
-  return {
-    ...(args.assetClass ? { assetClass: args.assetClass } : {}),
-    ...(search ? { id: { in: await searchEtfIds(ctx.db.pool, search) } } : {}),
-  };
+  if (!search) return args.assetClass ? { assetClass: args.assetClass } : {};
+  let byText = searches.get(ctx);
+  if (!byText) searches.set(ctx, (byText = new Map()));
+  let ids = byText.get(search);
+  if (!ids) byText.set(search, (ids = searchEtfIds(ctx.db.pool, search)));
+  return { ...(args.assetClass ? { assetClass: args.assetClass } : {}), id: { in: await ids } };
 }
 
 builder.queryFields((t) => ({

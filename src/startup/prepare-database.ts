@@ -20,6 +20,8 @@ export async function prepareDatabase(url: string, config: Config, logger: Logge
       const admin = await ensureAdminUser(db.prisma, config.auth.adminEmail, config.auth.adminPassword);
       if (admin.created) logger.info({ userId: admin.id }, 'created the first admin from ADMIN_EMAIL');
     }
+    // Always runs, and so is also Prisma's first query, which compiles its
+    // engine (~40 MB, a few hundred ms): paid here, not by the first request.
     if (!(await adminExists(db.prisma))) {
       logger.warn(
         'No administrator yet: set ADMIN_EMAIL and ADMIN_PASSWORD (or ADMIN_API_KEY) and restart, or run `ADMIN_PASSWORD=… npm run create-admin -- you@example.com`',
@@ -32,9 +34,6 @@ export async function prepareDatabase(url: string, config: Config, logger: Logge
       const bars = await seedDemoData(db);
       if (bars > 0) logger.info({ bars, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
     }
-    // Prisma loads and compiles its query engine on its first query (~40 MB
-    // and a few hundred ms): pay that now, not in the first request served.
-    await db.prisma.etf.findFirst({ select: { id: true } });
     return db;
   } catch (error) {
     await db.close();
