@@ -43,10 +43,10 @@ async function etfFilter(
 ): Promise<Prisma.EtfWhereInput> {
   const search = args.search?.trim();
   if (!search) return args.assetClass ? { assetClass: args.assetClass } : {};
-  let byText = searches.get(ctx);
-  if (!byText) searches.set(ctx, (byText = new Map()));
-  let ids = byText.get(search);
-  if (!ids) byText.set(search, (ids = searchEtfIds(ctx.db.pool, search)));
+  const byText = searches.get(ctx) ?? new Map<string, Promise<number[]>>();
+  searches.set(ctx, byText);
+  const ids = byText.get(search) ?? searchEtfIds(ctx.db.pool, search);
+  byText.set(search, ids);
   return { ...(args.assetClass ? { assetClass: args.assetClass } : {}), id: { in: await ids } };
 }
 
