@@ -1,5 +1,6 @@
 // The Pothos builder: plugins, scalars, context and auth scopes. Nothing else.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -12,6 +13,7 @@ import { forbidden, unauthenticated } from './errors.js';
 import type PrismaTypes from './generated/pothos-prisma-types.js';
 import { getDatamodel } from './generated/pothos-prisma-types.js';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { complexityOptions, listCost } from './limits/query-cost.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -20,7 +22,9 @@ export const builder = new SchemaBuilder<{
   Scalars: { Date: { Input: Date; Output: Date | string }; DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // Complexity last: its check wraps the others, so a refused query runs nothing.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  complexity: complexityOptions,
   defaultFieldNullability: false,
   prisma: {
     // The client lives in the per-request context so that tests and the server
@@ -35,7 +39,7 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeQueryOptions: { authScopes: { reader: true } },
-    nodesQueryOptions: { authScopes: { reader: true } },
+    nodesQueryOptions: { authScopes: { reader: true }, complexity: (args) => listCost(args.ids.length) },
   },
   scopeAuth: {
     authScopes: async (ctx) => {

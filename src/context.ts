@@ -26,6 +26,8 @@ export type Context = AppServices & {
   /** The address the request came from, for rate limits and login throttling. */
   clientAddress: string;
   loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders };
+  /** The most this request's query may cost (src/limits/query-cost.ts). */
+  costLimit: number;
   /** What this response may still hold (src/limits/response-budget.ts). */
   budget: ResponseBudget;
   /** The bars it may still read for indicators computed on demand (src/limits/read-budget.ts). */
@@ -50,6 +52,7 @@ export function createContext(services: AppServices, request: Request, clientAdd
     clientAddress,
     loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool, reads) },
     computed: new Map(),
+    costLimit: limits.maxCost,
     budget: createResponseBudget(limits.maxResponseValues),
     reads,
     hasCredentials,

@@ -7,7 +7,14 @@
 
 export type InputProblem = { path: string; message: string };
 
-type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
+type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_LARGE'
+  | 'QUERY_TOO_COSTLY';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -38,3 +45,9 @@ export const notFound = (message: string) => new DomainError('NOT_FOUND', messag
 export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
+/** A request larger than a limit allows (`limit` and what was asked in details). */
+export const queryTooLarge = (message: string, details: Record<string, unknown>) =>
+  new DomainError('QUERY_TOO_LARGE', message, details);
+/** A request that would read more than the caller may (its `cost` and `limit` in details). */
+export const queryTooCostly = (message: string, details: Record<string, unknown>) =>
+  new DomainError('QUERY_TOO_COSTLY', message, details);

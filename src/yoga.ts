@@ -63,7 +63,7 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
       ...useLimits(config.limits, auth, logger),
       useInputHygiene(),
       useOneMutationField(),
-      useCompiledExecution(logger),
+      ...useCompiledExecution(logger),
       ...responseCache.plugins,
     ],
   });

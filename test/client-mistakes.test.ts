@@ -87,6 +87,17 @@ describe('races the database decides', () => {
   });
 });
 
+describe('variables', () => {
+  it('takes the default of a non-null variable that is not sent', async () => {
+    const result = await executeText(
+      t.app,
+      'query($n: Int! = 2, $t: [String!]! = ["AAA"]) { etfsByTicker(tickers: $t) { prices(last: $n) { date } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.etfsByTicker).toHaveLength(1);
+  });
+});
+
 describe('values out of any sane range', () => {
   const load = (close: string) =>
     executeText(
@@ -141,7 +152,7 @@ describe('values out of any sane range', () => {
       body: JSON.stringify({ query: `subscription { pricesUpdated(tickers: ${tickers}) { ticker } }` }),
     });
     const body = await response.text();
-    expect(body).toContain('BAD_USER_INPUT');
-    expect(body).toContain('at most 100 tickers, got 101');
+    expect(body).toContain('QUERY_TOO_LARGE');
+    expect(body).toContain('asks for 101 tickers at once; the limit is 100');
   });
 });

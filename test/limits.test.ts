@@ -108,6 +108,35 @@ describe('query bombs', () => {
     expect(windowed.errors).toBeUndefined();
   });
 
+  it('costs what the fields declare: bars per list, indicators per bar, nothing for __typename', async () => {
+    const costOf = async (query: string) => {
+      const result = await executeText(t.app, query);
+      return result.errors?.[0]?.extensions?.cost;
+    };
+    const tickers = JSON.stringify(Array.from({ length: 100 }, (_, i) => `T${i}`));
+    // 100 ETFs × 2,000 bars, whatever else each selection set holds.
+    expect(
+      await costOf(
+        `{ etfsByTicker(tickers: ${tickers}) { __typename ticker prices(last: 2000) { __typename close } } }`,
+      ),
+    ).toBe(200_000);
+    expect(await costOf(`{ etfsByTicker(tickers: ${tickers}) { series(last: 2000) { dates close volume } } }`)).toBe(
+      200_000,
+    );
+    // Three lists per bar: two indicators and the columns' dates.
+    expect(
+      await costOf(
+        `{ etfsByTicker(tickers: ${tickers}) { indicators(last: 2000) { __typename sma(period: 5) { value } columns { dates rsi(period: 14) { value } } } } }`,
+      ),
+    ).toBe(600_000);
+    // A fragment spread twice is costed twice; weekly bars of 7,000 days are 1,001.
+    expect(
+      await costOf(
+        `query { etfsByTicker(tickers: ${tickers}) { ...p ...p } } fragment p on Etf { prices(from: "2000-01-01", to: "2019-02-28", interval: WEEKLY) { close } }`,
+      ),
+    ).toBe(200 * Math.ceil((Date.parse('2019-02-28') - Date.parse('2000-01-01')) / 86_400_000 / 7 + 1));
+  });
+
   it('refuses 10,000 tickers', async () => {
     const result = await expectRefusedEarly(
       'query($t: [String!]!) { etfsByTicker(tickers: $t) { ticker } }',

@@ -9,7 +9,11 @@ import { DomainError } from '../errors.js';
 export const maskErrors: MaskError = (error, message, isDev) => {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (!(original instanceof DomainError)) return maskError(error, message, isDev);
-  const located = error instanceof GraphQLError ? error : undefined;
+  return toGraphQLError(original, error instanceof GraphQLError ? error : undefined);
+};
+
+/** The GraphQL error of a domain error, at the location of `located` when given. */
+export function toGraphQLError(original: DomainError, located?: GraphQLError): GraphQLError {
   return new GraphQLError(original.message, {
     nodes: located?.nodes,
     source: located?.source,
@@ -17,4 +21,4 @@ export const maskErrors: MaskError = (error, message, isDev) => {
     path: located?.path,
     extensions: { code: original.code, ...original.details },
   });
-};
+}

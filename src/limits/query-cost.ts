@@ -1,17 +1,45 @@
-// What a query would read, estimated from its text and variables before it runs:
-// cost = Σ over every list of bars (a `prices` or `series` field, or one indicator field) of
-// the ETFs it is asked for × the bars per ETF. A 10-ticker, 5-year daily chart
-// with five indicators costs 10 × 1,260 × 6 = 75,600.
+// What a query would read, declared on the fields that read it, so the cost of
+// a field cannot drift from its arguments: cost = Σ over every list of bars (a
+// `prices` or `series` field, or one indicator field) of the ETFs it is asked
+// for × the bars per ETF. A 10-ticker, 5-year daily chart with five indicators
+// costs 10 × 1,260 × 6 = 75,600.
+//
+// Fields declare their cost with Pothos's complexity plugin (`complexity:` in
+// the field's options, typed by its arguments) in its model: a field costs its
+// own `field` plus `multiplier` × the cost of its selection. Every field without
+// a declaration costs nothing and multiplies by one, lists included, since only
+// bars cost. The declarations used:
+// - `barsCost`: a list of bars or points over a window (`prices`, `series`);
+// - `perBarCost`: its children are one list per bar of a window (`indicators`);
+// - `ONE_PER_BAR`: one such child;
+// - `listCost(n)`: it returns n ETFs (or other parents of bars).
+//
+// The sum is ours (`estimateCost`), not the plugin's limit: that one checks
+// when the first root field resolves (execution begun, one error per root
+// field) and charges meta fields a unit, times the multiplier above them, so
+// the `__typename` the response cache adds to every selection set would cost
+// as much as one more indicator.
 import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getArgumentValues,
+  getNamedType,
+  getOperationAST,
+  isInterfaceType,
+  isObjectType,
   Kind,
-  type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
+import { type DomainError, queryTooCostly, queryTooLarge } from '../errors.js';
 import { EARLIEST_DATE } from '../prices/validate-bars.js';
+
+const DAY_MS = 86_400_000;
+/** Calendar days per bar at most: a week holds one weekly bar, 28 days at most one monthly bar. */
+const DAYS_PER_BAR = { DAILY: 1, WEEKLY: 7, MONTHLY: 28 } as const;
 
 /**
  * The most bars a history can hold: one a calendar day since the earliest date
@@ -22,135 +50,116 @@ import { EARLIEST_DATE } from '../prices/validate-bars.js';
 export function fullHistoryBars(now = Date.now()): number {
   return Math.ceil((now - Date.parse(EARLIEST_DATE)) / DAY_MS) + 1;
 }
-const DAY_MS = 86_400_000;
-/** Calendar days per bar at most: a week holds one weekly bar, 28 days at most one monthly bar. */
-const DAYS_PER_BAR = { DAILY: 1, WEEKLY: 7, MONTHLY: 28 } as const;
-/** ETFs a list field can return at most when its size is not in the query. */
-const DEFAULT_LIST_SIZE = { etfs: 100, watchlist: 500, movers: 500 } as const;
 
-type CostEstimate = { cost: number; maxTickers: number };
+type WindowArgs = { from?: Date | null; to?: Date | null; last?: number | null; interval?: string | null };
 
-type Variables = Record<string, unknown> | null | undefined;
+const timeOf = (date: Date | null | undefined) => {
+  const time = date?.getTime();
+  return time !== undefined && Number.isFinite(time) ? time : undefined;
+};
 
-function literalValue(node: ValueNode | undefined, variables: Variables): unknown {
-  if (!node) return undefined;
-  switch (node.kind) {
-    case Kind.VARIABLE:
-      return variables?.[node.name.value];
-    case Kind.INT:
-    case Kind.FLOAT:
-      return Number(node.value);
-    case Kind.STRING:
-    case Kind.ENUM:
-      return node.value;
-    case Kind.LIST:
-      return node.values.map((value) => literalValue(value, variables));
-    case Kind.NULL:
-      return null;
-    default:
-      return undefined;
-  }
-}
-
-function argument(field: FieldNode, name: string, variables: Variables): unknown {
-  return literalValue(field.arguments?.find((arg) => arg.name.value === name)?.value, variables);
-}
-
-/** A date argument as a time: literals are strings, coerced variables Dates. */
-function timeOf(value: unknown): number | undefined {
-  const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  return Number.isFinite(time) ? time : undefined;
-}
-
-function barsPerEtf(field: FieldNode, variables: Variables): number {
-  const interval = (argument(field, 'interval', variables) as keyof typeof DAYS_PER_BAR) ?? 'DAILY';
-  const days = DAYS_PER_BAR[interval] ?? 1;
-  const last = argument(field, 'last', variables);
-  const from = timeOf(argument(field, 'from', variables));
-  const to = timeOf(argument(field, 'to', variables)) ?? Date.now();
+/** The bars per ETF a window can hold at most. */
+export function windowBarsBound(args: WindowArgs): number {
+  const days = DAYS_PER_BAR[(args.interval ?? 'DAILY') as keyof typeof DAYS_PER_BAR] ?? 1;
+  const from = timeOf(args.from);
+  const to = timeOf(args.to) ?? Date.now();
   let bars = fullHistoryBars() / days;
   if (from !== undefined) bars = Math.min(bars, Math.max(0, (to - from) / DAY_MS) / days + 1);
-  if (typeof last === 'number') bars = Math.min(bars, Math.max(last, 0));
+  if (typeof args.last === 'number') bars = Math.min(bars, Math.max(args.last, 0));
   return Math.ceil(bars);
 }
 
-/** How many items a field returns per parent, for the fields that return ETFs. */
-function multiplicity(field: FieldNode, variables: Variables, onTickers: (n: number) => void): number {
-  switch (field.name.value) {
-    case 'etfsByTicker': {
-      const tickers = argument(field, 'tickers', variables);
-      const count = Array.isArray(tickers) ? tickers.length : 1;
-      onTickers(count);
-      return count;
-    }
-    case 'nodes': {
-      const ids = argument(field, 'ids', variables);
-      return Array.isArray(ids) ? ids.length : 1;
-    }
-    case 'etfs': {
-      const first = argument(field, 'first', variables);
-      return typeof first === 'number' ? Math.max(first, 0) : DEFAULT_LIST_SIZE.etfs;
-    }
-    case 'watchlist':
-      return DEFAULT_LIST_SIZE.watchlist;
-    case 'movers': {
-      const limit = argument(field, 'limit', variables);
-      return typeof limit === 'number' ? Math.max(limit, 0) : DEFAULT_LIST_SIZE.movers;
-    }
-    default:
-      return 1;
-  }
+/** A field whose value is the bars of a window: costs them, whatever it selects. */
+export const barsCost = (args: WindowArgs) => ({ field: windowBarsBound(args), multiplier: 0 });
+
+/** A field whose children are each one list per bar of its window. */
+export const perBarCost = (args: WindowArgs) => ({ field: 0, multiplier: windowBarsBound(args) });
+
+/** A field that returns `count` parents of bars (ETFs, watchlist entries). */
+export const listCost = (count: number) => ({ field: 0, multiplier: Math.max(count, 0) });
+
+/** One list per bar, under a `perBarCost` field. */
+export const ONE_PER_BAR = { field: 1, multiplier: 0 };
+
+/** The builder's options for the complexity plugin: declarations only; `estimateCost` sums them. */
+export const complexityOptions = { defaultComplexity: 0, defaultListMultiplier: 1, disabled: true };
+
+type Weight = number | { field?: number; multiplier?: number };
+type Declared = Weight | ((args: Record<string, unknown>) => Weight);
+
+/** A field's declared cost with the arguments of one selection of it. */
+function declaredCost(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables) {
+  const declaration = field.extensions.complexity as Declared | undefined;
+  const declared =
+    typeof declaration === 'function' ? declaration(getArgumentValues(field, node, variables)) : declaration;
+  if (typeof declared === 'number') return { own: declared, multiplier: 1 };
+  return { own: declared?.field ?? 0, multiplier: declared?.multiplier ?? 1 };
 }
 
+type Variables = Record<string, unknown>;
+
+/**
+ * The cost of the operation that will execute, with its coerced variables.
+ * Throws the GraphQL error of an argument that does not coerce (execution
+ * would refuse it too).
+ */
 export function estimateCost(
+  schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Variables,
-): CostEstimate {
+): number {
+  const operation = getOperationAST(document, operationName);
+  const root = operation && schema.getRootType(operation.operation);
+  if (!root) return 0;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    else if (
-      definition.kind === Kind.OPERATION_DEFINITION &&
-      (!operationName || definition.name?.value === operationName)
-    ) {
-      operation ??= definition;
-    }
   }
-  const estimate: CostEstimate = { cost: 0, maxTickers: 0 };
-  if (!operation) return estimate;
-  const onTickers = (n: number) => {
-    estimate.maxTickers = Math.max(estimate.maxTickers, n);
-  };
-
-  const walk = (
-    selectionSet: SelectionSetNode | undefined,
-    factor: number,
-    inIndicators: number,
-    seen: Set<string>,
-  ) => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet, factor, inIndicators, seen);
-      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const name = selection.name.value;
-        if (!seen.has(name)) walk(fragments.get(name)?.selectionSet, factor, inIndicators, new Set([...seen, name]));
-      } else if (inIndicators > 0 && selection.name.value === 'columns') {
-        // The columnar form: each indicator inside it (and `dates`) is a list per bar.
-        walk(selection.selectionSet, factor, inIndicators, seen);
-      } else if (inIndicators > 0) {
-        // Every field of Indicators is a list of points, one per bar.
-        estimate.cost += factor * inIndicators;
-      } else if (selection.name.value === 'prices' || selection.name.value === 'series') {
-        estimate.cost += factor * barsPerEtf(selection, variables);
-      } else if (selection.name.value === 'indicators') {
-        walk(selection.selectionSet, factor, barsPerEtf(selection, variables), seen);
+  // A fragment spread many times over is costed once per type it lands on, so
+  // nested spreads cost linear time, not exponential (validation has refused cycles).
+  const memo = new Map<SelectionSetNode, Map<GraphQLNamedType, number>>();
+  const costOf = (selectionSet: SelectionSetNode, type: GraphQLNamedType): number => {
+    const known = memo.get(selectionSet)?.get(type);
+    if (known !== undefined) return known;
+    let cost = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
+        if (!field) continue; // __typename and the other meta fields read nothing
+        const { own, multiplier } = declaredCost(field, selection, variables);
+        cost += own;
+        if (selection.selectionSet && multiplier > 0) {
+          cost += multiplier * costOf(selection.selectionSet, getNamedType(field.type));
+        }
       } else {
-        walk(selection.selectionSet, factor * multiplicity(selection, variables, onTickers), 0, seen);
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+        const condition = fragment?.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
+        if (fragment && condition) cost += costOf(fragment.selectionSet, condition);
       }
     }
+    memo.set(selectionSet, (memo.get(selectionSet) ?? new Map()).set(type, cost));
+    return cost;
   };
-  walk(operation.selectionSet, 1, 0, new Set());
-  return estimate;
+  return costOf(operation.selectionSet, root);
+}
+
+/** The refusal of a query that costs more than `limit`; `keyedLimit` when a credential would allow more. */
+export function costRefusal(cost: number, limit: number, keyedLimit = limit): DomainError {
+  const withKey =
+    keyedLimit > limit ? ` for requests without credentials (${keyedLimit} with an API key or a session)` : '';
+  return queryTooCostly(
+    `The query's estimated cost is ${cost} (ETFs × bars for every series), above the limit of ${limit}${withKey}: ask for fewer tickers, fewer series or a shorter window (last, from/to).`,
+    { cost, limit },
+  );
+}
+
+/** Refuses a list of more tickers than one request may name. */
+export function checkTickerCount(count: number, max: number): void {
+  if (count > max) {
+    throw queryTooLarge(`The query asks for ${count} tickers at once; the limit is ${max}.`, {
+      tickers: count,
+      limit: max,
+    });
+  }
 }

@@ -1,7 +1,8 @@
 // The limits that keep one client or one query from taking the server down,
 // checked in order of cost: request size and rate before parsing, the query's
 // size and shape when it is parsed and validated, and its estimated cost before
-// it runs: a refused query never reaches the database.
+// any root field resolves (declared on the fields: src/limits/query-cost.ts): a
+// refused query never reaches the database.
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -12,9 +13,10 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
-import type { ServerContext } from '../context.js';
+import type { Context, ServerContext } from '../context.js';
 import { coercedVariables } from '../graphql/coerced-variables.js';
-import { estimateCost } from './query-cost.js';
+import { toGraphQLError } from '../graphql/domain-errors.js';
+import { costRefusal, estimateCost } from './query-cost.js';
 import { createRateLimiter } from './rate-limit.js';
 import { useResponseBudget } from './response-budget.js';
 
@@ -128,32 +130,25 @@ export function limitsFor(limits: Limits, hasCredentials: boolean): { maxCost: n
   };
 }
 
+/** Refuses, before it runs, a query whose declared cost (src/limits/query-cost.ts) is above the caller's limit. */
 function useQueryCost(limits: Limits): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const { maxCost } = limitsFor(
-        limits,
-        (args.contextValue as { hasCredentials?: boolean }).hasCredentials === true,
-      );
       // Costed with the variables as they will execute: defaults of variables
-      // included (absent ones once costed as nothing). Variables that do not
-      // coerce fail execution before any resolver runs.
+      // included. Variables that do not coerce fail execution before any resolver runs.
       const variables = coercedVariables(args);
       if (variables.errors) return;
-      const { cost, maxTickers } = estimateCost(args.document, args.operationName, variables.coerced);
-      const refuse = (message: string, extensions: Record<string, unknown>) =>
-        setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions })] });
-      if (maxTickers > limits.maxTickers) {
-        refuse(`The query asks for ${maxTickers} tickers at once; the limit is ${limits.maxTickers}.`, {
-          code: 'QUERY_TOO_LARGE',
-          tickers: maxTickers,
-          limit: limits.maxTickers,
-        });
-      } else if (cost > maxCost) {
-        refuse(
-          `The query's estimated cost is ${cost} (ETFs × bars for every series), above the limit of ${maxCost}${maxCost < limits.maxCost ? ` for requests without credentials (${limits.maxCost} with an API key or a session)` : ''}: ask for fewer tickers, fewer series or a shorter window (last, from/to).`,
-          { code: 'QUERY_TOO_COSTLY', cost, limit: maxCost },
-        );
+      const { costLimit } = args.contextValue as unknown as Context;
+      try {
+        const cost = estimateCost(args.schema, args.document, args.operationName, variables.coerced);
+        if (cost > costLimit) {
+          const refusal = costRefusal(cost, costLimit, limits.maxCost);
+          setResultAndStopExecution({ errors: [toGraphQLError(refusal)] });
+        }
+      } catch (error) {
+        // An argument that does not coerce: refused now, as execution would.
+        if (!(error instanceof GraphQLError)) throw error;
+        setResultAndStopExecution({ errors: [error] });
       }
     },
   };

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { deleteEtf } from '../etfs/delete-etf.js';
 import { MAX_ETFS_PER_CALL, upsertEtf, upsertEtfs } from '../etfs/upsert-etfs.js';
+import { listCost } from '../limits/query-cost.js';
 import { AssetClass } from './enums.js';
 
 const EtfInput = builder.inputType('EtfInput', {
@@ -40,6 +41,7 @@ builder.mutationFields((t) => ({
     description: `Creates or updates up to ${MAX_ETFS_PER_CALL} ETFs by ticker, all or none, in input order. Needs an EDITOR key.`,
     authScopes: { editor: true },
     args: { inputs: t.arg({ type: [EtfInput], required: true }) },
+    complexity: (args) => listCost(args.inputs.length),
     resolve: (query, _root, args, ctx) => upsertEtfs(ctx.db.prisma, args.inputs, query),
   }),
 

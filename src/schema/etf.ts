@@ -7,6 +7,7 @@ import { searchEtfIds } from '../etfs/search-etfs.js';
 import { normalizeTicker, tickerProblem } from '../etfs/ticker.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssetClass as AssetClassValue } from '../generated/prisma/enums.js';
+import { checkTickerCount, listCost } from '../limits/query-cost.js';
 import { AssetClass } from './enums.js';
 
 export const Etf = builder.prismaNode('Etf', {
@@ -32,6 +33,7 @@ export const Etf = builder.prismaNode('Etf', {
 });
 
 const MAX_PAGE = 100;
+const DEFAULT_PAGE = 20;
 
 /** Searches of this request by text: `totalCount` and the page ask for the same one. */
 const searches = new WeakMap<Context, Map<string, Promise<number[]>>>();
@@ -66,8 +68,9 @@ builder.queryFields((t) => ({
       authScopes: { reader: true },
       type: 'Etf',
       cursor: 'ticker',
-      description: `All ETFs in ticker order, optionally filtered. A Relay connection of at most ${MAX_PAGE} a page (20 by default).`,
-      defaultSize: 20,
+      description: `All ETFs in ticker order, optionally filtered. A Relay connection of at most ${MAX_PAGE} a page (${DEFAULT_PAGE} by default).`,
+      defaultSize: DEFAULT_PAGE,
+      complexity: (args) => listCost(args.first ?? args.last ?? DEFAULT_PAGE),
       maxSize: MAX_PAGE,
       args: {
         search: t.arg.string({
@@ -100,12 +103,9 @@ builder.queryFields((t) => ({
     description:
       'ETFs in the order of `tickers` (case-insensitive), null for each unknown one. What multi-ticker charts use: their prices are fetched together.',
     args: { tickers: t.arg.stringList({ required: true }) },
+    complexity: (args) => listCost(args.tickers.length),
     resolve: async (query, _root, args, ctx) => {
-      // Also refused before execution (src/limits); kept here for callers that bypass that plugin.
-      const max = ctx.config.limits.maxTickers;
-      if (args.tickers.length > max) {
-        throw badInput([{ path: 'tickers', message: `at most ${max} tickers, got ${args.tickers.length}` }]);
-      }
+      checkTickerCount(args.tickers.length, ctx.config.limits.maxTickers);
       const problems = args.tickers.flatMap((ticker, index) => {
         const problem = tickerProblem(ticker);
         return problem ? [{ path: `tickers[${index}]`, message: problem }] : [];

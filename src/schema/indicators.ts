@@ -19,6 +19,7 @@ import {
   POINT_FIELDS,
   type Point,
 } from '../indicators/indicator-points.js';
+import { ONE_PER_BAR, perBarCost } from '../limits/query-cost.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 import { parseDecimals } from '../prices/rounding.js';
 import { ADJUSTED_DESCRIPTION, roundedWindowArgs } from './bar-window-args.js';
@@ -95,6 +96,7 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
   fields: (t) => ({
     dates: t.field({
       type: ['Date'],
+      complexity: ONE_PER_BAR,
       description: 'The dates of the window: the same as `Etf.series(...).dates` with the same arguments.',
       resolve: async (handle, _args, ctx) => {
         const { dates } = await ctx.loaders.priceBars(handle.window, []).load(handle.etfId);
@@ -109,6 +111,7 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
           type: columnTypes[INDICATORS[name].point],
           description: INDICATORS[name].description,
           args: indicatorArgs(name),
+          complexity: ONE_PER_BAR,
           resolve: (handle, params, ctx) => indicatorColumns(ctx, handle, name, params as Params),
         }),
       ]),
@@ -126,6 +129,7 @@ const Indicators = builder.objectRef<IndicatorsHandle>('Indicators').implement({
           type: [pointTypes[INDICATORS[name].point]],
           description: INDICATORS[name].description,
           args: indicatorArgs(name),
+          complexity: ONE_PER_BAR,
           resolve: (handle, params, ctx) => indicatorPoints(ctx, handle, name, params as Params),
         }),
       ]),
@@ -143,6 +147,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: Indicators,
     description: `Indicators over the same bars as \`prices\` with the same arguments. ${ADJUSTED_DESCRIPTION}`,
     args: roundedWindowArgs(),
+    complexity: perBarCost,
     resolve: (etf, args) => ({ etfId: etf.id, window: parseBarWindow(args), decimals: parseDecimals(args.decimals) }),
   }),
 }));

@@ -3,6 +3,7 @@
 // batched loader as `prices`; only the lists asked for are read and built, and
 // the response is about half the size of the object form.
 import { builder } from '../builder.js';
+import { barsCost } from '../limits/query-cost.js';
 import { MAX_LAST } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
 import { ADJUSTED_DESCRIPTION, roundedWindowArgs, windowBars } from './bar-window-args.js';
@@ -30,6 +31,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: PriceSeries,
     description: `The bars of \`prices\` in columns, for charting libraries and data frames. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: roundedWindowArgs(),
+    complexity: barsCost,
     resolve: (etf, args, ctx, info) => windowBars(ctx, etf.id, args, info),
   }),
 }));

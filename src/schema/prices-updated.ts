@@ -1,8 +1,8 @@
 // The pricesUpdated subscription: a dashboard's cue to refetch.
 import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../builder.js';
-import { badInput } from '../errors.js';
 import { normalizeTicker } from '../etfs/ticker.js';
+import { checkTickerCount } from '../limits/query-cost.js';
 import type { PricesUpdate as PricesUpdateShape } from '../prices/prices-updated.js';
 
 const PricesUpdate = builder.objectRef<PricesUpdateShape>('PricesUpdate').implement({
@@ -27,10 +27,7 @@ builder.subscriptionFields((t) => ({
     authScopes: { reader: true },
     args: { tickers: t.arg.stringList() },
     subscribe: async (_root, args, ctx) => {
-      const max = ctx.config.limits.maxTickers;
-      if (args.tickers && args.tickers.length > max) {
-        throw badInput([{ path: 'tickers', message: `at most ${max} tickers, got ${args.tickers.length}` }]);
-      }
+      checkTickerCount(args.tickers?.length ?? 0, ctx.config.limits.maxTickers);
       const wanted = args.tickers ? new Set(args.tickers.map((ticker) => normalizeTicker(ticker, 'tickers'))) : null;
       await ctx.pricesFeed.ready;
       return pipe(

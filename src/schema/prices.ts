@@ -1,6 +1,7 @@
 // Price bars on Etf: `prices` over a window and `latestPrice`, both batched
 // across ETFs through the per-request loaders.
 import { builder } from '../builder.js';
+import { barsCost } from '../limits/query-cost.js';
 import { selectedBarFields } from '../prices/bar-fields.js';
 import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
 import { toPriceBars } from '../prices/history.js';
@@ -34,6 +35,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: [PriceBar],
     description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: barWindowArgs(),
+    complexity: barsCost,
     resolve: async (etf, args, ctx, info) => toPriceBars(await windowBars(ctx, etf.id, args, info)),
   }),
   latestPrice: t.field({

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { badInput, notFound } from '../errors.js';
 import { normalizeTicker } from '../etfs/ticker.js';
+import { listCost } from '../limits/query-cost.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 
 const LAST_TWO = parseBarWindow({ last: 2 });
@@ -41,12 +42,14 @@ builder.prismaObjectFields('User', (t) => ({
     description: 'Followed ETFs, in the order they were followed. Visible to the user and to admins.',
     authScopes: (user, _args, ctx) => ownWatchlistOrAdmin(user, ctx),
     query: { orderBy: { followedAt: 'asc' } },
+    complexity: listCost(MAX_WATCHLIST),
   }),
   movers: t.prismaField({
     type: [WatchlistEntry],
     description: 'Followed ETFs ordered by the size of their last daily move, largest first.',
     authScopes: (user, _args, ctx) => ownWatchlistOrAdmin(user, ctx),
     args: { limit: t.arg.int({ defaultValue: 5 }) },
+    complexity: (args) => listCost(args.limit ?? 5),
     resolve: async (query, user, args, ctx) => {
       const limit = args.limit ?? 5;
       if (limit < 1 || limit > MAX_WATCHLIST) {
