@@ -1,19 +1,15 @@
 // The SQL behind `prices`, `series`, `latestPrice` and the indicator histories:
-// one statement for any number of ETFs. A LATERAL subquery per ETF walks the
-// (etf_id, date) primary key backwards from `to`, so `last: N` reads N index
-// entries per ETF however long the history is. test/read-plans.test.ts holds
-// every statement here to that with EXPLAIN (ANALYZE, BUFFERS).
-//
-// The walk must ORDER BY the date *column*: a select list that renames
-// `date::text AS date` makes `ORDER BY date` bind to the text alias, and
-// PostgreSQL then sorts the whole history instead of reading the index
-// backwards. So the inner query selects raw columns and the outer one casts.
+// one statement for any number of ETFs, each ETF's rows chosen by the window
+// walk (window-walk.ts), so `last: N` reads N index entries per ETF however
+// long the history is. test/read-plans.test.ts holds every statement here to
+// that with EXPLAIN (ANALYZE, BUFFERS).
 import type pg from 'pg';
 import { priceSource } from '../corporate-actions/adjusted-source.js';
 import type { IsoDate } from '../dates.js';
 import { BAR_FIELDS, type BarField } from './bar-fields.js';
 import type { BarWindow } from './bar-window.js';
 import { emptyHistory, type History } from './history.js';
+import { windowWalk } from './window-walk.js';
 
 export type PriceBar = {
   date: IsoDate;
@@ -36,11 +32,7 @@ const dailyBars = (source: string, fields: readonly BarField[], name: string) =>
   SELECT e.id, b.date::text${fields.map((field) => `, ${OUTER[field]}`).join('')}
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
-    SELECT date${fields.map((field) => `, ${field}`).join('')}
-    FROM ${source}
-    WHERE etf_id = e.id AND date >= $2::date AND date <= $3::date
-    ORDER BY date DESC
-    LIMIT $4
+    ${windowWalk(source, fields)}
   ) b`;
 
 const AGGREGATE: Record<BarField, string> = {
@@ -66,13 +58,7 @@ const aggregatedBars = (source: string, fields: readonly BarField[], name: strin
   CROSS JOIN LATERAL (
     SELECT max(d.date) AS date${fields.map((field) => `, ${AGGREGATE[field]}`).join('')}
     FROM (
-      SELECT date${fields.map((field) => `, ${field}`).join('')}
-      FROM ${source}
-      WHERE etf_id = e.id
-        AND date >= date_trunc($5, $2::date::timestamp)::date
-        AND date <= $3::date
-      ORDER BY date DESC
-      LIMIT $6::int * $4::int
+      ${windowWalk(source, fields, { from: 'date_trunc($5, $2::date::timestamp)::date', limit: '$6::int * $4::int' })}
     ) d
     GROUP BY date_trunc($5, d.date::timestamp)
     HAVING max(d.date) >= $2::date

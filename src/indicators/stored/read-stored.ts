@@ -1,6 +1,6 @@
 // Persisted indicators for a daily window, with exactly the dates that `prices`
-// returns: the window's first date comes from the same backward walk of the
-// (etf_id, date) index as `prices`, then the price dates and the stored rows
+// returns: the window's first date comes from the same walk as `prices`
+// (prices/window-walk.ts), then the price dates and the stored rows
 // from there to `to` are two range scans merged on date (about 15 pages for 10
 // ETFs × 252 bars, where probing daily_indicator once per bar took 7,500).
 // Only the columns that the request's indicator fields need are read. Adjusted
@@ -9,6 +9,7 @@
 import type pg from 'pg';
 import type { IsoDate } from '../../dates.js';
 import type { BarWindow } from '../../prices/bar-window.js';
+import { windowWalk } from '../../prices/window-walk.js';
 import { PERSISTED_COLUMNS } from './default-set.js';
 
 /** A window's stored values in columns: `values[column][t]` on `dates[t]`, null where none is stored. */
@@ -24,10 +25,7 @@ const read = (columns: readonly string[]) => `/* persisted-indicators */
   ) s
   CROSS JOIN LATERAL (
     SELECT min(w.date) AS first FROM (
-      SELECT date FROM daily_price
-      WHERE etf_id = e.id AND date >= $2::date AND date <= $3::date
-      ORDER BY date DESC
-      LIMIT $4
+      ${windowWalk('daily_price', [])}
     ) w
   ) f
   CROSS JOIN LATERAL (
