@@ -1,6 +1,7 @@
 // API keys for scripts: 256 random bits behind a visible `etfql_` prefix. Only
 // the SHA-256 of a key is stored; a leaked table does not leak usable keys.
 import { createHash, randomBytes } from 'node:crypto';
+import { isNoSuchRecord } from '../db/prisma-errors.js';
 import { badInput, type InputProblem, notFound } from '../errors.js';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
 import type { Principal } from './authenticate.js';
@@ -109,7 +110,7 @@ export async function revokeApiKey(
   try {
     return await prisma.apiKey.update({ ...query, where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   } catch (error) {
-    if ((error as { code?: string }).code !== 'P2025') throw error;
+    if (!isNoSuchRecord(error)) throw error;
   }
   const revoked = await prisma.apiKey.findUnique({ ...query, where: { id } });
   if (!revoked) throw notFound(`No API key with id ${id}.`);
