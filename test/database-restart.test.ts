@@ -18,7 +18,7 @@ import { freePort } from '../src/net/ports.js';
 import { type App, createApp } from '../src/yoga.js';
 import { createEtf, waitForLockWait, waitUntil } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
-import { subscribe } from './sse.js';
+import { subscribe } from './subscriptions.js';
 import { ADMIN_KEY } from './test-database.js';
 
 let dataDir: string;

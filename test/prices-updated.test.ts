@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createEtf } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
-import { subscribe as subscribeOver } from './sse.js';
+import { subscribe as subscribeOver } from './subscriptions.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../src/net/ports.js';
 import { connectInspector, type HeapInspector, inspectorUrl } from './heap-inspector.js';
 import { type ServerChild, startServerChild } from './server-child.js';
-import { subscribe } from './sse.js';
+import { subscribe } from './subscriptions.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 20);
 const KEY = 'soak-test-admin-key-0123456789';
