@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/yoga.js';
 import { createUser, PASSWORD, signIn } from './accounts.js';
-import { bearer, executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { bearer, execute } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
@@ -18,8 +19,37 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ME = '{ me { id email name role active } }';
-const me = async (token: string) => executeText(t.app, ME, undefined, bearer(token));
+const AuthUsersMe = graphql(`
+  query AuthUsersMe { me { id email name role active } }
+`);
+const AuthUsersLogin = graphql(`
+  mutation AuthUsersLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }
+`);
+const AuthUsersUpsertEtf = graphql(`
+  mutation AuthUsersUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }
+`);
+const AuthUsersSetUserRole = graphql(`
+  mutation AuthUsersSetUserRole($id: Int!, $role: Role!) { setUserRole(id: $id, role: $role) { role } }
+`);
+const AuthUsersDeactivateUser = graphql(`
+  mutation AuthUsersDeactivateUser($id: Int!) { deactivateUser(id: $id) { active } }
+`);
+const AuthUsersReactivateUser = graphql(`
+  mutation AuthUsersReactivateUser($id: Int!) { reactivateUser(id: $id) { active } }
+`);
+const AuthUsersCreateUser = graphql(`
+  mutation AuthUsersCreateUser($input: CreateUserInput!) { createUser(input: $input) { email role active } }
+`);
+const AuthUsersCreateUserId = graphql(`
+  mutation AuthUsersCreateUserId($input: CreateUserInput!) { createUser(input: $input) { id } }
+`);
+const AuthUsersSignUp = graphql(`
+  mutation AuthUsersSignUp($email: String!, $name: String!, $password: String!) {
+    signUp(email: $email, name: $name, password: $password) { user { role } }
+  }
+`);
+
+const me = async (token: string) => execute(t.app, AuthUsersMe, {}, bearer(token));
 
 describe('login and me', () => {
   it('signs in with any case of the email and shows the user, never the password', async () => {
@@ -41,7 +71,7 @@ describe('login and me', () => {
   });
 
   it('answers null for me when anonymous', async () => {
-    expect((await executeText(t.app, ME)).data).toEqual({ me: null });
+    expect((await execute(t.app, AuthUsersMe)).data).toEqual({ me: null });
   });
 
   it.each([
@@ -49,14 +79,7 @@ describe('login and me', () => {
     ['an unknown email', 'nobody@example.com', PASSWORD],
     ['a deactivated account', 'gone@example.com', PASSWORD],
   ])('refuses %s with one and the same message', async (_name, email, password) => {
-    const result = await executeText(
-      t.app,
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-      {
-        e: email,
-        p: password,
-      },
-    );
+    const result = await execute(t.app, AuthUsersLogin, { e: email, p: password });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(result.errors?.[0]?.message).toBe('Wrong email or password, or the account is deactivated.');
   });
@@ -64,10 +87,7 @@ describe('login and me', () => {
   it('slows down repeated failed logins', async () => {
     const attempt = async () => {
       const started = performance.now();
-      await executeText(
-        t.app,
-        'mutation { login(email: "admin@example.com", password: "guess-guess-guess") { token } }',
-      );
+      await execute(t.app, AuthUsersLogin, { e: 'admin@example.com', p: 'guess-guess-guess' });
       return performance.now() - started;
     };
     const first = await attempt();
@@ -85,7 +105,7 @@ describe('login and me', () => {
     const started = performance.now();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        executeText(app, 'mutation { login(email: "racer@example.com", password: "guess-guess-guess") { token } }'),
+        execute(app, AuthUsersLogin, { e: 'racer@example.com', p: 'guess-guess-guess' }),
       ),
     );
     const elapsed = performance.now() - started;
@@ -147,22 +167,17 @@ describe('session tokens', () => {
     const user = await createUser(t.db, 'soon-gone@example.com', 'VIEWER');
     const token = await signIn(t.app, 'soon-gone@example.com');
     const adminToken = await signIn(t.app, 'admin@example.com');
-    const upsert = 'mutation { upsertEtf(input: { ticker: "ROLE", name: "Role test" }) { ticker } }';
-    expect((await executeText(t.app, upsert, undefined, bearer(token))).errors?.[0]?.extensions?.code).toBe(
+    const upsert = { input: { ticker: 'ROLE', name: 'Role test' } };
+    expect((await execute(t.app, AuthUsersUpsertEtf, upsert, bearer(token))).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
 
-    await executeText(
-      t.app,
-      `mutation { setUserRole(id: ${user.id}, role: EDITOR) { role } }`,
-      undefined,
-      bearer(adminToken),
-    );
-    expect((await executeText(t.app, upsert, undefined, bearer(token))).data).toEqual({
+    await execute(t.app, AuthUsersSetUserRole, { id: user.id, role: 'EDITOR' }, bearer(adminToken));
+    expect((await execute(t.app, AuthUsersUpsertEtf, upsert, bearer(token))).data).toEqual({
       upsertEtf: { ticker: 'ROLE' },
     });
 
-    await executeText(t.app, `mutation { deactivateUser(id: ${user.id}) { active } }`, undefined, bearer(adminToken));
+    await execute(t.app, AuthUsersDeactivateUser, { id: user.id }, bearer(adminToken));
     expect((await me(token)).errors?.[0]?.message).toMatch(/deactivated/);
   });
 
@@ -170,11 +185,10 @@ describe('session tokens', () => {
     const user = await createUser(t.db, 'comes-back@example.com', 'VIEWER');
     const before = await signIn(t.app, 'comes-back@example.com');
     const adminToken = await signIn(t.app, 'admin@example.com');
-    const admin = (op: string) =>
-      executeText(t.app, `mutation { ${op}(id: ${user.id}) { active } }`, undefined, bearer(adminToken));
-
-    await admin('deactivateUser');
-    expect((await admin('reactivateUser')).data).toEqual({ reactivateUser: { active: true } });
+    await execute(t.app, AuthUsersDeactivateUser, { id: user.id }, bearer(adminToken));
+    expect((await execute(t.app, AuthUsersReactivateUser, { id: user.id }, bearer(adminToken))).data).toEqual({
+      reactivateUser: { active: true },
+    });
 
     const stale = await me(before);
     expect(stale.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -189,10 +203,10 @@ describe('managing users', () => {
   it('lets an admin create users; emails are unique whatever their case', async () => {
     const admin = await signIn(t.app, 'admin@example.com');
     const create = (email: string) =>
-      executeText(
+      execute(
         t.app,
-        'mutation($e: String!) { createUser(input: { email: $e, name: "New", password: "a-long-enough-password" , role: EDITOR }) { email role active } }',
-        { e: email },
+        AuthUsersCreateUser,
+        { input: { email, name: 'New', password: 'a-long-enough-password', role: 'EDITOR' } },
         bearer(admin),
       );
     expect((await create('New.Person@Example.com')).data).toEqual({
@@ -202,22 +216,17 @@ describe('managing users', () => {
   });
 
   it.each([
-    ['a bad email', '{ email: "not-an-email", name: "X", password: "a-long-enough-password" }', 'input.email'],
+    ['a bad email', { email: 'not-an-email', name: 'X', password: 'a-long-enough-password' }, 'input.email'],
     [
       'a short password',
-      '{ email: "x@example.com", name: "X", password: "short" }',
+      { email: 'x@example.com', name: 'X', password: 'short' },
       'input.password: must be at least 12',
     ],
-    ['an empty name', '{ email: "x@example.com", name: " ", password: "a-long-enough-password" }', 'input.name'],
+    ['an empty name', { email: 'x@example.com', name: ' ', password: 'a-long-enough-password' }, 'input.name'],
   ])('refuses %s and creates nothing', async (_name, input, message) => {
     const admin = await signIn(t.app, 'admin@example.com');
     const before = await t.db.prisma.user.count();
-    const result = await executeText(
-      t.app,
-      `mutation { createUser(input: ${input}) { id } }`,
-      undefined,
-      bearer(admin),
-    );
+    const result = await execute(t.app, AuthUsersCreateUserId, { input }, bearer(admin));
     expect(result.errors?.[0]?.message).toContain(message);
     expect(await t.db.prisma.user.count()).toBe(before);
   });
@@ -225,22 +234,16 @@ describe('managing users', () => {
   it('keeps admins from locking themselves out', async () => {
     const admin = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
     const token = await signIn(t.app, 'admin@example.com');
-    const result = await executeText(
-      t.app,
-      `mutation { deactivateUser(id: ${admin.id}) { active } }`,
-      undefined,
-      bearer(token),
-    );
+    const result = await execute(t.app, AuthUsersDeactivateUser, { id: admin.id }, bearer(token));
     expect(result.errors?.[0]?.message).toMatch(/cannot deactivate yourself/);
   });
 
   it('refuses self sign-up unless ALLOW_SIGNUP is set', async () => {
-    const signUp =
-      'mutation { signUp(email: "me@example.com", name: "Me", password: "a-long-enough-password") { user { role } } }';
-    expect((await executeText(t.app, signUp)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const signUp = { email: 'me@example.com', name: 'Me', password: 'a-long-enough-password' };
+    expect((await execute(t.app, AuthUsersSignUp, signUp)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const open = await createTestDatabase({ env: { ALLOW_SIGNUP: 'true' } });
     try {
-      expect((await executeText(open.app, signUp)).data).toEqual({ signUp: { user: { role: 'VIEWER' } } });
+      expect((await execute(open.app, AuthUsersSignUp, signUp)).data).toEqual({ signUp: { user: { role: 'VIEWER' } } });
     } finally {
       await open.close();
     }

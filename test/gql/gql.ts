@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuthUsersMe { me { id email name role active } }\n": typeof types.AuthUsersMeDocument,
+    "\n  mutation AuthUsersLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n": typeof types.AuthUsersLoginDocument,
+    "\n  mutation AuthUsersUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": typeof types.AuthUsersUpsertEtfDocument,
+    "\n  mutation AuthUsersSetUserRole($id: Int!, $role: Role!) { setUserRole(id: $id, role: $role) { role } }\n": typeof types.AuthUsersSetUserRoleDocument,
+    "\n  mutation AuthUsersDeactivateUser($id: Int!) { deactivateUser(id: $id) { active } }\n": typeof types.AuthUsersDeactivateUserDocument,
+    "\n  mutation AuthUsersReactivateUser($id: Int!) { reactivateUser(id: $id) { active } }\n": typeof types.AuthUsersReactivateUserDocument,
+    "\n  mutation AuthUsersCreateUser($input: CreateUserInput!) { createUser(input: $input) { email role active } }\n": typeof types.AuthUsersCreateUserDocument,
+    "\n  mutation AuthUsersCreateUserId($input: CreateUserInput!) { createUser(input: $input) { id } }\n": typeof types.AuthUsersCreateUserIdDocument,
+    "\n  mutation AuthUsersSignUp($email: String!, $name: String!, $password: String!) {\n    signUp(email: $email, name: $name, password: $password) { user { role } }\n  }\n": typeof types.AuthUsersSignUpDocument,
     "\n  query SeriesAndPrices($tickers: [String!]!, $from: Date, $last: Int, $interval: Interval, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(from: $from, last: $last, interval: $interval, adjusted: $adjusted) { date open high low close volume }\n      series(from: $from, last: $last, interval: $interval, adjusted: $adjusted) { dates open high low close volume }\n    }\n  }\n": typeof types.SeriesAndPricesDocument,
     "\n  query PointsAndColumns($interval: Interval, $last: Int) {\n    etf(ticker: \"AAA\") {\n      series(interval: $interval, last: $last) { dates }\n      indicators(interval: $interval, last: $last) {\n        sma(period: 50) { date value }\n        ema(period: 7) { date value }\n        macd { date macd signal histogram }\n        bollinger { date upper middle lower }\n        stochastic { date fastK fastD slowD }\n        adx { date adx plusDI minusDI }\n        columns {\n          dates\n          sma(period: 50) { value }\n          ema(period: 7) { value }\n          macd { macd signal histogram }\n          bollinger { upper middle lower }\n          stochastic { fastK fastD slowD }\n          adx { adx plusDI minusDI }\n        }\n      }\n    }\n  }\n": typeof types.PointsAndColumnsDocument,
     "\n  query EtfByTicker($ticker: String!) {\n    etf(ticker: $ticker) { id ticker name issuer assetClass expenseRatio inceptionDate currency }\n  }\n": typeof types.EtfByTickerDocument,
@@ -27,6 +36,15 @@ type Documents = {
     "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n": typeof types.UpsertEtfDocument,
 };
 const documents: Documents = {
+    "\n  query AuthUsersMe { me { id email name role active } }\n": types.AuthUsersMeDocument,
+    "\n  mutation AuthUsersLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n": types.AuthUsersLoginDocument,
+    "\n  mutation AuthUsersUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": types.AuthUsersUpsertEtfDocument,
+    "\n  mutation AuthUsersSetUserRole($id: Int!, $role: Role!) { setUserRole(id: $id, role: $role) { role } }\n": types.AuthUsersSetUserRoleDocument,
+    "\n  mutation AuthUsersDeactivateUser($id: Int!) { deactivateUser(id: $id) { active } }\n": types.AuthUsersDeactivateUserDocument,
+    "\n  mutation AuthUsersReactivateUser($id: Int!) { reactivateUser(id: $id) { active } }\n": types.AuthUsersReactivateUserDocument,
+    "\n  mutation AuthUsersCreateUser($input: CreateUserInput!) { createUser(input: $input) { email role active } }\n": types.AuthUsersCreateUserDocument,
+    "\n  mutation AuthUsersCreateUserId($input: CreateUserInput!) { createUser(input: $input) { id } }\n": types.AuthUsersCreateUserIdDocument,
+    "\n  mutation AuthUsersSignUp($email: String!, $name: String!, $password: String!) {\n    signUp(email: $email, name: $name, password: $password) { user { role } }\n  }\n": types.AuthUsersSignUpDocument,
     "\n  query SeriesAndPrices($tickers: [String!]!, $from: Date, $last: Int, $interval: Interval, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(from: $from, last: $last, interval: $interval, adjusted: $adjusted) { date open high low close volume }\n      series(from: $from, last: $last, interval: $interval, adjusted: $adjusted) { dates open high low close volume }\n    }\n  }\n": types.SeriesAndPricesDocument,
     "\n  query PointsAndColumns($interval: Interval, $last: Int) {\n    etf(ticker: \"AAA\") {\n      series(interval: $interval, last: $last) { dates }\n      indicators(interval: $interval, last: $last) {\n        sma(period: 50) { date value }\n        ema(period: 7) { date value }\n        macd { date macd signal histogram }\n        bollinger { date upper middle lower }\n        stochastic { date fastK fastD slowD }\n        adx { date adx plusDI minusDI }\n        columns {\n          dates\n          sma(period: 50) { value }\n          ema(period: 7) { value }\n          macd { macd signal histogram }\n          bollinger { upper middle lower }\n          stochastic { fastK fastD slowD }\n          adx { adx plusDI minusDI }\n        }\n      }\n    }\n  }\n": types.PointsAndColumnsDocument,
     "\n  query EtfByTicker($ticker: String!) {\n    etf(ticker: $ticker) { id ticker name issuer assetClass expenseRatio inceptionDate currency }\n  }\n": types.EtfByTickerDocument,
@@ -54,6 +72,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthUsersMe { me { id email name role active } }\n"): (typeof documents)["\n  query AuthUsersMe { me { id email name role active } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n"): (typeof documents)["\n  mutation AuthUsersLogin($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n"): (typeof documents)["\n  mutation AuthUsersUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersSetUserRole($id: Int!, $role: Role!) { setUserRole(id: $id, role: $role) { role } }\n"): (typeof documents)["\n  mutation AuthUsersSetUserRole($id: Int!, $role: Role!) { setUserRole(id: $id, role: $role) { role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersDeactivateUser($id: Int!) { deactivateUser(id: $id) { active } }\n"): (typeof documents)["\n  mutation AuthUsersDeactivateUser($id: Int!) { deactivateUser(id: $id) { active } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersReactivateUser($id: Int!) { reactivateUser(id: $id) { active } }\n"): (typeof documents)["\n  mutation AuthUsersReactivateUser($id: Int!) { reactivateUser(id: $id) { active } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersCreateUser($input: CreateUserInput!) { createUser(input: $input) { email role active } }\n"): (typeof documents)["\n  mutation AuthUsersCreateUser($input: CreateUserInput!) { createUser(input: $input) { email role active } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersCreateUserId($input: CreateUserInput!) { createUser(input: $input) { id } }\n"): (typeof documents)["\n  mutation AuthUsersCreateUserId($input: CreateUserInput!) { createUser(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUsersSignUp($email: String!, $name: String!, $password: String!) {\n    signUp(email: $email, name: $name, password: $password) { user { role } }\n  }\n"): (typeof documents)["\n  mutation AuthUsersSignUp($email: String!, $name: String!, $password: String!) {\n    signUp(email: $email, name: $name, password: $password) { user { role } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
