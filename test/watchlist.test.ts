@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadPrices } from '../src/prices/load-prices.js';
 import { createUser, signIn } from './accounts.js';
 import { createEtf } from './fixtures.js';
-import { bearer, executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { bearer, execute } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -26,15 +27,31 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const follow = (ticker: string) =>
-  executeText(t.app, `mutation { follow(ticker: "${ticker}") { etf { ticker } } }`, undefined, bearer(token));
-const WATCHLIST = '{ me { watchlist { etf { ticker latestPrice { close } } change1d } } }';
+const WatchlistFollow = graphql(`
+  mutation WatchlistFollow($ticker: String!) { follow(ticker: $ticker) { etf { ticker } } }
+`);
+const WatchlistUnfollow = graphql(`
+  mutation WatchlistUnfollow($ticker: String!) { unfollow(ticker: $ticker) }
+`);
+const WatchlistMine = graphql(`
+  query WatchlistMine { me { watchlist { etf { ticker latestPrice { close } } change1d } } }
+`);
+const WatchlistMovers = graphql(`
+  query WatchlistMovers {
+    me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } }
+  }
+`);
+const WatchlistUsers = graphql(`
+  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }
+`);
+
+const follow = (ticker: string) => execute(t.app, WatchlistFollow, { ticker }, bearer(token));
 
 it('follows and unfollows, in order, ignoring case and repeats', async () => {
   expect((await follow('w03')).data).toEqual({ follow: { etf: { ticker: 'W03' } } });
   await follow('W01');
   await follow('W03');
-  const list = await executeText(t.app, WATCHLIST, undefined, bearer(token));
+  const list = await execute(t.app, WatchlistMine, {}, bearer(token));
   expect(list.data).toEqual({
     me: {
       watchlist: [
@@ -43,7 +60,7 @@ it('follows and unfollows, in order, ignoring case and repeats', async () => {
       ],
     },
   });
-  const unfollow = () => executeText(t.app, 'mutation { unfollow(ticker: "W03") }', undefined, bearer(token));
+  const unfollow = () => execute(t.app, WatchlistUnfollow, { ticker: 'W03' }, bearer(token));
   expect((await unfollow()).data).toEqual({ unfollow: true });
   expect((await unfollow()).data).toEqual({ unfollow: false });
 });
@@ -54,25 +71,22 @@ it('refuses an unknown ticker', async () => {
 });
 
 it('orders movers by the size of their last daily move, and costs the same for 2 or 20 ETFs', async () => {
-  const query =
-    '{ me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } } }';
   await follow('W10');
   await follow('W11');
   t.statements.length = 0;
-  await executeText(t.app, query, undefined, bearer(token));
+  await execute(t.app, WatchlistMovers, {}, bearer(token));
   const small = t.statements.length;
 
   for (const ticker of [...TICKERS, 'NOBARS']) await follow(ticker);
   t.statements.length = 0;
-  const result = await executeText(t.app, query, undefined, bearer(token));
+  const result = await execute(t.app, WatchlistMovers, {}, bearer(token));
   expect(t.statements.length).toBe(small);
 
-  const movers = (result.data as { me: { movers: { etf: { ticker: string } }[] } }).me.movers;
+  const movers = result.data?.me?.movers ?? [];
   // W00 moved −10 %; W01 (−9 %) and W19 (+9 %) tie up to rounding.
   expect(movers[0]?.etf.ticker).toBe('W00');
   expect(new Set(movers.slice(1).map((m) => m.etf.ticker))).toEqual(new Set(['W01', 'W19']));
-  const watchlist = (result.data as { me: { watchlist: { etf: { ticker: string }; change1d: number | null }[] } }).me
-    .watchlist;
+  const watchlist = result.data?.me?.watchlist ?? [];
   expect(watchlist).toHaveLength(21);
   expect(watchlist.find((w) => w.etf.ticker === 'NOBARS')?.change1d).toBeNull();
 });
@@ -82,9 +96,8 @@ it('keeps a watchlist private to its user and admins', async () => {
   await createUser(t.db, 'other@example.com');
   const admin = await signIn(t.app, 'admin@example.com');
   const other = await signIn(t.app, 'other@example.com');
-  const users = '{ users { edges { node { email watchlist { etf { ticker } } } } } }';
-  const asAdmin = await executeText(t.app, users, undefined, bearer(admin));
+  const asAdmin = await execute(t.app, WatchlistUsers, {}, bearer(admin));
   expect(asAdmin.errors).toBeUndefined();
-  const asOther = await executeText(t.app, users, undefined, bearer(other));
+  const asOther = await execute(t.app, WatchlistUsers, {}, bearer(other));
   expect(asOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });

@@ -34,6 +34,11 @@ type Documents = {
     "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": typeof types.BatchChartDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": typeof types.PricesDocument,
     "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n": typeof types.UpsertEtfDocument,
+    "\n  mutation WatchlistFollow($ticker: String!) { follow(ticker: $ticker) { etf { ticker } } }\n": typeof types.WatchlistFollowDocument,
+    "\n  mutation WatchlistUnfollow($ticker: String!) { unfollow(ticker: $ticker) }\n": typeof types.WatchlistUnfollowDocument,
+    "\n  query WatchlistMine { me { watchlist { etf { ticker latestPrice { close } } change1d } } }\n": typeof types.WatchlistMineDocument,
+    "\n  query WatchlistMovers {\n    me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } }\n  }\n": typeof types.WatchlistMoversDocument,
+    "\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n": typeof types.WatchlistUsersDocument,
 };
 const documents: Documents = {
     "\n  query AuthUsersMe { me { id email name role active } }\n": types.AuthUsersMeDocument,
@@ -56,6 +61,11 @@ const documents: Documents = {
     "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": types.BatchChartDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": types.PricesDocument,
     "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n": types.UpsertEtfDocument,
+    "\n  mutation WatchlistFollow($ticker: String!) { follow(ticker: $ticker) { etf { ticker } } }\n": types.WatchlistFollowDocument,
+    "\n  mutation WatchlistUnfollow($ticker: String!) { unfollow(ticker: $ticker) }\n": types.WatchlistUnfollowDocument,
+    "\n  query WatchlistMine { me { watchlist { etf { ticker latestPrice { close } } change1d } } }\n": types.WatchlistMineDocument,
+    "\n  query WatchlistMovers {\n    me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } }\n  }\n": types.WatchlistMoversDocument,
+    "\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n": types.WatchlistUsersDocument,
 };
 
 /**
@@ -152,6 +162,26 @@ export function graphql(source: "\n  query Prices($ticker: String!, $from: Date,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n"): (typeof documents)["\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WatchlistFollow($ticker: String!) { follow(ticker: $ticker) { etf { ticker } } }\n"): (typeof documents)["\n  mutation WatchlistFollow($ticker: String!) { follow(ticker: $ticker) { etf { ticker } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WatchlistUnfollow($ticker: String!) { unfollow(ticker: $ticker) }\n"): (typeof documents)["\n  mutation WatchlistUnfollow($ticker: String!) { unfollow(ticker: $ticker) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WatchlistMine { me { watchlist { etf { ticker latestPrice { close } } change1d } } }\n"): (typeof documents)["\n  query WatchlistMine { me { watchlist { etf { ticker latestPrice { close } } change1d } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WatchlistMovers {\n    me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } }\n  }\n"): (typeof documents)["\n  query WatchlistMovers {\n    me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n"): (typeof documents)["\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
