@@ -16,7 +16,7 @@ export async function subscribe<T = Record<string, unknown>, V = Record<string, 
   const controller = new AbortController();
   const executor = buildHTTPExecutor({
     endpoint: 'http://etfql.test/graphql',
-    fetch: (url: string, init?: RequestInit) => app.fetch(new URL(url), init),
+    fetch: (url: string, init?: RequestInit) => app.fetch(new URL(url), init ?? {}),
   });
   const result = await executor({
     document: (typeof document === 'string' ? parse(document) : document) as DocumentNode,
