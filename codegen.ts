@@ -25,7 +25,7 @@ const config: CodegenConfig = {
       documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/gql/**'],
       preset: 'client',
       config: {
-        scalars: { Date: 'string' },
+        scalars: { Date: 'string', DateTime: 'string' },
         enumsAsTypes: true,
         useTypeImports: true,
       },

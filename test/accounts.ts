@@ -3,7 +3,8 @@ import { hashPassword } from '../src/auth/passwords.js';
 import type { Database } from '../src/db/database.js';
 import type { Role } from '../src/generated/prisma/enums.js';
 import type { App } from '../src/yoga.js';
-import { executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { execute } from './graphql-client.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -18,16 +19,13 @@ export async function createUser(
   });
 }
 
+const AccountsSignIn = graphql(`
+  mutation AccountsSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }
+`);
+
 export async function signIn(app: App, email: string, password = PASSWORD): Promise<string> {
-  const result = await executeText(
-    app,
-    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    {
-      e: email,
-      p: password,
-    },
-  );
-  const token = (result.data as { login?: { token: string } } | null)?.login?.token;
+  const result = await execute(app, AccountsSignIn, { e: email, p: password });
+  const token = result.data?.login.token;
   if (!token) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
   return token;
 }

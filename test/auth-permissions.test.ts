@@ -8,7 +8,8 @@ import { schema } from '../src/schema/index.js';
 import { createApp } from '../src/yoga.js';
 import { createUser, PASSWORD, signIn } from './accounts.js';
 import { createEtf } from './fixtures.js';
-import { bearer, executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { bearer, execute, executeOk } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -47,41 +48,75 @@ async function snapshotAll() {
   return Object.fromEntries(tables.map((table, i) => [table, rows[i]]));
 }
 
+const AuthPermissionsUpsertEtf = graphql(`
+  mutation AuthPermissionsUpsertEtf { upsertEtf(input: { ticker: "NEW", name: "New" }) { ticker } }
+`);
+const AuthPermissionsLoadPrices = graphql(`
+  mutation AuthPermissionsLoadPrices {
+    loadPrices(ticker: "SPY", bars: [{ date: "2024-01-02", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted }
+  }
+`);
+const AuthPermissionsCreateUser = graphql(`
+  mutation AuthPermissionsCreateUser {
+    createUser(input: { email: "x@example.com", name: "X", password: "a-long-enough-password" }) { id }
+  }
+`);
+const AuthPermissionsSetUserRole = graphql(`
+  mutation AuthPermissionsSetUserRole($id: Int!) { setUserRole(id: $id, role: ADMIN) { role } }
+`);
+const AuthPermissionsDeactivateUser = graphql(`
+  mutation AuthPermissionsDeactivateUser($id: Int!) { deactivateUser(id: $id) { active } }
+`);
+const AuthPermissionsReactivateUser = graphql(`
+  mutation AuthPermissionsReactivateUser($id: Int!) { reactivateUser(id: $id) { active } }
+`);
+const AuthPermissionsCreateApiKey = graphql(`
+  mutation AuthPermissionsCreateApiKey { createApiKey(name: "k", role: ADMIN) { secret } }
+`);
+const AuthPermissionsRevokeApiKey = graphql(`
+  mutation AuthPermissionsRevokeApiKey { revokeApiKey(id: 1) { id } }
+`);
+const AuthPermissionsUpsertEtfs = graphql(`
+  mutation AuthPermissionsUpsertEtfs { upsertEtfs(inputs: [{ ticker: "NEW", name: "New" }]) { ticker } }
+`);
+const AuthPermissionsDeleteEtf = graphql(`
+  mutation AuthPermissionsDeleteEtf { deleteEtf(ticker: "SPY") { ticker } }
+`);
+const AuthPermissionsDeletePrices = graphql(`
+  mutation AuthPermissionsDeletePrices { deletePrices(ticker: "SPY", from: "2024-01-01", to: "2024-12-31") { deleted } }
+`);
+const AuthPermissionsRecordSplit = graphql(`
+  mutation AuthPermissionsRecordSplit { recordSplit(ticker: "SPY", date: "2024-06-03", ratio: 2) { ratio } }
+`);
+const AuthPermissionsRecordDividend = graphql(`
+  mutation AuthPermissionsRecordDividend { recordDividend(ticker: "SPY", exDate: "2024-06-03", amount: 1) { amount } }
+`);
+const AuthPermissionsDeleteSplit = graphql(`
+  mutation AuthPermissionsDeleteSplit { deleteSplit(ticker: "SPY", date: "2024-06-03") }
+`);
+const AuthPermissionsDeleteDividend = graphql(`
+  mutation AuthPermissionsDeleteDividend { deleteDividend(ticker: "SPY", exDate: "2024-06-03") }
+`);
+
+type Headers = Record<string, string>;
+
 // Each mutation with the weakest role that may run it.
-const MUTATIONS: Array<[string, 'VIEWER' | 'EDITOR' | 'ADMIN', () => string]> = [
-  ['upsertEtf', 'EDITOR', () => 'mutation { upsertEtf(input: { ticker: "NEW", name: "New" }) { ticker } }'],
-  [
-    'loadPrices',
-    'EDITOR',
-    () =>
-      'mutation { loadPrices(ticker: "SPY", bars: [{ date: "2024-01-02", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted } }',
-  ],
-  [
-    'createUser',
-    'ADMIN',
-    () =>
-      'mutation { createUser(input: { email: "x@example.com", name: "X", password: "a-long-enough-password" }) { id } }',
-  ],
-  ['setUserRole', 'ADMIN', () => `mutation { setUserRole(id: ${viewerId}, role: ADMIN) { role } }`],
-  ['deactivateUser', 'ADMIN', () => `mutation { deactivateUser(id: ${viewerId}) { active } }`],
-  ['reactivateUser', 'ADMIN', () => `mutation { reactivateUser(id: ${viewerId}) { active } }`],
-  ['createApiKey', 'ADMIN', () => 'mutation { createApiKey(name: "k", role: ADMIN) { secret } }'],
-  ['revokeApiKey', 'ADMIN', () => 'mutation { revokeApiKey(id: 1) { id } }'],
-  ['upsertEtfs', 'EDITOR', () => 'mutation { upsertEtfs(inputs: [{ ticker: "NEW", name: "New" }]) { ticker } }'],
-  ['deleteEtf', 'EDITOR', () => 'mutation { deleteEtf(ticker: "SPY") { ticker } }'],
-  [
-    'deletePrices',
-    'EDITOR',
-    () => 'mutation { deletePrices(ticker: "SPY", from: "2024-01-01", to: "2024-12-31") { deleted } }',
-  ],
-  ['recordSplit', 'EDITOR', () => 'mutation { recordSplit(ticker: "SPY", date: "2024-06-03", ratio: 2) { ratio } }'],
-  [
-    'recordDividend',
-    'EDITOR',
-    () => 'mutation { recordDividend(ticker: "SPY", exDate: "2024-06-03", amount: 1) { amount } }',
-  ],
-  ['deleteSplit', 'EDITOR', () => 'mutation { deleteSplit(ticker: "SPY", date: "2024-06-03") }'],
-  ['deleteDividend', 'EDITOR', () => 'mutation { deleteDividend(ticker: "SPY", exDate: "2024-06-03") }'],
+const MUTATIONS: Array<[string, 'VIEWER' | 'EDITOR' | 'ADMIN', (headers?: Headers) => ReturnType<typeof execute>]> = [
+  ['upsertEtf', 'EDITOR', (headers) => execute(t.app, AuthPermissionsUpsertEtf, {}, headers)],
+  ['loadPrices', 'EDITOR', (headers) => execute(t.app, AuthPermissionsLoadPrices, {}, headers)],
+  ['createUser', 'ADMIN', (headers) => execute(t.app, AuthPermissionsCreateUser, {}, headers)],
+  ['setUserRole', 'ADMIN', (headers) => execute(t.app, AuthPermissionsSetUserRole, { id: viewerId }, headers)],
+  ['deactivateUser', 'ADMIN', (headers) => execute(t.app, AuthPermissionsDeactivateUser, { id: viewerId }, headers)],
+  ['reactivateUser', 'ADMIN', (headers) => execute(t.app, AuthPermissionsReactivateUser, { id: viewerId }, headers)],
+  ['createApiKey', 'ADMIN', (headers) => execute(t.app, AuthPermissionsCreateApiKey, {}, headers)],
+  ['revokeApiKey', 'ADMIN', (headers) => execute(t.app, AuthPermissionsRevokeApiKey, {}, headers)],
+  ['upsertEtfs', 'EDITOR', (headers) => execute(t.app, AuthPermissionsUpsertEtfs, {}, headers)],
+  ['deleteEtf', 'EDITOR', (headers) => execute(t.app, AuthPermissionsDeleteEtf, {}, headers)],
+  ['deletePrices', 'EDITOR', (headers) => execute(t.app, AuthPermissionsDeletePrices, {}, headers)],
+  ['recordSplit', 'EDITOR', (headers) => execute(t.app, AuthPermissionsRecordSplit, {}, headers)],
+  ['recordDividend', 'EDITOR', (headers) => execute(t.app, AuthPermissionsRecordDividend, {}, headers)],
+  ['deleteSplit', 'EDITOR', (headers) => execute(t.app, AuthPermissionsDeleteSplit, {}, headers)],
+  ['deleteDividend', 'EDITOR', (headers) => execute(t.app, AuthPermissionsDeleteDividend, {}, headers)],
 ];
 
 // Mutations open to everyone (they are how one signs in) or to any signed-in user.
@@ -98,7 +133,7 @@ const RANK = { VIEWER: 0, EDITOR: 1, ADMIN: 2 } as const;
 describe.each(MUTATIONS)('%s', (_name, needed, mutation) => {
   it('is refused anonymously with UNAUTHENTICATED, changing nothing', async () => {
     const before = await snapshotAll();
-    const result = await executeText(t.app, mutation());
+    const result = await mutation();
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await snapshotAll()).toEqual(before);
   });
@@ -106,36 +141,73 @@ describe.each(MUTATIONS)('%s', (_name, needed, mutation) => {
   it('is refused with every weaker role with FORBIDDEN, changing nothing', async () => {
     for (const role of (['VIEWER', 'EDITOR'] as const).filter((r) => RANK[r] < RANK[needed])) {
       const before = await snapshotAll();
-      const result = await executeText(t.app, mutation(), undefined, bearer(tokens[role] as string));
+      const result = await mutation(bearer(tokens[role] as string));
       expect(result.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
       expect(await snapshotAll()).toEqual(before);
     }
   });
 });
 
+const AuthPermissionsFollow = graphql(`
+  mutation AuthPermissionsFollow { follow(ticker: "SPY") { followedAt } }
+`);
+const AuthPermissionsUnfollow = graphql(`
+  mutation AuthPermissionsUnfollow { unfollow(ticker: "SPY") }
+`);
+
 describe('watchlist mutations', () => {
   it.each(['follow', 'unfollow'])('%s needs a signed-in user: refused anonymously and for API keys', async (name) => {
     const before = await snapshotAll();
-    const mutation = `mutation { ${name}(ticker: "SPY") ${name === 'follow' ? '{ followedAt }' : ''} }`;
-    expect((await executeText(t.app, mutation)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await executeText(t.app, mutation, undefined, bearer(ADMIN_KEY))).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    const mutation = (headers?: Headers) =>
+      name === 'follow'
+        ? execute(t.app, AuthPermissionsFollow, {}, headers)
+        : execute(t.app, AuthPermissionsUnfollow, {}, headers);
+    expect((await mutation()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await mutation(bearer(ADMIN_KEY))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await snapshotAll()).toEqual(before);
   });
 });
 
+const AuthPermissionsCreateNightlyKey = graphql(`
+  mutation AuthPermissionsCreateNightlyKey {
+    createApiKey(name: "nightly loader", role: EDITOR) { secret apiKey { id name prefix role lastUsedAt } }
+  }
+`);
+const AuthPermissionsLoadNoBars = graphql(`
+  mutation AuthPermissionsLoadNoBars { loadPrices(ticker: "SPY", bars: []) { inserted } }
+`);
+const AuthPermissionsRevokeKey = graphql(`
+  mutation AuthPermissionsRevokeKey($id: Int!) { revokeApiKey(id: $id) { revokedAt } }
+`);
+const AuthPermissionsCreateTwiceKey = graphql(`
+  mutation AuthPermissionsCreateTwiceKey { createApiKey(name: "twice", role: VIEWER) { apiKey { id } } }
+`);
+const AuthPermissionsCreateExpiringKey = graphql(`
+  mutation AuthPermissionsCreateExpiringKey($e: DateTime) { createApiKey(name: "k", role: VIEWER, expiresAt: $e) { secret } }
+`);
+const AuthPermissionsThreeMutations = graphql(`
+  mutation AuthPermissionsThreeMutations {
+    first: createApiKey(name: "first of three", role: VIEWER) { secret }
+    broken: createApiKey(name: "broken", role: VIEWER, expiresAt: "2001-01-01T00:00:00Z") { secret }
+    last: createApiKey(name: "last of three", role: VIEWER) { secret }
+  }
+`);
+// The same through fragments: the count is of what would run.
+const AuthPermissionsTwoMutationsInFragments = graphql(`
+  mutation AuthPermissionsTwoMutationsInFragments {
+    ...AuthPermissionsMutationA
+    ... on Mutation { b: createApiKey(name: "b", role: VIEWER) { secret } }
+  }
+  fragment AuthPermissionsMutationA on Mutation { a: createApiKey(name: "a", role: VIEWER) { secret } __typename }
+`);
+const AuthPermissionsOneMutation = graphql(`
+  mutation AuthPermissionsOneMutation { __typename createApiKey(name: "alone", role: VIEWER) { secret } }
+`);
+
 describe('API keys', () => {
   it('shows the secret once, lists keys without it, works until revoked', async () => {
-    const created = await executeText(
-      t.app,
-      'mutation { createApiKey(name: "nightly loader", role: EDITOR) { secret apiKey { id name prefix role lastUsedAt } } }',
-      undefined,
-      bearer(tokens.ADMIN as string),
-    );
-    const { secret, apiKey } = (
-      created.data as { createApiKey: { secret: string; apiKey: { id: number; prefix: string } } }
-    ).createApiKey;
+    const created = await executeOk(t.app, AuthPermissionsCreateNightlyKey, {}, bearer(tokens.ADMIN as string));
+    const { secret, apiKey } = created.createApiKey;
     expect(secret).toMatch(/^etfql_[\w-]{43}$/);
     expect(apiKey).toMatchObject({ name: 'nightly loader', role: 'EDITOR', lastUsedAt: null });
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
@@ -143,8 +215,8 @@ describe('API keys', () => {
     const stored = await t.db.pool.query('SELECT hash FROM api_key WHERE id = $1', [apiKey.id]);
     expect(stored.rows[0].hash).not.toContain(secret.slice(6));
 
-    const load = 'mutation { loadPrices(ticker: "SPY", bars: []) { inserted } }';
-    expect((await executeText(t.app, load, undefined, bearer(secret))).data).toEqual({ loadPrices: { inserted: 0 } });
+    const load = () => execute(t.app, AuthPermissionsLoadNoBars, {}, bearer(secret));
+    expect((await load()).data).toEqual({ loadPrices: { inserted: 0 } });
 
     const listed = await t.app.fetch('http://etfql.test/graphql', {
       method: 'POST',
@@ -161,33 +233,23 @@ describe('API keys', () => {
     expect(ADMIN_KEY).not.toContain((admin?.prefix ?? '#').slice(1, 5));
     expect(JSON.parse(text).data.apiKeys[0]).toMatchObject({ name: 'nightly loader', lastUsedAt: expect.any(String) });
 
-    await executeText(
-      t.app,
-      `mutation { revokeApiKey(id: ${apiKey.id}) { revokedAt } }`,
-      undefined,
-      bearer(tokens.ADMIN as string),
-    );
-    const refused = await executeText(t.app, load, undefined, bearer(secret));
+    await execute(t.app, AuthPermissionsRevokeKey, { id: apiKey.id }, bearer(tokens.ADMIN as string));
+    const refused = await load();
     expect(refused.errors?.[0]?.message).toBe('The API key is revoked.');
   });
 
   it('revokes in one statement; a second revocation keeps the first time; an unknown id is NOT_FOUND', async () => {
     const admin = bearer(tokens.ADMIN as string);
-    const created = await executeText(
-      t.app,
-      'mutation { createApiKey(name: "twice", role: VIEWER) { apiKey { id } } }',
-      undefined,
-      admin,
-    );
-    const { id } = (created.data as { createApiKey: { apiKey: { id: number } } }).createApiKey.apiKey;
-    const revoke = `mutation { revokeApiKey(id: ${id}) { revokedAt } }`;
+    const created = await executeOk(t.app, AuthPermissionsCreateTwiceKey, {}, admin);
+    const { id } = created.createApiKey.apiKey;
+    const revoke = () => execute(t.app, AuthPermissionsRevokeKey, { id }, admin);
     t.statements.length = 0;
-    const first = await executeText(t.app, revoke, undefined, admin);
+    const first = await revoke();
     expect(t.statements.filter((text) => /"api_key"/.test(text) && /^\s*(UPDATE|SELECT)/.test(text))).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await executeText(t.app, revoke, undefined, admin);
+    const second = await revoke();
     expect(second.data).toEqual(first.data);
-    const unknown = await executeText(t.app, 'mutation { revokeApiKey(id: 999999) { revokedAt } }', undefined, admin);
+    const unknown = await execute(t.app, AuthPermissionsRevokeKey, { id: 999999 }, admin);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -199,9 +261,9 @@ describe('API keys', () => {
       ['next tuesday', 'DateTime cannot represent an invalid date-time-string'],
       ['2027-02-30T00:00:00Z', 'DateTime cannot represent an invalid date-time-string'],
     ]) {
-      const result = await executeText(
+      const result = await execute(
         t.app,
-        'mutation($e: DateTime) { createApiKey(name: "k", role: VIEWER, expiresAt: $e) { secret } }',
+        AuthPermissionsCreateExpiringKey,
         { e: expiresAt },
         bearer(tokens.ADMIN as string),
       );
@@ -214,17 +276,11 @@ describe('API keys', () => {
   it('refuses a mutation document with several fields before any of them commits', async () => {
     const before = await t.db.pool.query('SELECT count(*)::int AS n FROM api_key');
     const several = [
-      `mutation {
-        first: createApiKey(name: "first of three", role: VIEWER) { secret }
-        broken: createApiKey(name: "broken", role: VIEWER, expiresAt: "2001-01-01T00:00:00Z") { secret }
-        last: createApiKey(name: "last of three", role: VIEWER) { secret }
-      }`,
-      // The same through fragments: the count is of what would run.
-      `mutation { ...A ... on Mutation { b: createApiKey(name: "b", role: VIEWER) { secret } } }
-       fragment A on Mutation { a: createApiKey(name: "a", role: VIEWER) { secret } __typename }`,
+      () => execute(t.app, AuthPermissionsThreeMutations, {}, bearer(tokens.ADMIN as string)),
+      () => execute(t.app, AuthPermissionsTwoMutationsInFragments, {}, bearer(tokens.ADMIN as string)),
     ];
-    for (const query of several) {
-      const result = await executeText(t.app, query, undefined, bearer(tokens.ADMIN as string));
+    for (const send of several) {
+      const result = await send();
       expect(result.data ?? null).toBeNull();
       expect(result.errors?.[0]?.extensions?.code).toBe('ONE_MUTATION_PER_REQUEST');
       expect(result.errors?.[0]?.message).toMatch(/one mutation field; this one has (3|2)/);
@@ -232,15 +288,27 @@ describe('API keys', () => {
     expect((await t.db.pool.query('SELECT count(*)::int AS n FROM api_key')).rows).toEqual(before.rows);
 
     // One field (with __typename beside it) runs as before.
-    const one = await executeText(
-      t.app,
-      'mutation { __typename createApiKey(name: "alone", role: VIEWER) { secret } }',
-      undefined,
-      bearer(tokens.ADMIN as string),
-    );
+    const one = await execute(t.app, AuthPermissionsOneMutation, {}, bearer(tokens.ADMIN as string));
     expect(one.errors).toBeUndefined();
   });
 });
+
+const AuthPermissionsLogin = graphql(`
+  mutation AuthPermissionsLogin($p: String!) { login(email: "viewer@example.com", password: $p) { token } }
+`);
+// The password in the document itself, not in the variables.
+const AuthPermissionsLoginLiteral = graphql(`
+  mutation AuthPermissionsLoginLiteral { login(email: "viewer@example.com", password: "wrong-but-secret-words") { token } }
+`);
+const AuthPermissionsCreateLogKey = graphql(`
+  mutation AuthPermissionsCreateLogKey { createApiKey(name: "x", role: VIEWER) { secret } }
+`);
+const AuthPermissionsEtf = graphql(`
+  query AuthPermissionsEtf { etf(ticker: "SPY") { ticker } }
+`);
+const AuthPermissionsUpsertEmptyEtf = graphql(`
+  mutation AuthPermissionsUpsertEmptyEtf { upsertEtf(input: { ticker: "", name: "" }) { id } }
+`);
 
 it('never writes passwords or key secrets to the logs', async () => {
   let logged = '';
@@ -255,22 +323,12 @@ it('never writes passwords or key secrets to the logs', async () => {
     config: loadConfig({ LOG_LEVEL: 'debug' }),
     logger: pino({ level: 'debug' }, sink),
   });
-  await executeText(app, 'mutation($p: String!) { login(email: "viewer@example.com", password: $p) { token } }', {
-    p: PASSWORD,
-  });
-  await executeText(
-    app,
-    'mutation { login(email: "viewer@example.com", password: "wrong-but-secret-words") { token } }',
-  );
-  const created = await executeText(
-    app,
-    'mutation { createApiKey(name: "x", role: VIEWER) { secret } }',
-    undefined,
-    bearer(ADMIN_KEY),
-  );
-  const secret = (created.data as { createApiKey: { secret: string } }).createApiKey.secret;
-  await executeText(app, '{ etf(ticker: "SPY") { ticker } }', undefined, bearer(secret));
-  await executeText(app, 'mutation { upsertEtf(input: { ticker: "", name: "" }) { id } }', undefined, bearer(secret));
+  await execute(app, AuthPermissionsLogin, { p: PASSWORD });
+  await execute(app, AuthPermissionsLoginLiteral);
+  const created = await executeOk(app, AuthPermissionsCreateLogKey, {}, bearer(ADMIN_KEY));
+  const secret = created.createApiKey.secret;
+  await execute(app, AuthPermissionsEtf, {}, bearer(secret));
+  await execute(app, AuthPermissionsUpsertEmptyEtf, {}, bearer(secret));
   expect(logged.length).toBeGreaterThan(0);
   for (const value of [PASSWORD, 'wrong-but-secret-words', secret, ADMIN_KEY, 'argon2id'])
     expect(logged).not.toContain(value);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEtfWithBars } from './fixtures.js';
 import { graphql } from './gql/index.js';
-import { bearer, executeOk, executeText } from './graphql-client.js';
+import { bearer, execute, executeOk } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -24,6 +24,16 @@ const SeriesAndPrices = graphql(`
       series(from: $from, last: $last, interval: $interval, adjusted: $adjusted) { dates open high low close volume }
     }
   }
+`);
+
+const ColumnarTwoColumns = graphql(`
+  query ColumnarTwoColumns { etfsByTicker(tickers: ["AAA", "BBB"]) { series(last: 5) { dates close } } }
+`);
+const ColumnarEmptyWindow = graphql(`
+  query ColumnarEmptyWindow { etf(ticker: "AAA") { series(to: "1999-01-01") { dates close } } }
+`);
+const ColumnarBadWindow = graphql(`
+  query ColumnarBadWindow { etf(ticker: "AAA") { series(last: 0) { dates } } }
 `);
 
 describe('Etf.series', () => {
@@ -52,10 +62,7 @@ describe('Etf.series', () => {
 
   it('reads only the columns asked for, in one statement for every ticker', async () => {
     t.statements.length = 0;
-    const result = await executeText(
-      t.app,
-      `{ etfsByTicker(tickers: ["AAA", "BBB"]) { series(last: 5) { dates close } } }`,
-    );
+    const result = await execute(t.app, ColumnarTwoColumns);
     expect(result.errors).toBeUndefined();
     const reads = t.statements.filter((sql) => sql.includes('/* daily-bars */'));
     expect(reads).toHaveLength(1);
@@ -64,12 +71,12 @@ describe('Etf.series', () => {
   });
 
   it('gives empty lists for an ETF without bars in the window', async () => {
-    const result = await executeText(t.app, `{ etf(ticker: "AAA") { series(to: "1999-01-01") { dates close } } }`);
+    const result = await execute(t.app, ColumnarEmptyWindow);
     expect(result).toEqual({ data: { etf: { series: { dates: [], close: [] } } } });
   });
 
   it('refuses a bad window as prices does', async () => {
-    const result = await executeText(t.app, `{ etf(ticker: "AAA") { series(last: 0) { dates } } }`);
+    const result = await execute(t.app, ColumnarBadWindow);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -93,6 +100,37 @@ const PointsAndColumns = graphql(`
           bollinger { upper middle lower }
           stochastic { fastK fastD slowD }
           adx { adx plusDI minusDI }
+        }
+      }
+    }
+  }
+`);
+
+const ColumnarBadPeriod = graphql(`
+  query ColumnarBadPeriod { etf(ticker: "AAA") { indicators(last: 5) { columns { sma(period: 0) { value } } } } }
+`);
+// 12 lists of 25 ETFs' whole histories.
+const ColumnarHuge = graphql(`
+  query ColumnarHuge {
+    etfsByTicker(
+      tickers: ["T0", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
+                "T13", "T14", "T15", "T16", "T17", "T18", "T19", "T20", "T21", "T22", "T23", "T24"]
+    ) {
+      indicators {
+        columns {
+          dates
+          s0: sma(period: 2) { value }
+          s1: sma(period: 3) { value }
+          s2: sma(period: 4) { value }
+          s3: sma(period: 5) { value }
+          s4: sma(period: 6) { value }
+          s5: sma(period: 7) { value }
+          s6: sma(period: 8) { value }
+          s7: sma(period: 9) { value }
+          s8: sma(period: 10) { value }
+          s9: sma(period: 11) { value }
+          s10: sma(period: 12) { value }
+          s11: sma(period: 13) { value }
         }
       }
     }
@@ -125,21 +163,13 @@ describe('Indicators.columns', () => {
   });
 
   it('validates arguments as the point lists do', async () => {
-    const result = await executeText(
-      t.app,
-      `{ etf(ticker: "AAA") { indicators(last: 5) { columns { sma(period: 0) { value } } } } }`,
-    );
+    const result = await execute(t.app, ColumnarBadPeriod);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('is costed per list, so a huge columnar request is refused before it runs', async () => {
-    const fields = Array.from({ length: 12 }, (_, i) => `s${i}: sma(period: ${i + 2}) { value }`).join(' ');
-    const tickers = JSON.stringify(Array.from({ length: 25 }, (_, i) => `T${i}`));
     t.statements.length = 0;
-    const result = await executeText(
-      t.app,
-      `{ etfsByTicker(tickers: ${tickers}) { indicators { columns { dates ${fields} } } } }`,
-    );
+    const result = await execute(t.app, ColumnarHuge);
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(t.statements).toHaveLength(0);
   });

@@ -1,8 +1,10 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../src/indicators/catalog.js';
 import { toHistory } from '../src/prices/history.js';
 import { createEtfWithBars, snapshot, waitForLockWait } from './fixtures.js';
-import { bearer, executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { bearer, execute } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -11,14 +13,41 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const run = (query: string, variables?: Record<string, unknown>) =>
-  executeText(t.app, query, variables, bearer(ADMIN_KEY));
+const run = <T, V>(document: TypedDocumentNode<T, V>, variables?: V) =>
+  execute(t.app, document, variables, bearer(ADMIN_KEY));
+
+const DataMutationsUpsertEtfs = graphql(`
+  mutation DataMutationsUpsertEtfs($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker name } }
+`);
+const DataMutationsUpsertEtfsFull = graphql(`
+  mutation DataMutationsUpsertEtfsFull($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker issuer exchange } }
+`);
+const DataMutationsDeleteEtf = graphql(`
+  mutation DataMutationsDeleteEtf($ticker: String!) { deleteEtf(ticker: $ticker) { ticker deletedPrices } }
+`);
+const DataMutationsDeleteEtfTicker = graphql(`
+  mutation DataMutationsDeleteEtfTicker($ticker: String!) { deleteEtf(ticker: $ticker) { ticker } }
+`);
+const DataMutationsDeleteEtfCount = graphql(`
+  mutation DataMutationsDeleteEtfCount($ticker: String!) { deleteEtf(ticker: $ticker) { deletedPrices } }
+`);
+const DataMutationsDeletePrices = graphql(`
+  mutation DataMutationsDeletePrices($ticker: String!, $from: Date!, $to: Date!) {
+    deletePrices(ticker: $ticker, from: $from, to: $to) { deleted }
+  }
+`);
+const DataMutationsServed = graphql(`
+  query DataMutationsServed($ticker: String!) {
+    etf(ticker: $ticker) {
+      prices { date open high low close volume }
+      indicators { sma(period: 20) { date value } rsi { value } }
+    }
+  }
+`);
 
 describe('upsertEtfs', () => {
-  const UPSERT = 'mutation($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker name } }';
-
   it('creates and updates many ETFs in input order', async () => {
-    const result = await run(UPSERT, {
+    const result = await run(DataMutationsUpsertEtfs, {
       inputs: [
         { ticker: 'bb', name: 'B' },
         { ticker: 'AA', name: 'A' },
@@ -30,7 +59,7 @@ describe('upsertEtfs', () => {
         { ticker: 'AA', name: 'A' },
       ],
     });
-    const again = await run(UPSERT, {
+    const again = await run(DataMutationsUpsertEtfs, {
       inputs: [
         { ticker: 'AA', name: 'A renamed' },
         { ticker: 'CC', name: 'C' },
@@ -45,15 +74,16 @@ describe('upsertEtfs', () => {
   });
 
   it('keeps the fields an update leaves out, for each ETF', async () => {
-    const FULL = 'mutation($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker issuer exchange } }';
-    await run(FULL, { inputs: [{ ticker: 'KEEP', name: 'K', issuer: 'Issuer', exchange: 'NYSE Arca' }] });
-    const result = await run(FULL, { inputs: [{ ticker: 'KEEP', name: 'K2', exchange: null }] });
+    await run(DataMutationsUpsertEtfsFull, {
+      inputs: [{ ticker: 'KEEP', name: 'K', issuer: 'Issuer', exchange: 'NYSE Arca' }],
+    });
+    const result = await run(DataMutationsUpsertEtfsFull, { inputs: [{ ticker: 'KEEP', name: 'K2', exchange: null }] });
     expect(result.data).toEqual({ upsertEtfs: [{ ticker: 'KEEP', issuer: 'Issuer', exchange: null }] });
   });
 
   it('names every bad input by its index and writes none', async () => {
     const before = await snapshot(t.db);
-    const result = await run(UPSERT, {
+    const result = await run(DataMutationsUpsertEtfs, {
       inputs: [
         { ticker: 'OK1', name: 'Fine' },
         { ticker: '', name: 'X' },
@@ -70,13 +100,13 @@ describe('upsertEtfs', () => {
 describe('deleteEtf and deletePrices', () => {
   it('deletes an ETF with everything that hangs on it', async () => {
     const bars = await createEtfWithBars(t.db, 'GONE', '2024-01-01', '2024-03-31');
-    const result = await run('mutation { deleteEtf(ticker: "gone") { ticker deletedPrices } }');
+    const result = await run(DataMutationsDeleteEtf, { ticker: 'gone' });
     expect(result.data).toEqual({ deleteEtf: { ticker: 'GONE', deletedPrices: bars.length } });
     const left = await t.db.pool.query(
       "SELECT (SELECT count(*) FROM daily_price) + (SELECT count(*) FROM daily_indicator) AS n FROM etf WHERE ticker = 'GONE'",
     );
     expect(left.rows).toEqual([]);
-    expect((await run('mutation { deleteEtf(ticker: "GONE") { ticker } }')).errors?.[0]?.extensions?.code).toBe(
+    expect((await run(DataMutationsDeleteEtfTicker, { ticker: 'GONE' })).errors?.[0]?.extensions?.code).toBe(
       'NOT_FOUND',
     );
   });
@@ -93,7 +123,7 @@ describe('deleteEtf and deletePrices', () => {
          VALUES ($1, '2024-02-01', 10, 11, 9, 10, 100)`,
         [rows[0].id],
       );
-      const deleting = run('mutation { deleteEtf(ticker: "RACE") { deletedPrices } }');
+      const deleting = run(DataMutationsDeleteEtfCount, { ticker: 'RACE' });
       await waitForLockWait(t.db.pool);
       await load.query('COMMIT');
       expect((await deleting).data).toEqual({ deleteEtf: { deletedPrices: bars.length + 1 } });
@@ -108,25 +138,12 @@ describe('deleteEtf and deletePrices', () => {
 
   it('deletes a range of bars and recomputes the stored indicators after it', async () => {
     await createEtfWithBars(t.db, 'CUT', '2023-01-02', '2024-12-31');
-    const result = await run(
-      'mutation { deletePrices(ticker: "CUT", from: "2024-03-01", to: "2024-03-31") { deleted } }',
-    );
+    const result = await run(DataMutationsDeletePrices, { ticker: 'CUT', from: '2024-03-01', to: '2024-03-31' });
     expect(result.data).toEqual({ deletePrices: { deleted: 21 } });
-    const served = await executeText(
-      t.app,
-      '{ etf(ticker: "CUT") { prices { date open high low close volume } indicators { sma(period: 20) { date value } rsi { value } } } }',
-      undefined,
-      bearer(ADMIN_KEY),
-    );
-    const etf = (
-      served.data as {
-        etf: {
-          prices: never[];
-          indicators: { sma: { date: string; value: number | null }[]; rsi: { value: number | null }[] };
-        };
-      }
-    ).etf;
-    expect(etf.prices.some((bar: { date: string }) => bar.date.startsWith('2024-03'))).toBe(false);
+    const served = await run(DataMutationsServed, { ticker: 'CUT' });
+    const etf = served.data?.etf;
+    if (!etf) throw new Error(`no CUT in the response: ${JSON.stringify(served.errors)}`);
+    expect(etf.prices.some((bar) => bar.date.startsWith('2024-03'))).toBe(false);
     const { bars } = toHistory(etf.prices);
     const sma = INDICATORS.sma.compute(bars, { period: 20 }).value;
     const rsi = INDICATORS.rsi.compute(bars, { period: 14 }).value;
@@ -141,12 +158,12 @@ describe('deleteEtf and deletePrices', () => {
   it('refuses a reversed range and an unknown ticker, deleting nothing', async () => {
     const before = await snapshot(t.db);
     expect(
-      (await run('mutation { deletePrices(ticker: "CUT", from: "2024-05-01", to: "2024-04-01") { deleted } }'))
-        .errors?.[0]?.message,
+      (await run(DataMutationsDeletePrices, { ticker: 'CUT', from: '2024-05-01', to: '2024-04-01' })).errors?.[0]
+        ?.message,
     ).toMatch(/from: 2024-05-01 is after to/);
     expect(
-      (await run('mutation { deletePrices(ticker: "NOPE", from: "2024-01-01", to: "2024-02-01") { deleted } }'))
-        .errors?.[0]?.extensions?.code,
+      (await run(DataMutationsDeletePrices, { ticker: 'NOPE', from: '2024-01-01', to: '2024-02-01' })).errors?.[0]
+        ?.extensions?.code,
     ).toBe('NOT_FOUND');
     expect(await snapshot(t.db)).toEqual(before);
   });

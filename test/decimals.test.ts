@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { roundTo } from '../src/prices/rounding.js';
 import { createEtfWithBars } from './fixtures.js';
-import { executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { execute, executeText } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -15,36 +16,39 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Data = {
-  etf: {
-    prices: { close: number; volume: number }[];
-    series: { close: number[] };
-    indicators: {
-      sma: { value: number | null }[];
-      wma: { value: number | null }[];
-      columns: { rsi: { value: (number | null)[] } };
-    };
-  };
-};
+const DecimalsExact = graphql(`
+  query DecimalsExact {
+    etf(ticker: "SPY") {
+      prices(last: 30) { close volume }
+      series(last: 30) { close }
+      indicators(last: 30) { sma(period: 20) { value } wma(period: 9) { value } columns { rsi { value } } }
+    }
+  }
+`);
+const DecimalsRounded = graphql(`
+  query DecimalsRounded {
+    etf(ticker: "SPY") {
+      prices(last: 30) { close(decimals: 2) volume }
+      series(last: 30, decimals: 2) { close }
+      indicators(last: 30, decimals: 2) { sma(period: 20) { value } wma(period: 9) { value } columns { rsi { value } } }
+    }
+  }
+`);
 
-const query = (decimals: string) => `{ etf(ticker: "SPY") {
-  prices(last: 30) { close${decimals ? `(${decimals.slice(2)})` : ''} volume }
-  series(last: 30${decimals}) { close }
-  indicators(last: 30${decimals}) { sma(period: 20) { value } wma(period: 9) { value } columns { rsi { value } } }
-} }`;
-
-async function run(decimals: string): Promise<Data> {
-  const result = await executeText(t.app, query(decimals));
+async function run(document: typeof DecimalsExact | typeof DecimalsRounded) {
+  const result = await execute(t.app, document);
   expect(result.errors).toBeUndefined();
-  return result.data as Data;
+  const etf = result.data?.etf;
+  if (!etf) throw new Error('no SPY in the response');
+  return { etf };
 }
 
 const decimalsOf = (value: number) => (String(value).split('.')[1] ?? '').length;
 
 it('rounds every value it returns, stored and computed indicators alike, to the places asked', async () => {
-  const exact = await run('');
+  const exact = await run(DecimalsExact);
   t.statements.length = 0;
-  const rounded = await run(', decimals: 2');
+  const rounded = await run(DecimalsRounded);
   const pairs: [number | null, number | null][] = [
     ...exact.etf.prices.map((bar, i) => [bar.close, rounded.etf.prices[i]?.close ?? null] as [number, number]),
     ...exact.etf.series.close.map((close, i) => [close, rounded.etf.series.close[i] ?? null] as [number, number]),
@@ -80,13 +84,24 @@ it('rounds half away from zero', () => {
   expect(roundTo(-0.004, 2)).toBe(-0);
 });
 
+const DecimalsNegative = graphql(`
+  query DecimalsNegative { etf(ticker: "SPY") { series(last: 5, decimals: -1) { close } } }
+`);
+const DecimalsTooMany = graphql(`
+  query DecimalsTooMany { etf(ticker: "SPY") { indicators(last: 5, decimals: 11) { sma(period: 5) { value } } } }
+`);
+const DecimalsNegativeOnBar = graphql(`
+  query DecimalsNegativeOnBar { etf(ticker: "SPY") { prices(last: 5) { open(decimals: -1) } } }
+`);
+
 it.each([
-  ['-1', 'series(last: 5, decimals: -1) { close }'],
-  ['11', 'indicators(last: 5, decimals: 11) { sma(period: 5) { value } }'],
-  ['2.5', 'prices(last: 5) { close(decimals: 2.5) }'],
-  ['-1 on a bar', 'prices(last: 5) { open(decimals: -1) }'],
-])('refuses decimals: %s with a coded error, naming the argument', async (_name, field) => {
-  const result = await executeText(t.app, `{ etf(ticker: "SPY") { ${field} } }`);
+  ['-1', () => execute(t.app, DecimalsNegative)],
+  ['11', () => execute(t.app, DecimalsTooMany)],
+  // Not an Int: no typed document can send it.
+  ['2.5', () => executeText(t.app, '{ etf(ticker: "SPY") { prices(last: 5) { close(decimals: 2.5) } } }')],
+  ['-1 on a bar', () => execute(t.app, DecimalsNegativeOnBar)],
+])('refuses decimals: %s with a coded error, naming the argument', async (_name, send) => {
+  const result = await send();
   expect(result.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
   expect(result.errors?.[0]?.message).toMatch(/decimals|Int cannot represent/);
 });

@@ -9,7 +9,8 @@ import { toHistory } from '../src/prices/history.js';
 import type { PriceBar } from '../src/prices/read-bars.js';
 import { expectPointsClose } from './close-points.js';
 import { createEtfWithBars } from './fixtures.js';
-import { bearer, executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { bearer, execute, executeText } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -40,6 +41,21 @@ async function served(windowArgs = '') {
     result.data as { etf: { prices: Record<string, number>[]; indicators: Record<string, Record<string, unknown>[]> } }
   ).etf;
 }
+
+const IndicatorPersistedChangeBar = graphql(`
+  mutation IndicatorPersistedChangeBar {
+    loadPrices(ticker: "PER", bars: [{ date: "2023-05-01", open: 150, high: 190, low: 140, close: 180, volume: 5000000 }]) {
+      updated
+    }
+  }
+`);
+const IndicatorPersistedAppendBar = graphql(`
+  mutation IndicatorPersistedAppendBar {
+    loadPrices(ticker: "PER", bars: [{ date: "2025-01-02", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) {
+      inserted
+    }
+  }
+`);
 
 /** What the kernels give over the prices the API serves, as the API would serve it. */
 function computed(prices: Record<string, number>[], entry: (typeof PERSISTED_INDICATORS)[number]) {
@@ -84,12 +100,7 @@ it('recomputes from a changed bar in the middle on, through loadPrices', async (
   const before = await t.db.pool.query(
     "SELECT date::text, sma_20, ema_12, rsi_14 FROM daily_indicator WHERE date < '2023-05-01' ORDER BY date",
   );
-  const result = await executeText(
-    t.app,
-    'mutation { loadPrices(ticker: "PER", bars: [{ date: "2023-05-01", open: 150, high: 190, low: 140, close: 180, volume: 5000000 }]) { updated } }',
-    undefined,
-    bearer(ADMIN_KEY),
-  );
+  const result = await execute(t.app, IndicatorPersistedChangeBar, {}, bearer(ADMIN_KEY));
   expect(result.data).toEqual({ loadPrices: { updated: 1 } });
   await expectServedEqualsComputed();
   // Rows before the change are untouched.
@@ -100,12 +111,7 @@ it('recomputes from a changed bar in the middle on, through loadPrices', async (
 });
 
 it('extends the stored set when bars are appended', async () => {
-  const result = await executeText(
-    t.app,
-    'mutation { loadPrices(ticker: "PER", bars: [{ date: "2025-01-02", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) { inserted } }',
-    undefined,
-    bearer(ADMIN_KEY),
-  );
+  const result = await execute(t.app, IndicatorPersistedAppendBar, {}, bearer(ADMIN_KEY));
   expect(result.data).toEqual({ loadPrices: { inserted: 1 } });
   await expectServedEqualsComputed();
 });

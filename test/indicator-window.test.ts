@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_NAMES, INDICATORS, type ParamSpec } from '../src/indicators/catalog.js';
 import { POINT_FIELDS } from '../src/indicators/indicator-points.js';
 import { createEtfWithBars } from './fixtures.js';
-import { bearer, executeText } from './graphql-client.js';
+import { graphql } from './gql/index.js';
+import { bearer, executeOk, executeText } from './graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -80,16 +81,18 @@ describe.each(['DAILY', 'WEEKLY'])('%s', (interval) => {
   });
 });
 
+const IndicatorWindowEmaAlone = graphql(`
+  query IndicatorWindowEmaAlone { etf(ticker: "WIN") { indicators(last: 5) { ema(period: 10) { date value } } } }
+`);
+const IndicatorWindowEmaTogether = graphql(`
+  query IndicatorWindowEmaTogether {
+    etf(ticker: "WIN") { indicators(last: 5) { sma(period: 3) { value } ema(period: 10) { date value } macd { macd } } }
+  }
+`);
+
 it('does not depend on the other fields of the request', async () => {
-  const alone = await executeText(
-    t.app,
-    '{ etf(ticker: "WIN") { indicators(last: 5) { ema(period: 10) { date value } } } }',
-  );
-  const together = await executeText(
-    t.app,
-    '{ etf(ticker: "WIN") { indicators(last: 5) { sma(period: 3) { value } ema(period: 10) { date value } macd { macd } } } }',
-  );
-  expect((together.data as { etf: { indicators: { ema: unknown } } }).etf.indicators.ema).toEqual(
-    (alone.data as { etf: { indicators: { ema: unknown } } }).etf.indicators.ema,
-  );
+  const alone = await executeOk(t.app, IndicatorWindowEmaAlone);
+  const together = await executeOk(t.app, IndicatorWindowEmaTogether);
+  expect(alone.etf).not.toBeNull();
+  expect(together.etf?.indicators.ema).toEqual(alone.etf?.indicators.ema);
 });
