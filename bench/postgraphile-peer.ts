@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { freePort } from '../src/net/ports.js';
 
 /** Resolved once from npm and written down: a cold fetch installs the same code. */
@@ -61,6 +62,22 @@ export function postGraphileChartBody(tickers: string[], bars: number): string {
   return JSON.stringify({ query: `query Chart {\n  ${fields.join('\n  ')}\n}` });
 }
 
+/**
+ * daily_price names its ETF without a foreign key (statement-level triggers
+ * keep that integrity: prisma/migrations/20261125120000_set_based_integrity),
+ * and PostGraphile derives relations from foreign keys. Its smart tag declares
+ * the same relation, so `dailyPricesByEtfId` is there as before.
+ */
+async function declareRelations(databaseUrl: string): Promise<void> {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    await client.query(`COMMENT ON TABLE daily_price IS E'@foreignKey (etf_id) references etf (id)'`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startPostGraphilePeer(databaseUrl: string): Promise<PostGraphilePeer | { skipped: string }> {
   let node: string;
   let modules: string;
@@ -94,6 +111,11 @@ export async function startPostGraphilePeer(databaseUrl: string): Promise<PostGr
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
+  try {
+    await declareRelations(databaseUrl);
+  } catch (error) {
+    return { skipped: `could not declare the price relation for PostGraphile: ${(error as Error).message}` };
+  }
   const child = spawn(node, [SERVER, modules], {
     env: {
       ...process.env,

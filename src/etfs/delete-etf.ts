@@ -14,7 +14,8 @@ export async function deleteEtf(db: Database, rawTicker: string): Promise<{ tick
   return withTransaction(db.pool, async (client) => {
     const id = await lockEtfForDelete(client, ticker);
     const prices = await client.query('/* delete-etf-prices */ DELETE FROM daily_price WHERE etf_id = $1', [id]);
-    // Indicators and watchlist entries go with the ETF (foreign keys cascade).
+    // Stored indicators go with the ETF (its delete trigger), watchlist entries
+    // and corporate actions by their foreign keys.
     await client.query('/* delete-etf */ DELETE FROM etf WHERE id = $1', [id]);
     return { ticker, deletedPrices: prices.rowCount ?? 0 };
   });
