@@ -76,6 +76,23 @@ describe('plain SQL', () => {
   });
 });
 
+describe('TRUNCATE', () => {
+  it('of etf empties the bars and stored indicators too, as a cascade did', async () => {
+    // Its own database: the other tests' ETFs would go with it.
+    const own = await createTestDatabase();
+    try {
+      await createEtfWithBars(own.db, 'TRUNC', '2024-01-01', '2024-01-31');
+      await own.db.pool.query('TRUNCATE etf CASCADE');
+      const { rows } = await own.db.pool.query(
+        'SELECT (SELECT count(*) FROM daily_price) + (SELECT count(*) FROM daily_indicator) AS n',
+      );
+      expect(Number(rows[0].n)).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('a delete of an ETF during a load of it', () => {
   it('waits for a load that has written, then deletes what it wrote', async () => {
     const etf = await createEtf(t.db, 'RACE1');

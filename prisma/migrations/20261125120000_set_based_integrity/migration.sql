@@ -8,7 +8,8 @@
 --   one anti-join over the distinct ETF ids of its rows, which takes the same
 --   KEY SHARE row locks on those ETFs a foreign key takes, so a concurrent
 --   delete of one of them waits for the writer, or makes it fail;
--- * deleting an ETF deletes its bars and stored indicators (was ON DELETE CASCADE);
+-- * deleting an ETF deletes its bars and stored indicators (was ON DELETE
+--   CASCADE), and so does TRUNCATE etf, which fires no delete trigger;
 -- * an ETF's id never changes while rows name it (was ON UPDATE CASCADE, which
 --   nothing used: ids are generated and never updated).
 
@@ -66,6 +67,18 @@ $$;
 CREATE TRIGGER etf_delete_cascades
   AFTER DELETE ON etf REFERENCING OLD TABLE AS deleted_etfs
   FOR EACH STATEMENT EXECUTE FUNCTION etf_delete_cascades();
+
+CREATE FUNCTION etf_truncate_cascades() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE daily_price, daily_indicator;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER etf_truncate_cascades
+  AFTER TRUNCATE ON etf
+  FOR EACH STATEMENT EXECUTE FUNCTION etf_truncate_cascades();
 
 CREATE FUNCTION etf_id_is_fixed() RETURNS trigger
 LANGUAGE plpgsql AS $$
