@@ -17,6 +17,7 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
   dbPoolSize: number;
+  jobs: { worker: boolean; concurrency: number };
   auth: {
     /** Secrets for HS256 tokens: the first signs, every one verifies (rotation). Empty: one made per process. */
     jwtSecrets: string[];
@@ -92,6 +93,12 @@ export const SETTINGS = {
   LOG_LEVEL: { default: 'info', meaning: '`fatal` … `trace`, or `silent`' },
   NODE_ENV: { default: undefined, meaning: '`production` turns off development warnings' },
   DB_POOL_SIZE: { default: 10, meaning: 'connections shared by Prisma and the hand-written read paths' },
+  JOB_WORKER: {
+    default: true,
+    meaning:
+      'run background jobs (stored indicators after large loads) in the server; `false` when `npm run worker` runs them',
+  },
+  JOB_CONCURRENCY: { default: 1, meaning: 'jobs one worker runs at once' },
   JWT_SECRET: {
     default: undefined,
     meaning:
@@ -255,6 +262,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     production,
     dbPoolSize: integer('DB_POOL_SIZE', 1, 200),
+    jobs: { worker: boolean('JOB_WORKER'), concurrency: integer('JOB_CONCURRENCY', 1, 32) },
     auth: {
       jwtSecrets,
       jwtTtlSeconds: integer('JWT_TTL_SECONDS', 60, 86_400),

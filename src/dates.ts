@@ -11,3 +11,8 @@ export function toIsoDate(value: Date | string): IsoDate {
 export function todayUtc(): IsoDate {
   return new Date().toISOString().slice(0, 10);
 }
+
+/** The date `days` calendar days after `date` (before, when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

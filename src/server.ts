@@ -4,6 +4,7 @@ import { openDatabaseServer } from './db/database-server.js';
 import { loadEnvFile } from './env-file.js';
 import { ensureDashboardBuilt } from './http/dashboard-assets.js';
 import { createHttpServer } from './http/http-server.js';
+import { startJobWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './startup/prepare-database.js';
 import { createApp } from './yoga.js';
@@ -50,6 +51,11 @@ try {
 
   const db = await prepareDatabase(databaseServer.url, config, logger);
   cleanups.push(() => db.close());
+  if (config.jobs.worker) {
+    // Stopped before the pool closes: a running job finishes (or is retried later).
+    const worker = await startJobWorker(db.pool, { concurrency: config.jobs.concurrency, logger });
+    cleanups.push(() => worker.stop());
+  }
 
   if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');
   const app = createApp({ db, config, logger });

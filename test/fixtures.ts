@@ -1,6 +1,7 @@
 // Small, hand-checkable data sets that tests load through the real load path.
 import type { Database } from '../src/db/database.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
+import { runDueJobs } from '../src/jobs/worker.js';
 import { loadPrices } from '../src/prices/load-prices.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
 
@@ -8,7 +9,11 @@ export async function createEtf(db: Database, ticker: string, extra: Record<stri
   return db.prisma.etf.create({ data: { ticker, name: `${ticker} Test Fund`, currency: 'USD', ...extra } });
 }
 
-/** An ETF with deterministic synthetic bars on every weekday from `first` to `last`. */
+/**
+ * An ETF with deterministic synthetic bars on every weekday from `first` to
+ * `last`, and its stored indicators current (a long load leaves them to a job:
+ * the job runs before this returns).
+ */
 export async function createEtfWithBars(
   db: Database,
   ticker: string,
@@ -23,6 +28,7 @@ export async function createEtfWithBars(
     volume: 1e6,
   });
   await loadPrices(db, ticker, bars);
+  await runDueJobs(db.pool);
   return bars;
 }
 

@@ -117,9 +117,11 @@ it('extends the stored set when bars are appended', async () => {
 });
 
 it('fills in missing stored indicators at start-up (prices written without them)', async () => {
-  const { backfillPersistedIndicators } = await import('../src/indicators/stored/refresh-stored.js');
+  const { queueLaggingRefreshes } = await import('../src/indicators/stored/keep-current.js');
+  const { runDueJobs } = await import('../src/jobs/worker.js');
   await t.db.pool.query("DELETE FROM daily_indicator WHERE date >= '2024-03-01'");
-  expect(await backfillPersistedIndicators(t.db.pool)).toBe(1);
+  expect(await queueLaggingRefreshes(t.db.pool)).toBe(1);
+  await runDueJobs(t.db.pool);
   await expectServedEqualsComputed();
-  expect(await backfillPersistedIndicators(t.db.pool)).toBe(0);
+  expect(await queueLaggingRefreshes(t.db.pool)).toBe(0);
 });

@@ -1,9 +1,11 @@
 // Applies and creates Prisma migrations through the WebAssembly schema engine.
+
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
+import { Logger, runMigrations as runJobQueueMigrations } from 'graphile-worker';
 import { openSchemaEngine } from './schema-engine.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,11 +55,16 @@ export async function applyMigrations(databaseUrl: string, log?: (message: strin
       migrationsList: await readMigrationList(),
       filters: NO_FILTER,
     });
+    // The job queue's own schema (graphile_worker), which it migrates itself:
+    // writes queue jobs in their transaction, so it must exist before any runs.
+    await runJobQueueMigrations({ connectionString: databaseUrl, logger: QUIET });
     return result.appliedMigrationNames;
   } finally {
     await handle.close();
   }
 }
+
+const QUIET = new Logger(() => () => {});
 
 /** The SQL that would bring the committed migrations up to schema.prisma ('' when none). */
 export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {

@@ -7,7 +7,8 @@ import type { History } from '../prices/history.js';
 import { roundList } from '../prices/rounding.js';
 import { INDICATORS, type IndicatorName, type Params, paramProblems } from './catalog.js';
 import type { IndicatorLoaders } from './loaders.js';
-import { findPersisted } from './stored/default-set.js';
+import { findPersisted, type PersistedIndicator } from './stored/default-set.js';
+import type { PersistedColumns } from './stored/read-stored.js';
 
 /** `decimals`: how the values are rounded, null for full precision (src/prices/rounding.ts). */
 export type IndicatorsHandle = { etfId: number; window: BarWindow; decimals: number | null };
@@ -60,19 +61,8 @@ async function exactColumns(
   if (persisted) {
     const reads = [...Object.values(persisted.columns), ...(persisted.derivedFrom ?? [])];
     const stored = await ctx.loaders.indicators.persisted(window).load(handle.etfId, reads);
-    ctx.budget.take(stored.dates.length * (fields.length + 1));
-    return {
-      dates: stored.dates,
-      columns: fields.map((field) => {
-        const column = persisted.columns[field];
-        if (column) return stored.values[column] as (number | null)[];
-        const derive = persisted.derived?.[field];
-        const inputs = reads.map((name) => [name, stored.values[name] ?? []] as const);
-        return stored.dates.map((_, t) =>
-          derive ? derive(Object.fromEntries(inputs.map(([name, values]) => [name, values[t] ?? null]))) : null,
-        );
-      }),
-    };
+    // Past the stored set (a large load whose job has not run yet): computed below, to the same values.
+    if (stored.current) return storedColumns(ctx, stored, persisted, fields, reads);
   }
 
   const history = await ctx.loaders.indicators.history(window.interval, window.to, window.adjusted).load(handle.etfId);
@@ -95,6 +85,29 @@ async function exactColumns(
         column[t - start] = Number.isFinite(value) ? value : null;
       }
       return column;
+    }),
+  };
+}
+
+/** The stored values of a window, with the fields that are derived from stored columns (e.g. a histogram). */
+function storedColumns(
+  ctx: IndicatorContext,
+  stored: PersistedColumns,
+  persisted: PersistedIndicator,
+  fields: readonly string[],
+  reads: readonly string[],
+): IndicatorColumns {
+  ctx.budget.take(stored.dates.length * (fields.length + 1));
+  return {
+    dates: stored.dates,
+    columns: fields.map((field) => {
+      const column = persisted.columns[field];
+      if (column) return stored.values[column] as (number | null)[];
+      const derive = persisted.derived?.[field];
+      const inputs = reads.map((name) => [name, stored.values[name] ?? []] as const);
+      return stored.dates.map((_, t) =>
+        derive ? derive(Object.fromEntries(inputs.map(([name, values]) => [name, values[t] ?? null]))) : null,
+      );
     }),
   };
 }

@@ -5,7 +5,7 @@
 // transaction, batched across ETFs, and so does the word to subscribers.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
-import { refreshPersistedIndicatorsMany } from '../indicators/stored/refresh-stored.js';
+import { afterBarsChanged } from '../indicators/stored/keep-current.js';
 import { notifyPricesUpdated } from './prices-updated.js';
 import type { ValidBars } from './validate-bars.js';
 
@@ -49,18 +49,22 @@ const UPSERT = upsertFrom(
   'SELECT * FROM unnest($1::int[], $2::date[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::int8[])',
 );
 
-/** Bars of one ETF that changed (written or deleted) from one date to another. */
-type ChangedRange = Pick<WrittenRow, 'etf_id' | 'ticker' | 'from_date' | 'to_date'>;
+/** Bars of one ETF that changed (written or deleted) from one date to another, and how many when known. */
+type ChangedRange = Pick<WrittenRow, 'etf_id' | 'ticker' | 'from_date' | 'to_date'> &
+  Partial<Pick<WrittenRow, 'inserted' | 'updated'>>;
+
+const changedBars = (row: ChangedRange) => (row.inserted ?? 0) + (row.updated ?? 0);
 
 /**
  * What follows every change of bars (a load, an import, a deletion), in its
- * transaction: the stored indicators from the first changed date on, and the
+ * transaction: the stored indicators from the first changed date on (now, or
+ * by a job for a large change: indicators/stored/keep-current.ts), and the
  * word to subscribers.
  */
 export async function afterWrite(client: pg.ClientBase, written: readonly ChangedRange[]): Promise<void> {
-  await refreshPersistedIndicatorsMany(
+  await afterBarsChanged(
     client,
-    written.map((row) => ({ etfId: row.etf_id, pricesChangedFrom: row.from_date })),
+    written.map((row) => ({ etfId: row.etf_id, from: row.from_date, bars: changedBars(row) })),
   );
   await notifyPricesUpdated(
     client,

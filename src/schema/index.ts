@@ -13,5 +13,6 @@ import './indicators.js';
 import './users.js';
 import './api-keys.js';
 import './watchlist.js';
+import './jobs.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -7,7 +7,8 @@ import type { Config } from '../config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { seedDemoData } from '../demo/seed-demo.js';
-import { backfillPersistedIndicators } from '../indicators/stored/refresh-stored.js';
+import { queueLaggingRefreshes } from '../indicators/stored/keep-current.js';
+import { runDueJobs } from '../jobs/worker.js';
 import { adminExists, ensureAdminUser } from '../users/first-admin.js';
 
 export async function prepareDatabase(url: string, config: Config, logger: Logger): Promise<Database> {
@@ -27,11 +28,13 @@ export async function prepareDatabase(url: string, config: Config, logger: Logge
         'No administrator yet: set ADMIN_EMAIL and ADMIN_PASSWORD (or ADMIN_API_KEY) and restart, or run `ADMIN_PASSWORD=… npm run create-admin -- you@example.com`',
       );
     }
-    const backfilled = await backfillPersistedIndicators(db.pool);
-    if (backfilled > 0) logger.info({ etfs: backfilled }, 'filled in missing persisted indicators');
+    const lagging = await queueLaggingRefreshes(db.pool);
+    if (lagging > 0) logger.info({ etfs: lagging }, 'queued jobs for stored indicators that lag their prices');
     if (config.seedDemo) {
       const started = Date.now();
       const bars = await seedDemoData(db);
+      // The demo is served complete from its first request: its jobs run now.
+      if (bars > 0) await runDueJobs(db.pool);
       if (bars > 0) logger.info({ bars, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
     }
     return db;

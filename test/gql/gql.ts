@@ -95,6 +95,9 @@ type Documents = {
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": typeof types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": typeof types.ResponseCacheFollowDocument,
     "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n": typeof types.ResponseCacheWatchlistDocument,
+    "\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": typeof types.JobsLoadDocument,
+    "\n  query JobsChart($ticker: String!) {\n    etf(ticker: $ticker) {\n      storedIndicatorsThrough\n      indicators(last: 300) {\n        sma(period: 50) { date value }\n        ema(period: 12) { value }\n        rsi(period: 14) { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr(period: 14) { value }\n      }\n    }\n  }\n": typeof types.JobsChartDocument,
+    "\n  query JobsQueue { jobs { etfsCurrent etfsBehind jobs { task ticker state attempts } } }\n": typeof types.JobsQueueDocument,
     "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n": typeof types.UpsertEtfDocument,
     "\n  mutation WatchlistFollow($ticker: String!) { follow(ticker: $ticker) { etf { ticker } } }\n": typeof types.WatchlistFollowDocument,
     "\n  mutation WatchlistUnfollow($ticker: String!) { unfollow(ticker: $ticker) }\n": typeof types.WatchlistUnfollowDocument,
@@ -184,6 +187,9 @@ const documents: Documents = {
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": types.ResponseCacheFollowDocument,
     "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n": types.ResponseCacheWatchlistDocument,
+    "\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": types.JobsLoadDocument,
+    "\n  query JobsChart($ticker: String!) {\n    etf(ticker: $ticker) {\n      storedIndicatorsThrough\n      indicators(last: 300) {\n        sma(period: 50) { date value }\n        ema(period: 12) { value }\n        rsi(period: 14) { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr(period: 14) { value }\n      }\n    }\n  }\n": types.JobsChartDocument,
+    "\n  query JobsQueue { jobs { etfsCurrent etfsBehind jobs { task ticker state attempts } } }\n": types.JobsQueueDocument,
     "\n  mutation UpsertEtf($input: EtfInput!) {\n    upsertEtf(input: $input) { ticker name issuer assetClass expenseRatio inceptionDate currency exchange }\n  }\n": types.UpsertEtfDocument,
     "\n  mutation WatchlistFollow($ticker: String!) { follow(ticker: $ticker) { etf { ticker } } }\n": types.WatchlistFollowDocument,
     "\n  mutation WatchlistUnfollow($ticker: String!) { unfollow(ticker: $ticker) }\n": types.WatchlistUnfollowDocument,
@@ -530,6 +536,18 @@ export function graphql(source: "\n  mutation ResponseCacheFollow($ticker: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n"): (typeof documents)["\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n"): (typeof documents)["\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobsChart($ticker: String!) {\n    etf(ticker: $ticker) {\n      storedIndicatorsThrough\n      indicators(last: 300) {\n        sma(period: 50) { date value }\n        ema(period: 12) { value }\n        rsi(period: 14) { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr(period: 14) { value }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JobsChart($ticker: String!) {\n    etf(ticker: $ticker) {\n      storedIndicatorsThrough\n      indicators(last: 300) {\n        sma(period: 50) { date value }\n        ema(period: 12) { value }\n        rsi(period: 14) { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr(period: 14) { value }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobsQueue { jobs { etfsCurrent etfsBehind jobs { task ticker state attempts } } }\n"): (typeof documents)["\n  query JobsQueue { jobs { etfsCurrent etfsBehind jobs { task ticker state attempts } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

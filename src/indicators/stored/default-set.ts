@@ -8,7 +8,7 @@ import { type Bars, emaFrom, nanArray, trueRange } from '../kernels/series.js';
 /** A stored daily_indicator row: column → value (null where NaN was stored). */
 export type StoredRow = Record<string, number | null>;
 
-type PersistedIndicator = {
+export type PersistedIndicator = {
   indicator: IndicatorName;
   params: Params;
   /** Kernel output → column. */

@@ -12,16 +12,22 @@ import type { BarWindow } from '../../prices/bar-window.js';
 import { windowWalk } from '../../prices/window-walk.js';
 import { PERSISTED_COLUMNS } from './default-set.js';
 
-/** A window's stored values in columns: `values[column][t]` on `dates[t]`, null where none is stored. */
-export type PersistedColumns = { dates: IsoDate[]; values: Record<string, (number | null)[]> };
+/**
+ * A window's stored values in columns: `values[column][t]` on `dates[t]`, null
+ * where none is stored. `current` is false when the window has bars past the
+ * date through which the ETF's stored set is current (a job still pending):
+ * those values are to be computed instead.
+ */
+export type PersistedColumns = { dates: IsoDate[]; values: Record<string, (number | null)[]>; current: boolean };
 
 const KNOWN = new Set(PERSISTED_COLUMNS);
 
 const read = (columns: readonly string[]) => `/* persisted-indicators */
-  SELECT e.id, b.date::text${columns.map((column) => `, b.${column}`).join('')}
+  SELECT e.id, b.date::text, s.through::text${columns.map((column) => `, b.${column}`).join('')}
   FROM unnest($1::int[]) AS e(id)
   CROSS JOIN LATERAL (
-    SELECT $5::boolean AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = e.id) AS adjusted
+    SELECT $5::boolean AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = e.id) AS adjusted,
+           (SELECT stored_indicators_through FROM etf WHERE id = e.id) AS through
   ) s
   CROSS JOIN LATERAL (
     SELECT min(w.date) AS first FROM (
@@ -59,7 +65,7 @@ export function persistedStatement(
   };
 }
 
-type Row = [etfId: number, date: IsoDate, ...values: (number | null)[]];
+type Row = [etfId: number, date: IsoDate, through: IsoDate | null, ...values: (number | null)[]];
 
 /** Stored columns per ETF id, ascending by date; ETFs without bars map to empty columns. */
 export async function readPersisted(
@@ -73,13 +79,16 @@ export async function readPersisted(
   const empty = (): PersistedColumns => ({
     dates: [],
     values: Object.fromEntries(wanted.map((column) => [column, []])),
+    current: true,
   });
   const byEtf = new Map<number, PersistedColumns>(etfIds.map((id) => [id, empty()]));
   for (const row of rows) {
     const target = byEtf.get(row[0]) as PersistedColumns;
     target.dates.push(row[1]);
+    // Rows come in date order: the last one decides.
+    target.current = row[2] !== null && row[1] <= row[2];
     for (let k = 0; k < wanted.length; k++) {
-      (target.values[wanted[k] as string] as (number | null)[]).push((row[k + 2] as number | null) ?? null);
+      (target.values[wanted[k] as string] as (number | null)[]).push((row[k + 3] as number | null) ?? null);
     }
   }
   return byEtf;

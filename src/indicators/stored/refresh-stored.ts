@@ -14,8 +14,6 @@ import { priceSource } from '../../corporate-actions/adjusted-source.js';
 import { refreshAdjustmentFactors } from '../../corporate-actions/adjustment-factors.js';
 import type { IsoDate } from '../../dates.js';
 import { BinaryCopyWriter } from '../../db/binary-copy.js';
-import { withTransaction } from '../../db/transaction.js';
-import { lockEtfIds } from '../../etfs/lock-etf.js';
 import { toHistory } from '../../prices/history.js';
 import type { PriceBar } from '../../prices/read-bars.js';
 import { computePersistedColumns, LOOKBACK, PERSISTED_COLUMNS, STATE_COLUMNS, type StoredRow } from './default-set.js';
@@ -107,9 +105,9 @@ export async function refreshPersistedIndicatorsMany(
     raw.map((change) => ({ etfId: change.etfId, from: change.pricesChangedFrom })),
   );
 
-  const ids = changes.map((change) => change.etfId);
-  const withActions = new Set(
-    (await client.query<{ etf_id: number }>(WITH_ACTIONS, [ids])).rows.map((row) => row.etf_id),
+  const withActions = await etfsWithActions(
+    client,
+    changes.map((change) => change.etfId),
   );
   // Without actions the adjusted series is the raw one, served from the raw rows;
   // when the last action went, its adjusted rows go too.
@@ -124,6 +122,12 @@ export async function refreshPersistedIndicatorsMany(
     adjusted.push({ etfId: change.etfId, from: whole ? null : change.pricesChangedFrom });
   }
   await refreshSeries(client, true, adjusted);
+}
+
+/** The ETFs among `ids` that have splits or dividends: only they have an adjusted series of their own. */
+export async function etfsWithActions(client: pg.ClientBase, ids: readonly number[]): Promise<Set<number>> {
+  const { rows } = await client.query<{ etf_id: number }>(WITH_ACTIONS, [ids]);
+  return new Set(rows.map((row) => row.etf_id));
 }
 
 /** One series (raw or adjusted) of one ETF, to recompute from `from` on, or whole when it is null. */
@@ -216,32 +220,4 @@ function* copyRows(work: readonly Work[], adjusted: boolean) {
     yield* writer.take();
   }
   yield* writer.end();
-}
-
-const MISSING = `/* etfs-missing-indicators */
-  SELECT p.etf_id, min(p.date)::text AS from_date
-  FROM daily_price p
-  LEFT JOIN daily_indicator i ON i.etf_id = p.etf_id AND NOT i.adjusted AND i.date = p.date
-  WHERE i.etf_id IS NULL
-  GROUP BY p.etf_id`;
-
-/**
- * Fills in persisted indicators that are missing, e.g. for prices written before
- * this version of etfql stored them, or by hand. Runs at start-up; returns the
- * number of ETFs it refreshed (usually 0, at the cost of one anti-join).
- */
-export async function backfillPersistedIndicators(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ etf_id: number; from_date: IsoDate }>(MISSING);
-  if (rows.length === 0) return 0;
-  await withTransaction(pool, async (client) => {
-    await lockEtfIds(
-      client,
-      rows.map((row) => row.etf_id),
-    );
-    await refreshPersistedIndicatorsMany(
-      client,
-      rows.map((row) => ({ etfId: row.etf_id, pricesChangedFrom: row.from_date })),
-    );
-  });
-  return rows.length;
 }

@@ -1,0 +1,149 @@
+// Keeping the stored indicators current after bars change: in the write's own
+// transaction for small writes (the nightly update, a few days through
+// loadPrices, a deletion), by a job for large ones (an import, a backfill), so
+// that a bulk load commits its prices at close to COPY speed and the dashboard
+// reads them at once. `etf.stored_indicators_through` says how far each ETF's
+// stored set is current; a window past it is computed on demand, with the same
+// kernels, so an answer is the same before and after the job has run.
+import type pg from 'pg';
+import { refreshAdjustmentFactors } from '../../corporate-actions/adjustment-factors.js';
+import { addDays, type IsoDate } from '../../dates.js';
+import { withTransaction } from '../../db/transaction.js';
+import { lockEtfIds } from '../../etfs/lock-etf.js';
+import { EARLIEST_DATE } from '../../prices/validate-bars.js';
+import { etfsWithActions, refreshPersistedIndicatorsMany } from './refresh-stored.js';
+
+/** Bars of one ETF changed by one write above which its stored indicators are left to a job. */
+export const INLINE_REFRESH_MAX_BARS = 1_000;
+
+/** The task that brings one ETF's stored indicators current (graphile-worker's identifier). */
+export const REFRESH_TASK = 'refresh-stored-indicators';
+
+export type BarsChange = {
+  etfId: number;
+  /** The first date whose bar was inserted, changed or deleted. */
+  from: IsoDate;
+  /** How many bars changed; unknown (a deletion) counts as few. */
+  bars?: number;
+};
+
+const THROUGH = `/* stored-through */
+  SELECT id, stored_indicators_through::text AS through FROM etf WHERE id = ANY($1)`;
+
+// Through each ETF's last bar. max(date) is one probe of the primary key per ETF.
+const MARK_CURRENT = `/* mark-stored-current */
+  UPDATE etf e SET stored_indicators_through = l.last
+  FROM (SELECT c.id, (SELECT max(p.date) FROM daily_price p WHERE p.etf_id = c.id) AS last
+        FROM unnest($1::int[]) AS c(id)) l
+  WHERE e.id = l.id AND e.stored_indicators_through IS DISTINCT FROM l.last`;
+
+// Current up to the day before the first changed bar at most (never stored: stays null).
+const MARK_BEHIND = `/* mark-stored-behind */
+  UPDATE etf e SET stored_indicators_through = LEAST(e.stored_indicators_through, c.from_date - 1)
+  FROM unnest($1::int[], $2::date[]) AS c(id, from_date)
+  WHERE e.id = c.id AND e.stored_indicators_through IS NOT NULL`;
+
+// The stored rows the change made stale: none is ever read past the mark, and
+// none is left for a later refresh to resume from.
+const DELETE_STALE = `/* delete-stale-indicators */
+  DELETE FROM daily_indicator i USING unnest($1::int[], $2::date[]) AS c(id, from_date)
+  WHERE i.etf_id = c.id AND i.date >= c.from_date`;
+
+// One job per ETF: its key replaces a job still waiting (ten loads, one run),
+// and its own queue runs one at a time (never twice for one ETF at once).
+// Committed, or rolled back, with the write.
+const QUEUE = `/* queue-stored-refresh */
+  SELECT graphile_worker.add_job(
+    '${REFRESH_TASK}', json_build_object('etfId', c.id),
+    queue_name => 'stored-indicators-' || c.id, job_key => 'stored-indicators-' || c.id, max_attempts => 10)
+  FROM unnest($1::int[]) AS c(id)`;
+
+/**
+ * Runs in the write's transaction, the ETFs locked: refreshes the stored
+ * indicators of small changes now, and queues those of large ones.
+ */
+export async function afterBarsChanged(client: pg.ClientBase, changes: readonly BarsChange[]): Promise<void> {
+  const later = changes.filter((change) => (change.bars ?? 0) > INLINE_REFRESH_MAX_BARS);
+  const now = changes.filter((change) => (change.bars ?? 0) <= INLINE_REFRESH_MAX_BARS);
+  if (now.length > 0) await refreshNow(client, now);
+  if (later.length > 0) await refreshLater(client, later);
+}
+
+/** Refreshes from each change, or from where the stored set stops when that is earlier (a job still pending). */
+async function refreshNow(client: pg.ClientBase, changes: readonly BarsChange[]): Promise<void> {
+  const ids = changes.map((change) => change.etfId);
+  const { rows } = await client.query<{ id: number; through: IsoDate | null }>(THROUGH, [ids]);
+  const through = new Map(rows.map((row) => [row.id, row.through]));
+  await refreshPersistedIndicatorsMany(
+    client,
+    changes.map((change) => {
+      const stored = through.get(change.etfId);
+      const resume = stored ? addDays(stored, 1) : EARLIEST_DATE;
+      return { etfId: change.etfId, pricesChangedFrom: resume < change.from ? resume : change.from };
+    }),
+  );
+  await client.query(MARK_CURRENT, [ids]);
+}
+
+async function refreshLater(client: pg.ClientBase, changes: readonly BarsChange[]): Promise<void> {
+  const ids = changes.map((change) => change.etfId);
+  const froms = changes.map((change) => change.from);
+  await client.query(MARK_BEHIND, [ids, froms]);
+  await client.query(DELETE_STALE, [ids, froms]);
+  // Adjusted prices (not only indicators) read the adjustment factors, and a
+  // changed close can change a dividend's factor or make it impossible: those
+  // stay in the write, which they may refuse.
+  for (const etfId of await etfsWithActions(client, ids)) await refreshAdjustmentFactors(client, etfId);
+  await client.query(QUEUE, [ids]);
+}
+
+/** The job: brings one ETF's stored indicators current, from where they stop. Returns the bars it had to cover. */
+export async function bringCurrent(pool: pg.Pool, etfId: number): Promise<{ refreshed: boolean }> {
+  return withTransaction(pool, async (client) => {
+    await lockEtfIds(client, [etfId]);
+    const { rows } = await client.query<{ through: IsoDate | null; last: IsoDate | null }>(
+      `/* stored-behind */
+       SELECT e.stored_indicators_through::text AS through,
+              (SELECT max(p.date) FROM daily_price p WHERE p.etf_id = e.id)::text AS last
+       FROM etf e WHERE e.id = $1`,
+      [etfId],
+    );
+    const row = rows[0];
+    // Deleted meanwhile, or already current (a small write caught it up).
+    if (!row || row.last === null || (row.through !== null && row.through >= row.last)) return { refreshed: false };
+    await refreshNow(client, [{ etfId, from: row.through ? addDays(row.through, 1) : EARLIEST_DATE }]);
+    return { refreshed: true };
+  });
+}
+
+// ETFs whose stored set lags their bars: behind the mark, or with bars that have
+// no stored row (written by hand, or before this version stored them).
+const LAGGING = `/* etfs-lagging-indicators */
+  SELECT e.id AS etf_id, coalesce(m.from_date, e.stored_indicators_through + 1)::text AS from_date
+  FROM etf e
+  LEFT JOIN (
+    SELECT p.etf_id, min(p.date) AS from_date
+    FROM daily_price p
+    LEFT JOIN daily_indicator i ON i.etf_id = p.etf_id AND NOT i.adjusted AND i.date = p.date
+    WHERE i.etf_id IS NULL
+    GROUP BY p.etf_id
+  ) m ON m.etf_id = e.id
+  WHERE m.from_date IS NOT NULL
+     OR e.stored_indicators_through < (SELECT max(p.date) FROM daily_price p WHERE p.etf_id = e.id)`;
+
+/**
+ * Queues a refresh for every ETF whose stored indicators lag its bars. Runs at
+ * start-up (so a job lost with a dropped queue, or bars written by hand, are
+ * caught up) and returns how many it queued: usually none, for one anti-join.
+ */
+export async function queueLaggingRefreshes(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ etf_id: number; from_date: IsoDate }>(LAGGING);
+  if (rows.length === 0) return 0;
+  await withTransaction(pool, async (client) => {
+    const ids = rows.map((row) => row.etf_id);
+    await lockEtfIds(client, ids);
+    await client.query(MARK_BEHIND, [ids, rows.map((row) => row.from_date)]);
+    await client.query(QUEUE, [ids]);
+  });
+  return rows.length;
+}

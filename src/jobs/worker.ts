@@ -1,0 +1,51 @@
+// The job worker: graphile-worker running the tasks below against PostgreSQL.
+// The server runs one by default (JOB_WORKER), and `npm run worker` runs one on
+// its own for deployments that scale out. Jobs live in the database, so they
+// survive restarts; failed ones are retried with backoff (up to their
+// max_attempts); a job's own queue keeps one ETF's jobs from running at once.
+import { Logger, type Runner, run, runOnce, type TaskList } from 'graphile-worker';
+import type pg from 'pg';
+import type { Logger as Pino } from 'pino';
+import { bringCurrent, REFRESH_TASK } from '../indicators/stored/keep-current.js';
+
+function tasks(pool: pg.Pool, logger?: Pino): TaskList {
+  return {
+    [REFRESH_TASK]: async (payload) => {
+      const { etfId } = payload as { etfId: number };
+      const started = Date.now();
+      const { refreshed } = await bringCurrent(pool, etfId);
+      if (refreshed) logger?.debug({ etfId, ms: Date.now() - started }, 'stored indicators current');
+    },
+  };
+}
+
+/** graphile-worker's log lines through pino: warnings and errors only (a failed attempt, a retry). */
+function jobLogger(logger?: Pino): Logger {
+  return new Logger((scope) => (level, message, meta) => {
+    if (!logger || (level !== 'warning' && level !== 'error')) return;
+    logger[level === 'warning' ? 'warn' : 'error']({ ...scope, ...meta }, message);
+  });
+}
+
+export type JobWorker = { stop(): Promise<void> };
+
+/** Runs jobs until stopped; `concurrency` jobs at once. */
+export async function startJobWorker(
+  pool: pg.Pool,
+  options: { concurrency: number; logger?: Pino },
+): Promise<JobWorker> {
+  const runner: Runner = await run({
+    pgPool: pool,
+    concurrency: options.concurrency,
+    noHandleSignals: true, // the process's own shutdown stops it
+    pollInterval: 2_000,
+    logger: jobLogger(options.logger),
+    taskList: tasks(pool, options.logger),
+  });
+  return { stop: () => runner.stop() };
+}
+
+/** Runs every job that is due now, then returns: for tests and for tools that must wait for their jobs. */
+export async function runDueJobs(pool: pg.Pool): Promise<void> {
+  await runOnce({ pgPool: pool, logger: jobLogger(), taskList: tasks(pool) });
+}
