@@ -5,7 +5,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { buildDashboard } from '../src/http/dashboard-assets.js';
 import { freePort } from '../src/net/ports.js';
 
@@ -27,10 +26,26 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-test-'));
+  const startEmbeddedPostgres = await importWithoutExitHook();
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   project.provide('postgresUrlTemplate', server.urlFor('__DB__'));
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+ * process.exit(0): in vitest's main process that overwrote the exit status
+ * vitest sets for failed tests, and a red run exited 0. Our teardown stops the
+ * server itself, so the handler it adds is removed again.
+ */
+async function importWithoutExitHook() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { startEmbeddedPostgres } = await import('../src/db/embedded-postgres.js');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.off('beforeExit', listener);
+  }
+  return startEmbeddedPostgres;
 }
