@@ -8,10 +8,16 @@ import type { Etf } from '../generated/prisma/client.js';
 const BY_TICKER = `/* etfs-by-ticker */
   SELECT id, ticker, name, issuer, asset_class::text AS "assetClass", expense_ratio AS "expenseRatio",
          inception_date::text AS "inceptionDate", currency, exchange, description,
+         stored_indicators_through::text AS "storedIndicatorsThrough",
          created_at AS "createdAt", updated_at AS "updatedAt"
   FROM etf WHERE ticker = ANY($1::text[])`;
 
-type Row = Omit<Etf, 'inceptionDate'> & { inceptionDate: string | null };
+type Row = Omit<Etf, 'inceptionDate' | 'storedIndicatorsThrough'> & {
+  inceptionDate: string | null;
+  storedIndicatorsThrough: string | null;
+};
+
+const day = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00Z`));
 
 /** One probe of the unique ticker index per ticker (test/read-plans.test.ts). */
 export function etfsByTickerStatement(tickers: readonly string[]): pg.QueryConfig {
@@ -23,6 +29,7 @@ export async function findEtfsByTicker(pool: pg.Pool, tickers: readonly string[]
   // A DATE is a day, not an instant: Prisma gives it as UTC midnight, and so do we.
   return rows.map((row) => ({
     ...row,
-    inceptionDate: row.inceptionDate === null ? null : new Date(`${row.inceptionDate}T00:00:00Z`),
+    inceptionDate: day(row.inceptionDate),
+    storedIndicatorsThrough: day(row.storedIndicatorsThrough),
   }));
 }
