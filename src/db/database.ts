@@ -34,6 +34,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   // An idle client that loses its connection (server restart) must not crash
   // the process; the pool replaces it on the next checkout.
   pool.on('error', () => {});
+  // And a checked-out client that loses it: its query rejects, which whoever
+  // holds it handles; the event must not go unheard (graphile-worker checks).
+  pool.on('connect', (client) => client.on('error', () => {}));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const listener = createListener(url);
   return {
