@@ -67,6 +67,8 @@ export type Config = {
     urlTemplate: string | undefined;
     timeoutMs: number;
     concurrency: number;
+    /** The provider's symbol per ticker, where it differs (BRK.B → BRK-B). */
+    symbols: Record<string, string>;
   };
 };
 
@@ -144,9 +146,27 @@ export const SETTINGS = {
   },
   PRICE_SOURCE_TIMEOUT_MS: { default: 30_000, meaning: "how long `npm run update` waits for one ticker's answer" },
   PRICE_SOURCE_CONCURRENCY: { default: 4, meaning: 'requests to the provider at once' },
+  PRICE_SOURCE_SYMBOLS: {
+    default: undefined,
+    meaning: "the provider's symbol for tickers it spells otherwise, e.g. `BRK.B=BRK-B,BF.B=BF-B`",
+  },
 } as const satisfies Record<string, { default: string | number | boolean | undefined; meaning: string }>;
 
 type SettingName = keyof typeof SETTINGS;
+
+/** PRICE_SOURCE_SYMBOLS: TICKER=SYMBOL pairs, comma-separated. */
+function symbolMap(text: string | undefined, problems: string[]): Record<string, string> {
+  const symbols: Record<string, string> = {};
+  for (const pair of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z0-9.^-]{1,16})=([^\s,=]{1,32})$/.exec(pair);
+    if (match) symbols[(match[1] as string).toUpperCase()] = match[2] as string;
+    else problems.push(`PRICE_SOURCE_SYMBOLS: "${pair.slice(0, 40)}" is not TICKER=SYMBOL (e.g. BRK.B=BRK-B)`);
+  }
+  return symbols;
+}
 type Defaulted<T> = { [K in SettingName]: (typeof SETTINGS)[K]['default'] extends T ? K : never }[SettingName];
 
 /**
@@ -298,6 +318,7 @@ export function loadConfig(env: Env = process.env): Config {
       urlTemplate: priceSourceUrl,
       timeoutMs: integer('PRICE_SOURCE_TIMEOUT_MS', 100, 600_000),
       concurrency: integer('PRICE_SOURCE_CONCURRENCY', 1, 64),
+      symbols: symbolMap(env.PRICE_SOURCE_SYMBOLS, problems),
     },
   };
 

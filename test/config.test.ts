@@ -79,8 +79,25 @@ describe('loadConfig', () => {
         PRICE_SOURCE_TIMEOUT_MS: '5000',
         PRICE_SOURCE_CONCURRENCY: '8',
       }).priceSource,
-    ).toEqual({ urlTemplate: 'https://prices.example.com/d/{ticker}.csv?key=abc', timeoutMs: 5000, concurrency: 8 });
-    expect(loadConfig({}).priceSource).toEqual({ urlTemplate: undefined, timeoutMs: 30_000, concurrency: 4 });
+    ).toEqual({
+      urlTemplate: 'https://prices.example.com/d/{ticker}.csv?key=abc',
+      timeoutMs: 5000,
+      concurrency: 8,
+      symbols: {},
+    });
+    expect(loadConfig({}).priceSource).toEqual({
+      urlTemplate: undefined,
+      timeoutMs: 30_000,
+      concurrency: 4,
+      symbols: {},
+    });
+    expect(loadConfig({ PRICE_SOURCE_SYMBOLS: 'brk.b=BRK-B, BF.B=BF-B' }).priceSource.symbols).toEqual({
+      'BRK.B': 'BRK-B',
+      'BF.B': 'BF-B',
+    });
+    expect(() => loadConfig({ PRICE_SOURCE_SYMBOLS: 'BRK.B' })).toThrow(
+      /PRICE_SOURCE_SYMBOLS: "BRK.B" is not TICKER=SYMBOL/,
+    );
     for (const bad of ['https://example.com/prices.csv', 'ftp://example.com/{ticker}', 'not a url {ticker}']) {
       expect(() => loadConfig({ PRICE_SOURCE_URL: bad })).toThrow(/PRICE_SOURCE_URL must be an http\(s\) URL/);
     }

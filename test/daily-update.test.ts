@@ -162,3 +162,35 @@ it('fails only the ticker whose new bar the database refuses, and loads the rest
   expect(await stored('AAA')).toEqual(before);
   expect((await stored('BBB')).at(-1)?.date).toBe('2025-01-02');
 });
+
+it('reports a bad bar from the provider as a bad bar, with its line, and skips rows of nulls', async () => {
+  const ccc = history.get('CCC') as BarInput[];
+  const bad = { date: '2025-01-03', open: 60, high: 59, low: 61, close: 60, volume: 100 };
+  provider.set('CCC', csv([...ccc, bad]));
+  const before = await stored('CCC');
+  const run = await runCli('update', [], env);
+  expect(run.stderr).toContain(`CCC: FAILED: bad bar: line ${ccc.length + 2}: high: below low`);
+  expect(await stored('CCC')).toEqual(before);
+
+  // A Yahoo row of nulls is a day without prices, not a bad bar.
+  provider.set('CCC', `${csv(ccc).trimEnd()}\n2025-01-03,null,null,null,null,null,null\n`);
+  const second = await runCli('update', [], env);
+  expect(second.stderr).not.toContain('CCC: FAILED');
+});
+
+it('asks the provider for its own symbol of a ticker (PRICE_SOURCE_SYMBOLS)', async () => {
+  await createEtf(t.db, 'BRK.B');
+  const bars = syntheticBars('BRK.B', tradingDays('2024-12-02', '2024-12-31'), {
+    start: 400,
+    drift: 0.05,
+    volatility: 0.2,
+    volume: 1e6,
+  });
+  provider.set('BRK-B', csv(bars));
+  const unmapped = await runCli('update', [], env);
+  expect(unmapped.stderr).toContain('BRK.B: FAILED: HTTP 404');
+  const mapped = await runCli('update', [], { ...env, PRICE_SOURCE_SYMBOLS: 'BRK.B=BRK-B' });
+  expect(mapped.stdout).toContain(`BRK.B: ${bars.length} new bars`);
+  expect(requests).toContain('/daily/BRK-B.csv');
+  expect(await stored('BRK.B')).toEqual(bars);
+});

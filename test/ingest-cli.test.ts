@@ -116,6 +116,58 @@ describe('vendor layouts', () => {
   });
 });
 
+describe('vendor variants', () => {
+  const vgt = bars('VGT', '2022-01-03', '2022-03-31');
+
+  it('takes a file name in any case, Alpha Vantage timestamps, and skips Yahoo rows of nulls with their lines', async () => {
+    await createEtf(t.db, 'VGT');
+    const lines = vgt.map((bar) => `${row(bar)},${bar.close}`);
+    // Yahoo writes a row of nulls for a day it has no prices for.
+    lines.splice(5, 0, '2022-01-09,null,null,null,null,null,null');
+    const yahoo = await write('variants/vgt.csv', `Date,Open,High,Low,Close,Volume,Adj Close\n${lines.join('\n')}\n`);
+    const run = await runCli('ingest', [yahoo], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`${yahoo}:7: skipped: every price is null (a day without prices)`);
+    expect(run.stdout).toContain(
+      `${yahoo}: ${vgt.length} rows, ${vgt.length} inserted, 0 updated, 0 unchanged, 1 skipped`,
+    );
+    expect((await stored('VGT')).length).toBe(vgt.length);
+
+    // Alpha Vantage: timestamp, newest first.
+    const later = bars('VGT', '2022-04-01', '2022-04-29');
+    const alpha = await write(
+      'variants/alpha/VGT.csv',
+      `timestamp,open,high,low,close,volume\n${[...later].reverse().map(row).join('\n')}\n`,
+    );
+    const second = await runCli('ingest', [alpha], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`${alpha}: ${later.length} rows, ${later.length} inserted`);
+    await expectIndicatorsCurrent('VGT');
+  });
+});
+
+describe('--dry-run', () => {
+  it('checks every file as an import would and writes nothing', async () => {
+    const next = bars('QQQ', '2025-01-01', '2025-01-31');
+    const good = await write('dry/QQQ.csv', `Date,Open,High,Low,Close,Volume\n${next.map(row).join('\n')}\n`);
+    const before = await snapshot(t.db);
+    const run = await runCli('ingest', ['--dry-run', good], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `${good}: ${next.length} rows would load, ${next.length} inserted, 0 updated, 0 unchanged`,
+    );
+    expect(run.stdout).toContain(`Dry run, nothing written: 1 of 1 files would load: ${next.length} rows`);
+    expect(await snapshot(t.db)).toEqual(before);
+
+    // A bad file: its reasons and status 1, as without --dry-run, and nothing written either.
+    const bad = await write('dry/bad/TLT.csv', 'Date,Open,High,Low,Close,Volume\n2025-01-02,1,0.5,2,1.5,100\n');
+    const refused = await runCli('ingest', ['--dry-run', bad, good], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${bad}:2: high: below low`);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});
+
 describe('malformed files are rejected with their lines, and never half-applied', () => {
   const good = bars('GLD', '2024-01-01', '2024-01-31');
   const header = 'Date,Open,High,Low,Close,Volume';

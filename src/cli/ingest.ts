@@ -1,10 +1,12 @@
-// npm run ingest -- [--create-etfs] [--jobs N] <files or folders>: imports vendor
-// CSV price files (see src/ingest/vendor-layout.ts), each file all or nothing,
-// N files at a time (2 by default: PostgreSQL works on one while this process
-// parses the next; files that share an ETF wait for each other). Exit status:
-// 0 when every file loaded, 1 when any file was rejected (each bad row listed
-// on stderr as file:line: reason), 2 for a usage or configuration error, 3 when
-// the database cannot be started or reached.
+// npm run ingest -- [--create-etfs] [--dry-run] [--jobs N] <files or folders>:
+// imports vendor CSV price files (see src/ingest/vendor-layout.ts), each file
+// all or nothing, N files at a time (2 by default: PostgreSQL works on one while
+// this process parses the next; files that share an ETF wait for each other).
+// --dry-run checks every file as an import would, the database's rules
+// included, and writes nothing. Exit status: 0 when every file loaded (or
+// would), 1 when any file was rejected (each bad row listed on stderr as
+// file:line: reason), 2 for a usage or configuration error, 3 when the
+// database cannot be started or reached.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +14,7 @@ import { type FileResult, ingestFile } from '../ingest/ingest-file.js';
 import { createProgress } from '../ingest/progress.js';
 import { runCli, withCliDatabase } from './cli-database.js';
 
-const USAGE = 'usage: npm run ingest -- [--create-etfs] [--jobs N] <file.csv or folder> ...\n';
+const USAGE = 'usage: npm run ingest -- [--create-etfs] [--dry-run] [--jobs N] <file.csv or folder> ...\n';
 
 async function csvFiles(path: string): Promise<string[]> {
   const info = await stat(path);
@@ -30,6 +32,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 const OPTIONS = {
   'create-etfs': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   jobs: { type: 'string', default: '2' },
   help: { type: 'boolean' },
 } as const;
@@ -46,6 +49,7 @@ function parse() {
   }
 }
 const args = parse();
+const dryRun = args.values['dry-run'] ?? false;
 if (args.values.help || args.positionals.length === 0) {
   process.stderr.write(USAGE);
   process.exit(args.values.help ? 0 : 2);
@@ -73,10 +77,12 @@ runCli(async () => {
     const ingestOne = async (file: string) => {
       const result = await ingestFile(db, file, {
         createEtfs: args.values['create-etfs'] ?? false,
+        dryRun,
         onProgress: (read, total) => progress.update(file, read, total),
       });
       progress.done();
       results.push(result);
+      for (const skip of result.skipped) process.stderr.write(`${file}:${skip.line}: skipped: ${skip.reason}\n`);
       if (result.problems.length > 0) {
         for (const problem of result.problems) {
           // Line 0: a problem of the file as a whole.
@@ -85,8 +91,9 @@ runCli(async () => {
         if (result.moreProblems > 0) process.stderr.write(`${file}: and ${count(result.moreProblems)} more problems\n`);
         process.stdout.write(`${file}: rejected, nothing loaded from it\n`);
       } else {
+        const skipped = result.skipped.length > 0 ? `, ${count(result.skipped.length)} skipped` : '';
         process.stdout.write(
-          `${file}: ${count(result.rows)} rows, ${count(result.inserted)} inserted, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged\n`,
+          `${file}: ${count(result.rows)} rows${dryRun ? ' would load' : ''}, ${count(result.inserted)} inserted, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged${skipped}\n`,
         );
       }
     };
@@ -98,8 +105,9 @@ runCli(async () => {
   const seconds = (Date.now() - started) / 1000;
   const rows = loaded.reduce((sum, result) => sum + result.rows, 0);
   const sum = (key: 'inserted' | 'updated' | 'unchanged') => count(loaded.reduce((total, r) => total + r[key], 0));
+  const skipped = results.reduce((total, result) => total + result.skipped.length, 0);
   process.stdout.write(
-    `${loaded.length} of ${files.length} files loaded: ${count(rows)} rows (${sum('inserted')} inserted, ${sum('updated')} updated, ${sum('unchanged')} unchanged) in ${seconds.toFixed(1)} s` +
+    `${dryRun ? 'Dry run, nothing written: ' : ''}${loaded.length} of ${files.length} files ${dryRun ? 'would load' : 'loaded'}: ${count(rows)} rows (${sum('inserted')} inserted, ${sum('updated')} updated, ${sum('unchanged')} unchanged${skipped > 0 ? `, ${count(skipped)} skipped` : ''}) in ${seconds.toFixed(1)} s` +
       (results.length > loaded.length ? `; ${results.length - loaded.length} rejected, see above\n` : '\n'),
   );
   return exitCode;

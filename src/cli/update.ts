@@ -1,7 +1,8 @@
 // npm run update: appends the newest bars of every ETF from PRICE_SOURCE_URL.
 // Meant for cron. Exit status: 0 when every ETF is current, 1 when some
 // tickers failed (the others still loaded), 2 for a configuration error,
-// 3 when another update holds the lock (nothing was done).
+// 3 when nothing could be done now (the database cannot be reached, or another
+// update holds the lock): a later run should try again.
 import { runDailyUpdate, type TickerOutcome } from '../update/daily-update.js';
 import { runCli, withCliDatabase } from './cli-database.js';
 
@@ -19,7 +20,7 @@ const line = (outcome: TickerOutcome) => {
 const started = Date.now();
 runCli(() =>
   withCliDatabase(async (db, config) => {
-    const { urlTemplate, timeoutMs, concurrency } = config.priceSource;
+    const { urlTemplate, timeoutMs, concurrency, symbols } = config.priceSource;
     if (!urlTemplate) {
       process.stderr.write('Set PRICE_SOURCE_URL, e.g. https://prices.example.com/daily/{ticker}.csv\n');
       return 2;
@@ -28,6 +29,7 @@ runCli(() =>
       urlTemplate,
       timeoutMs,
       concurrency,
+      symbols,
       onOutcome: (outcome) =>
         (outcome.status === 'failed' ? process.stderr : process.stdout).write(`${line(outcome)}\n`),
     });

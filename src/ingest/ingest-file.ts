@@ -19,7 +19,7 @@ import { tickerProblem } from '../etfs/ticker.js';
 import { afterWrite, upsertFrom, type WrittenRow } from '../prices/upsert-bars.js';
 import { tomorrowUtc } from '../prices/validate-bars.js';
 import { CsvLineSplitter } from './csv-lines.js';
-import { type Layout, parseHeader, parseRow } from './vendor-layout.js';
+import { type Layout, parseHeader, parseRow, SKIPPED } from './vendor-layout.js';
 
 /** Rejected rows kept for the report; the rest are counted. Memory stays bounded for any file. */
 const MAX_REPORTED_PROBLEMS = 1000;
@@ -32,7 +32,9 @@ export type FileResult = {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Empty when the file was loaded. */
+  /** Rows left out on purpose (a vendor's row of nulls), each with its line and reason. */
+  skipped: RowProblem[];
+  /** Empty when the file was loaded (or, with dryRun, would have been). */
   problems: RowProblem[];
   /** Problems beyond those listed. */
   moreProblems: number;
@@ -43,6 +45,8 @@ type IngestOptions = {
   createEtfs?: boolean;
   /** Called as bytes are read: (bytes read, file size). */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Check everything, the database's rules included, and report as usual, then roll back: nothing is written. */
+  dryRun?: boolean;
 };
 
 // Made once per connection and emptied at every commit or rollback: creating
@@ -75,13 +79,15 @@ const UPSERT = upsertFrom(
   FROM ingest_staging s JOIN etf e ON e.ticker = s.ticker`,
 );
 
-/** TICKER.csv names its ticker; any other name (prices.csv) needs a ticker column. */
+/** TICKER.csv names its ticker, in any case (vgt.csv is VGT); a file with a ticker column may have any name. */
 function tickerFromFileName(file: string): string | null {
-  const name = basename(file, extname(file));
-  return tickerProblem(name) === null && name === name.toUpperCase() ? name : null;
+  const name = basename(file, extname(file)).toUpperCase();
+  return tickerProblem(name) === null ? name : null;
 }
 
 class RejectFile extends Error {}
+/** Ends a dry run's transaction: everything was checked, nothing is kept. */
+class DryRun extends Error {}
 
 export async function ingestFile(db: Database, file: string, options: IngestOptions = {}): Promise<FileResult> {
   const result: FileResult = {
@@ -90,6 +96,7 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
     inserted: 0,
     updated: 0,
     unchanged: 0,
+    skipped: [],
     problems: [],
     moreProblems: 0,
   };
@@ -117,6 +124,11 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
         result.rows++;
         if (!layout) return;
         const row = parseRow(layout, fields, latestAllowed);
+        if (row === SKIPPED) {
+          result.rows--;
+          if (result.skipped.length < MAX_REPORTED_PROBLEMS) result.skipped.push({ line, reason: SKIPPED });
+          return;
+        }
         if (Array.isArray(row)) {
           for (const reason of row) reject(line, reason);
           return;
@@ -181,6 +193,7 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
         result.updated += row.updated;
       }
       result.unchanged = result.rows - result.inserted - result.updated;
+      if (options.dryRun) throw new DryRun();
     });
   } catch (error) {
     // A rule that only the write can check (a dividend left at or above the
@@ -189,7 +202,7 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       const problems = problemsOf(error);
       if (problems.length === 0) reject(0, error.message);
       for (const problem of problems) reject(0, problem.message);
-    } else if (!(error instanceof RejectFile)) throw error;
+    } else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
   }
   return result;
 }

@@ -1,8 +1,10 @@
 // The column layouts of common vendor price files, recognised by their header:
 // Date,Open,High,Low,Close[,Adj Close],Volume with one ticker per file named
-// TICKER.csv, or a long file with a ticker (or symbol) column. Header names are
-// matched ignoring case, spaces and punctuation. Adj Close is accepted and
-// ignored: adjusted prices come from the recorded splits and dividends.
+// TICKER.csv (in any case: vgt.csv), or a long file with a ticker (or symbol)
+// column. Header names are matched ignoring case, spaces and punctuation;
+// Alpha Vantage's `timestamp` is the date. Adj Close is accepted and ignored:
+// adjusted prices come from the recorded splits and dividends. Yahoo writes a
+// row of `null`s for a day without prices: such a row is skipped, not an error.
 import type { IsoDate } from '../dates.js';
 import { tickerProblem } from '../etfs/ticker.js';
 import type { PriceBar } from '../prices/read-bars.js';
@@ -13,6 +15,7 @@ type Column = (typeof REQUIRED)[number] | 'ticker';
 
 const ALIASES: Record<string, Column | 'ignored'> = {
   date: 'date',
+  timestamp: 'date',
   open: 'open',
   high: 'high',
   low: 'low',
@@ -69,9 +72,16 @@ function parseDate(text: string | undefined): IsoDate | string {
   return trimmed;
 }
 
-/** One row as a bar, or every reason it is not one. */
-export function parseRow(layout: Layout, fields: string[], latestAllowed: IsoDate): Row | string[] {
+/** A row to skip: a day the vendor has no prices for. */
+export const SKIPPED = 'every price is null (a day without prices)';
+
+const isNull = (text: string | undefined) => (text ?? '').trim().toLowerCase() === 'null';
+
+/** One row as a bar, every reason it is not one, or SKIPPED. */
+export function parseRow(layout: Layout, fields: string[], latestAllowed: IsoDate): Row | string[] | typeof SKIPPED {
   if (fields.length !== layout.width) return [`expected ${layout.width} fields, got ${fields.length}`];
+  const prices = (['open', 'high', 'low', 'close'] as const).map((name) => fields[layout.columns[name]]);
+  if (prices.every(isNull)) return SKIPPED;
   const problems: string[] = [];
   const { columns } = layout;
   let ticker = layout.fileTicker ?? '';

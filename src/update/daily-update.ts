@@ -33,6 +33,8 @@ type UpdateOptions = {
   urlTemplate: string;
   timeoutMs: number;
   concurrency: number;
+  /** The provider's symbol per ticker where it differs (PRICE_SOURCE_SYMBOLS). */
+  symbols?: Record<string, string>;
   onOutcome?: (outcome: TickerOutcome) => void;
 };
 
@@ -75,7 +77,9 @@ async function fetchAll(etfs: { id: number; ticker: string; last: IsoDate | null
       const index = next++;
       const { id, ticker, last } = etfs[index] as (typeof etfs)[number];
       try {
-        fetched[index] = { id, ticker, bars: await fetchNewBars(options.urlTemplate, ticker, last, options.timeoutMs) };
+        const symbol = options.symbols?.[ticker] ?? ticker;
+        const bars = await fetchNewBars(options.urlTemplate, ticker, last, options.timeoutMs, symbol);
+        fetched[index] = { id, ticker, bars };
       } catch (error) {
         if (!(error instanceof FetchFailure)) throw error;
         fetched[index] = { ticker, status: 'failed', reason: error.message };

@@ -4,7 +4,7 @@
 // status, a timeout, garbage) fails this ticker alone, with the reason.
 import type { IsoDate } from '../dates.js';
 import { CsvLineSplitter } from '../ingest/csv-lines.js';
-import { type Layout, parseHeader, parseRow } from '../ingest/vendor-layout.js';
+import { type Layout, parseHeader, parseRow, SKIPPED } from '../ingest/vendor-layout.js';
 import type { BarInput } from '../prices/validate-bars.js';
 import { tomorrowUtc } from '../prices/validate-bars.js';
 
@@ -29,16 +29,21 @@ async function readCapped(response: Response): Promise<string> {
   return text + decoder.decode();
 }
 
-/** The bars dated after `after` (all of them when it is null), oldest first. */
+/**
+ * The bars dated after `after` (all of them when it is null), oldest first.
+ * `symbol` is what the provider calls the ticker (BRK-B for BRK.B); a file
+ * with a ticker column may name either.
+ */
 export async function fetchNewBars(
   template: string,
   ticker: string,
   after: IsoDate | null,
   timeoutMs: number,
+  symbol = ticker,
 ): Promise<BarInput[]> {
   let text: string;
   try {
-    const response = await fetch(sourceUrl(template, ticker), { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(sourceUrl(template, symbol), { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) {
       await response.body?.cancel();
       throw new FetchFailure(`HTTP ${response.status} ${response.statusText}`.trim());
@@ -53,7 +58,8 @@ export async function fetchNewBars(
     );
   }
 
-  const problems: string[] = [];
+  const problems: string[] = []; // of the file: it is not a price file
+  const badBars: string[] = []; // of rows: a price file with bad bars in it
   const bars: BarInput[] = [];
   const latestAllowed = tomorrowUtc();
   let layout: Layout | null = null;
@@ -66,18 +72,20 @@ export async function fetchNewBars(
     }
     if (!layout || (fields.length === 1 && fields[0]?.trim() === '')) return;
     const row = parseRow(layout, fields, latestAllowed);
-    if (Array.isArray(row)) problems.push(...row.map((reason) => `line ${line}: ${reason}`));
-    else if (row.ticker !== ticker) problems.push(`line ${line}: a row for ${row.ticker}`);
-    else if (after === null || row.date > after) {
+    if (row === SKIPPED) return;
+    if (Array.isArray(row)) badBars.push(...row.map((reason) => `line ${line}: ${reason}`));
+    else if (row.ticker !== ticker && row.ticker !== symbol.toUpperCase()) {
+      problems.push(`line ${line}: a row for ${row.ticker}`);
+    } else if (after === null || row.date > after) {
       bars.push({ date: row.date, open: row.open, high: row.high, low: row.low, close: row.close, volume: row.volume });
     }
   });
   splitter.push(text);
   splitter.end();
   if (layout === null && problems.length === 0) problems.push('empty response');
-  if (problems.length > 0) {
-    const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
-    throw new FetchFailure(`not a price file: ${problems.slice(0, 5).join('; ')}${more}`);
-  }
+  const listed = (list: string[]) =>
+    `${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (and ${list.length - 5} more)` : ''}`;
+  if (problems.length > 0) throw new FetchFailure(`not a price file: ${listed(problems)}`);
+  if (badBars.length > 0) throw new FetchFailure(`bad bar${badBars.length > 1 ? 's' : ''}: ${listed(badBars)}`);
   return bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
