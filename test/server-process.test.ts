@@ -1,13 +1,14 @@
 // The real process, started the way `npm start` starts it: embedded PostgreSQL
 // in a fresh data directory, migrations, demo data, HTTP, and a clean SIGTERM.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../src/net/ports.js';
+import { runCli } from './cli-run.js';
 import { startServerChild } from './server-child.js';
 
 const ADMIN_API_KEY = 'etfql_process-test-admin-key';
@@ -136,6 +137,34 @@ it('drops a client that sends its headers too slowly (10 s), rather than holding
   expect(seconds).toBeLessThan(15);
   expect(answer).toMatch(/^HTTP\/1.1 408/);
 }, 30_000);
+
+it('lets the CLIs use its embedded database while it runs, as npm start', async () => {
+  const file = path.join(dataDir, 'clix.csv');
+  await writeFile(
+    file,
+    'Date,Open,High,Low,Close,Volume\n2024-03-01,10,11,9,10.5,100\n2024-03-04,10.5,11,10,10.75,200\n',
+  );
+  const run = await runCli('ingest', ['--create-etfs', file], { DATA_DIR: dataDir, DATABASE_URL: '' });
+  expect(run.stderr).toMatch(/using the embedded PostgreSQL that another process runs \(pid \d+, port \d+\)/);
+  expect(run.code).toBe(0);
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ etf(ticker: "CLIX") { prices { date close } } }' }),
+  });
+  expect(await response.json()).toEqual({
+    data: {
+      etf: {
+        prices: [
+          { date: '2024-03-01', close: 10.5 },
+          { date: '2024-03-04', close: 10.75 },
+        ],
+      },
+    },
+  });
+  // And the server's database is still there once the tool has finished.
+  expect((await fetch(`${baseUrl}/ready`)).status).toBe(200);
+}, 60_000);
 
 it('logs JSON lines without secrets, and stops cleanly on SIGTERM, PostgreSQL included', async () => {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

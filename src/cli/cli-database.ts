@@ -55,7 +55,14 @@ export function cliConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Opens the database server for `work` (its URL) and stops it however the work ends. */
 export async function withDatabaseServer<T>(config: Config, work: (url: string) => Promise<T>): Promise<T> {
-  const server = await openDatabaseServer(config);
+  // While `npm start` runs on the embedded cluster, the tools use it (its port
+  // and password are under DATA_DIR) instead of failing to start a second one.
+  const server = await openDatabaseServer(
+    config,
+    () => {},
+    (message) => process.stderr.write(`${message}\n`),
+    true,
+  );
   try {
     return await work(server.url);
   } finally {

@@ -13,6 +13,8 @@ export async function openDatabaseServer(
   config: Config,
   log: (message: string) => void = () => {},
   warn: (message: string) => void = log,
+  /** Use the embedded cluster when `npm start` runs it (the CLIs); the server starts its own. */
+  shareRunning = false,
 ): Promise<DatabaseServer> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => {} };
@@ -22,6 +24,7 @@ export async function openDatabaseServer(
     port: config.embeddedPgPort,
     log,
     warn,
+    shareRunning,
   });
   return { url: server.url, embedded: true, stop: () => server.stop() };
 }

@@ -26,6 +26,11 @@ type EmbeddedPostgresOptions = {
   log?: (message: string) => void;
   /** What a person should hear of (a leftover server stopped); `log` when not given. */
   warn?: (message: string) => void;
+  /**
+   * Use the cluster when another live process (`npm start`) runs it, rather
+   * than fail to start a second one on it: what the CLIs do. Its owner stops it.
+   */
+  shareRunning?: boolean;
 };
 
 const USER = 'etfql';
@@ -34,6 +39,18 @@ const DATABASE = 'etfql';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const clusterDir = path.join(options.dataDir, 'pg');
   const password = await clusterPassword(options.dataDir);
+  const urlOn = (port: number) => (database: string) =>
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  if (options.shareRunning) {
+    const running = await runningPostmaster(clusterDir);
+    if (running) {
+      (options.warn ?? options.log)?.(
+        `using the embedded PostgreSQL that another process runs (pid ${running.pid}, port ${running.port})`,
+      );
+      const urlFor = urlOn(running.port);
+      return { url: urlFor(DATABASE), urlFor, stop: async () => {} };
+    }
+  }
   const asRoot = process.getuid?.() === 0;
   // As root, PostgreSQL runs as a `postgres` user created for it, which must be
   // able to reach its cluster inside our directory (mkdtemp makes it 0700).
@@ -70,8 +87,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = urlOn(port);
   await ensureDatabase(urlFor('postgres'), DATABASE);
 
   return {
@@ -109,6 +125,21 @@ async function stopLeftoverPostmaster(clusterDir: string, log: (message: string)
       throw new Error(`A PostgreSQL left running on ${clusterDir} (pid ${pid}) did not stop within 30 s.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The postmaster a live process runs on our cluster (not a leftover of a dead one), with its port. */
+async function runningPostmaster(clusterDir: string): Promise<{ pid: number; port: number } | null> {
+  try {
+    // postmaster.pid: pid, data directory, start time, port, …
+    const lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+    const pid = Number.parseInt(lines[0] ?? '', 10);
+    const port = Number(lines[3]);
+    if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+    if (!(await servesCluster(pid, clusterDir)) || (await isOrphan(pid))) return null;
+    return { pid, port };
+  } catch {
+    return null;
   }
 }
 
