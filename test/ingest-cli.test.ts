@@ -146,6 +146,76 @@ describe('vendor variants', () => {
   });
 });
 
+describe('--actions: splits and dividends by file', () => {
+  const actionsOf = async (ticker: string) =>
+    (
+      await t.db.pool.query(
+        `SELECT a.kind::text, a.date::text, a.value FROM corporate_action a JOIN etf e ON e.id = a.etf_id
+         WHERE e.ticker = $1 ORDER BY a.date, a.kind`,
+        [ticker],
+      )
+    ).rows;
+
+  it("records Yahoo's splits and dividends files, and a long file with a ticker column", async () => {
+    await createEtf(t.db, 'ACT');
+    await createEtf(t.db, 'ACT2');
+    const history = bars('ACT', '2021-01-04', '2021-12-31');
+    await runCli(
+      'ingest',
+      [await write('actions/prices/ACT.csv', `Date,Open,High,Low,Close,Volume\n${history.map(row).join('\n')}\n`)],
+      env,
+    );
+    const splits = await write('actions/act.csv', 'Date,Stock Splits\n2021-06-01,2:1\n2021-09-01,1/2\n');
+    const dividends = await write('actions/div/ACT.csv', 'Date,Dividends\n2021-03-15,0.25\n2021-12-15,0.3\n');
+    const long = await write(
+      'actions/long.csv',
+      'Symbol,Date,Dividends,Stock Splits\nACT2,2021-05-03 00:00:00-04:00,0.1,0\nACT2,2021-07-01 00:00:00-04:00,0,3\n',
+    );
+    const run = await runCli('ingest', ['--actions', splits, dividends, long], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${splits}: 2 splits and 0 dividends recorded`);
+    expect(run.stdout).toContain(`${long}: 1 splits and 1 dividends recorded`);
+    expect(await actionsOf('ACT')).toEqual([
+      { kind: 'DIVIDEND', date: '2021-03-15', value: 0.25 },
+      { kind: 'SPLIT', date: '2021-06-01', value: 2 },
+      { kind: 'SPLIT', date: '2021-09-01', value: 0.5 },
+      { kind: 'DIVIDEND', date: '2021-12-15', value: 0.3 },
+    ]);
+    expect(await actionsOf('ACT2')).toEqual([
+      { kind: 'DIVIDEND', date: '2021-05-03', value: 0.1 },
+      { kind: 'SPLIT', date: '2021-07-01', value: 3 },
+    ]);
+  });
+
+  it('refuses a file with any action recordSplit or recordDividend would refuse, recording none of it', async () => {
+    await createEtf(t.db, 'ACT3');
+    const before = await snapshot(t.db);
+    const file = await write(
+      'actions/bad/ACT3.csv',
+      'Date,Dividends,Stock Splits\n2021-02-01,0.1,0\n2021-03-01,0,1:1\n2099-01-01,0.2,0\nnot a date,0.1,0\n2021-04-01,abc,0\n',
+    );
+    const run = await runCli('ingest', ['--actions', file], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:5: date: is not a date as YYYY-MM-DD`);
+    expect(run.stderr).toContain(`${file}:6: amount: is not a number ("abc")`);
+    expect(run.stdout).toContain(`${file}: rejected, nothing recorded from it`);
+    // Past the format, the checks of the API, each with its line.
+    const second = await write(
+      'actions/bad2/ACT3.csv',
+      'Date,Dividends,Stock Splits\n2021-03-01,0,1:1\n2099-01-01,0.2,0\n',
+    );
+    const checked = await runCli('ingest', ['--actions', second], env);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain(`${second}:2: ratio: a ratio of 1 is not a split`);
+    expect(checked.stderr).toMatch(new RegExp(`${second.replaceAll('/', '\\/')}:3: exDate: 2099-01-01 `));
+    const unknown = await write('actions/NOSUCH.csv', 'Date,Dividends\n2021-02-01,0.1\n');
+    expect((await runCli('ingest', ['--actions', unknown], env)).stderr).toContain(
+      `${unknown}:2: No ETF with ticker NOSUCH.`,
+    );
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});
+
 describe('--dry-run', () => {
   it('checks every file as an import would and writes nothing', async () => {
     const next = bars('QQQ', '2025-01-01', '2025-01-31');

@@ -3,18 +3,22 @@
 // all or nothing, N files at a time (2 by default: PostgreSQL works on one while
 // this process parses the next; files that share an ETF wait for each other).
 // --dry-run checks every file as an import would, the database's rules
-// included, and writes nothing. Exit status: 0 when every file loaded (or
+// included, and writes nothing. --actions reads splits and dividends instead
+// (src/ingest/ingest-actions.ts). Exit status: 0 when every file loaded (or
 // would), 1 when any file was rejected (each bad row listed on stderr as
 // file:line: reason), 2 for a usage or configuration error, 3 when the
 // database cannot be started or reached.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ingestActionsFile } from '../ingest/ingest-actions.js';
 import { type FileResult, ingestFile } from '../ingest/ingest-file.js';
 import { createProgress } from '../ingest/progress.js';
 import { runCli, withCliDatabase } from './cli-database.js';
 
-const USAGE = 'usage: npm run ingest -- [--create-etfs] [--dry-run] [--jobs N] <file.csv or folder> ...\n';
+const USAGE =
+  'usage: npm run ingest -- [--create-etfs] [--dry-run] [--jobs N] <file.csv or folder> ...\n' +
+  '       npm run ingest -- --actions [--dry-run] <splits or dividends file.csv or folder> ...\n';
 
 async function csvFiles(path: string): Promise<string[]> {
   const info = await stat(path);
@@ -33,6 +37,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const OPTIONS = {
   'create-etfs': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  actions: { type: 'boolean' },
   jobs: { type: 'string', default: '2' },
   help: { type: 'boolean' },
 } as const;
@@ -65,7 +70,33 @@ for (const path of args.positionals) {
   }
 }
 
+/** --actions: splits and dividends, file by file; the same exit statuses. */
+async function ingestActions(): Promise<number> {
+  return withCliDatabase(async (db) => {
+    let rejected = 0;
+    for (const file of files) {
+      const result = await ingestActionsFile(db, file, { dryRun });
+      if (result.problems.length > 0) {
+        rejected++;
+        for (const problem of result.problems) {
+          process.stderr.write(`${file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+        }
+        process.stdout.write(`${file}: rejected, nothing recorded from it\n`);
+      } else {
+        process.stdout.write(
+          `${file}: ${count(result.splits)} splits and ${count(result.dividends)} dividends ${dryRun ? 'would be recorded' : 'recorded'}\n`,
+        );
+      }
+    }
+    process.stdout.write(
+      `${files.length - rejected} of ${files.length} files ${dryRun ? 'would load (dry run, nothing written)' : 'loaded'}\n`,
+    );
+    return rejected > 0 ? 1 : 0;
+  });
+}
+
 runCli(async () => {
+  if (args.values.actions) return ingestActions();
   const started = Date.now();
   const results: FileResult[] = [];
   const exitCode = await withCliDatabase(async (db) => {

@@ -24,28 +24,45 @@ const UPSERT = `/* upsert-action */
   INSERT INTO corporate_action (etf_id, date, kind, value) VALUES ($1, $2, $3, $4)
   ON CONFLICT (etf_id, date, kind) DO UPDATE SET value = EXCLUDED.value`;
 
-async function validateValue(
+/**
+ * What is wrong with a split or dividend of this ETF, with the field it is
+ * about (as recordSplit and recordDividend name them), or null. The one check
+ * of every path that records actions: the API and `npm run ingest -- --actions`.
+ */
+export async function actionProblem(
   client: pg.ClientBase,
   etfId: number,
-  kind: ActionKind,
-  date: IsoDate,
-  value: number,
-): Promise<void> {
+  action: { kind: ActionKind; date: IsoDate; value: number },
+): Promise<{ path: string; message: string } | null> {
+  const { kind, date, value } = action;
   // One rule with bars: nothing is dated after tomorrow (UTC), or before 1900.
   const badDate = dateProblem(date);
-  if (badDate) throw badInput([{ path: kind === 'SPLIT' ? 'date' : 'exDate', message: `${date} ${badDate}` }]);
+  if (badDate) return { path: kind === 'SPLIT' ? 'date' : 'exDate', message: `${date} ${badDate}` };
   const path = kind === 'SPLIT' ? 'ratio' : 'amount';
-  if (!Number.isFinite(value) || value <= 0) throw badInput([{ path, message: `must be above 0, got ${value}` }]);
+  if (!Number.isFinite(value) || value <= 0) return { path, message: `must be above 0, got ${value}` };
   if (kind === 'SPLIT') {
-    if (value === 1) throw badInput([{ path, message: 'a ratio of 1 is not a split' }]);
+    if (value === 1) return { path, message: 'a ratio of 1 is not a split' };
     if (value > MAX_RATIO || value < 1 / MAX_RATIO) {
-      throw badInput([{ path, message: `must be between 1/${MAX_RATIO} and ${MAX_RATIO}, got ${value}` }]);
+      return { path, message: `must be between 1/${MAX_RATIO} and ${MAX_RATIO}, got ${value}` };
     }
-    return;
+    return null;
   }
   const prior = await client.query<{ close: number | null }>(PRIOR_CLOSE, [etfId, date]);
   const factor = dividendFactor(value, prior.rows[0]?.close ?? null, date);
-  if (typeof factor === 'string') throw badInput([{ path, message: factor }]);
+  return typeof factor === 'string' ? { path, message: factor } : null;
+}
+
+/**
+ * Writes checked actions of one ETF (locked by the caller) and brings its
+ * adjustment factors and adjusted indicators up to them, in the caller's transaction.
+ */
+export async function writeActions(
+  client: pg.ClientBase,
+  etfId: number,
+  actions: readonly { kind: ActionKind; date: IsoDate; value: number }[],
+): Promise<void> {
+  for (const { kind, date, value } of actions) await client.query(UPSERT, [etfId, date, kind, value]);
+  await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
 }
 
 /** Inserts the action, or replaces the value of the one of that kind on that date. */
@@ -60,9 +77,9 @@ export async function recordCorporateAction(
   const date = toIsoDate(rawDate);
   return withTransaction(db.pool, async (client) => {
     const etfId = await lockEtfId(client, ticker);
-    await validateValue(client, etfId, kind, date, value);
-    await client.query(UPSERT, [etfId, date, kind, value]);
-    await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
+    const problem = await actionProblem(client, etfId, { kind, date, value });
+    if (problem) throw badInput([problem]);
+    await writeActions(client, etfId, [{ kind, date, value }]);
     return { etfId, date: new Date(`${date}T00:00:00Z`), kind, ticker };
   });
 }

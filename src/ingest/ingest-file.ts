@@ -6,7 +6,6 @@
 // whole, and a killed import leaves the database as it was before the file.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -15,11 +14,10 @@ import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError, problemsOf } from '../errors.js';
 import { lockStagedEtfs } from '../etfs/lock-etf.js';
-import { tickerProblem } from '../etfs/ticker.js';
 import { afterWrite, upsertFrom, type WrittenRow } from '../prices/upsert-bars.js';
 import { tomorrowUtc } from '../prices/validate-bars.js';
 import { CsvLineSplitter } from './csv-lines.js';
-import { type Layout, parseHeader, parseRow, SKIPPED } from './vendor-layout.js';
+import { type Layout, parseHeader, parseRow, SKIPPED, tickerFromFileName } from './vendor-layout.js';
 
 /** Rejected rows kept for the report; the rest are counted. Memory stays bounded for any file. */
 const MAX_REPORTED_PROBLEMS = 1000;
@@ -78,12 +76,6 @@ const UPSERT = upsertFrom(
   SELECT e.id, s.date, s.open, s.high, s.low, s.close, s.volume
   FROM ingest_staging s JOIN etf e ON e.ticker = s.ticker`,
 );
-
-/** TICKER.csv names its ticker, in any case (vgt.csv is VGT); a file with a ticker column may have any name. */
-function tickerFromFileName(file: string): string | null {
-  const name = basename(file, extname(file)).toUpperCase();
-  return tickerProblem(name) === null ? name : null;
-}
 
 class RejectFile extends Error {}
 /** Ends a dry run's transaction: everything was checked, nothing is kept. */

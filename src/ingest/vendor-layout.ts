@@ -5,10 +5,17 @@
 // Alpha Vantage's `timestamp` is the date. Adj Close is accepted and ignored:
 // adjusted prices come from the recorded splits and dividends. Yahoo writes a
 // row of `null`s for a day without prices: such a row is skipped, not an error.
+import { basename, extname } from 'node:path';
 import type { IsoDate } from '../dates.js';
 import { tickerProblem } from '../etfs/ticker.js';
 import type { PriceBar } from '../prices/read-bars.js';
 import { barProblems } from '../prices/validate-bars.js';
+
+/** TICKER.csv names its ticker, in any case (vgt.csv is VGT); a file with a ticker column may have any name. */
+export function tickerFromFileName(file: string): string | null {
+  const name = basename(file, extname(file)).toUpperCase();
+  return tickerProblem(name) === null ? name : null;
+}
 
 const REQUIRED = ['date', 'open', 'high', 'low', 'close', 'volume'] as const;
 type Column = (typeof REQUIRED)[number] | 'ticker';

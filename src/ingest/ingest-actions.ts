@@ -1,0 +1,155 @@
+// npm run ingest -- --actions: splits and dividends from vendor files, through
+// the same checks as recordSplit and recordDividend, each file all or nothing.
+// Layouts, recognised by their header (names ignore case, spaces, punctuation):
+//   Date,Stock Splits      Yahoo's splits download, in TICKER.csv (2:1, 1/10 or 2)
+//   Date,Dividends         Yahoo's dividends download, in TICKER.csv
+//   Date,Dividends,Stock Splits   both (yfinance's actions): a 0 means none that day
+// and each with a Ticker (or Symbol) column first, for many ETFs in one file.
+// Dates may carry a time (yfinance writes 2020-08-31 00:00:00-04:00): the day counts.
+
+import { readFile } from 'node:fs/promises';
+import { type ActionKind, actionProblem, writeActions } from '../corporate-actions/record-action.js';
+import type { IsoDate } from '../dates.js';
+import type { Database } from '../db/database.js';
+import { withTransaction } from '../db/transaction.js';
+import { DomainError } from '../errors.js';
+import { lockEtfId } from '../etfs/lock-etf.js';
+import { tickerProblem } from '../etfs/ticker.js';
+import { CsvLineSplitter } from './csv-lines.js';
+import { tickerFromFileName } from './vendor-layout.js';
+
+type Column = 'date' | 'ticker' | 'SPLIT' | 'DIVIDEND';
+const ALIASES: Record<string, Column> = {
+  date: 'date',
+  timestamp: 'date',
+  exdate: 'date',
+  ticker: 'ticker',
+  symbol: 'ticker',
+  stocksplits: 'SPLIT',
+  stocksplit: 'SPLIT',
+  splits: 'SPLIT',
+  split: 'SPLIT',
+  dividends: 'DIVIDEND',
+  dividend: 'DIVIDEND',
+};
+
+type Problem = { line: number; reason: string };
+type Action = { line: number; ticker: string; kind: ActionKind; date: IsoDate; value: number };
+
+export type ActionsFileResult = { file: string; splits: number; dividends: number; problems: Problem[] };
+
+const DATE = /^(\d{4}-\d{2}-\d{2})(?:[ T].*)?$/;
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A split's ratio as Yahoo writes it (2:1, 1/10) or a number; NaN when it is neither. */
+function parseRatio(text: string): number {
+  const parts = /^(\S+)\s*[:/]\s*(\S+)$/.exec(text);
+  if (!parts) return NUMBER.test(text) ? Number(text) : Number.NaN;
+  const [, to, from] = parts as unknown as [string, string, string];
+  return NUMBER.test(to) && NUMBER.test(from) ? Number(to) / Number(from) : Number.NaN;
+}
+
+/** The file's actions, or the reasons it cannot be read. */
+function parseActions(text: string, file: string): { actions: Action[]; problems: Problem[] } {
+  const actions: Action[] = [];
+  const problems: Problem[] = [];
+  const fileTicker = tickerFromFileName(file);
+  let columns: Partial<Record<Column, number>> | null = null;
+  let width = 0;
+  const splitter = new CsvLineSplitter((fields, line) => {
+    if (line === 1) {
+      const found: Partial<Record<Column, number>> = {};
+      fields.forEach((field, index) => {
+        const name = ALIASES[field.toLowerCase().replace(/[^a-z]/g, '')];
+        if (name === undefined) problems.push({ line, reason: `unknown column "${field}"` });
+        else found[name] = index;
+      });
+      if (found.date === undefined) problems.push({ line, reason: 'missing column "date"' });
+      if (found.SPLIT === undefined && found.DIVIDEND === undefined) {
+        problems.push({ line, reason: 'no "Stock Splits" or "Dividends" column' });
+      }
+      if (found.ticker === undefined && fileTicker === null) {
+        problems.push({ line, reason: 'no ticker column, and the file name is not a ticker (TICKER.csv)' });
+      }
+      columns = found;
+      width = fields.length;
+      return;
+    }
+    if (fields.length === 1 && fields[0]?.trim() === '') return;
+    if (!columns || problems.some((problem) => problem.line === 1)) return;
+    if (fields.length !== width) {
+      problems.push({ line, reason: `expected ${width} fields, got ${fields.length}` });
+      return;
+    }
+    const ticker = columns.ticker === undefined ? fileTicker : (fields[columns.ticker] ?? '').trim().toUpperCase();
+    const badTicker = tickerProblem(ticker ?? '');
+    if (badTicker) problems.push({ line, reason: `ticker: ${badTicker}` });
+    const date = DATE.exec((fields[columns.date as number] ?? '').trim())?.[1];
+    if (!date) problems.push({ line, reason: 'date: is not a date as YYYY-MM-DD' });
+    const both = columns.SPLIT !== undefined && columns.DIVIDEND !== undefined;
+    for (const kind of ['SPLIT', 'DIVIDEND'] as const) {
+      const index = columns[kind];
+      if (index === undefined) continue;
+      const raw = (fields[index] ?? '').trim();
+      const value = kind === 'SPLIT' ? parseRatio(raw) : NUMBER.test(raw) ? Number(raw) : Number.NaN;
+      // yfinance's actions have both columns, with 0 where there is none of one kind.
+      if (both && value === 0) continue;
+      if (Number.isNaN(value)) {
+        problems.push({
+          line,
+          reason: `${kind === 'SPLIT' ? 'ratio' : 'amount'}: is not a number ("${raw.slice(0, 20)}")`,
+        });
+      } else if (date && !badTicker && ticker) {
+        actions.push({ line, ticker, kind, date, value });
+      }
+    }
+  });
+  splitter.push(text);
+  splitter.end();
+  if (columns === null && problems.length === 0) problems.push({ line: 1, reason: 'the file is empty' });
+  return { actions, problems };
+}
+
+class RejectFile extends Error {}
+class DryRun extends Error {}
+
+/** Records every split and dividend of a file, or none: each bad row is a reason with its line. */
+export async function ingestActionsFile(
+  db: Database,
+  file: string,
+  options: { dryRun?: boolean } = {},
+): Promise<ActionsFileResult> {
+  const { actions, problems } = parseActions(await readFile(file, 'utf8'), file);
+  const result: ActionsFileResult = { file, splits: 0, dividends: 0, problems };
+  if (problems.length > 0) return result;
+  const byTicker = new Map<string, Action[]>();
+  for (const action of actions) byTicker.set(action.ticker, [...(byTicker.get(action.ticker) ?? []), action]);
+  try {
+    await withTransaction(db.pool, async (client) => {
+      for (const [ticker, list] of byTicker) {
+        let etfId: number;
+        try {
+          etfId = await lockEtfId(client, ticker, ' Create it with upsertEtfs or npm run ingest -- --create-etfs.');
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          problems.push({ line: (list[0] as Action).line, reason: error.message });
+          continue;
+        }
+        for (const action of list) {
+          const problem = await actionProblem(client, etfId, action);
+          if (problem) problems.push({ line: action.line, reason: `${problem.path}: ${problem.message}` });
+        }
+        if (problems.length === 0) await writeActions(client, etfId, list);
+      }
+      if (problems.length > 0) throw new RejectFile();
+      result.splits = actions.filter((action) => action.kind === 'SPLIT').length;
+      result.dividends = actions.length - result.splits;
+      if (options.dryRun) throw new DryRun();
+    });
+  } catch (error) {
+    // A rule only the write can check rejects the file like a bad row, for no line.
+    if (error instanceof DomainError) problems.push({ line: 0, reason: error.message });
+    else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
+  }
+  return result;
+}
