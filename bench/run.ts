@@ -222,7 +222,7 @@ if (only === undefined || only === 'loading') {
     ],
   );
   process.stdout.write(
-    `seconds: floor ${loading.floorSeconds.map((x) => x.toFixed(1)).join(' / ')}, ingest ${loading.cliSeconds.toFixed(1)} (peak RSS ${loading.cliPeakRssMb.toFixed(0)} MB), stored indicators current ${loading.currentSeconds.toFixed(1)}, loadPrices ${loading.mutationSeconds.toFixed(1)}\n` +
+    `seconds: floor ${loading.floorSeconds.map((x) => x.toFixed(1)).join(' / ')}, COPY into daily_price itself ${loading.tableFloorSeconds.toFixed(1)} (${(median(loading.floorSeconds) / loading.tableFloorSeconds).toFixed(2)}× the floor's rows/s), ingest ${loading.cliSeconds.toFixed(1)} (peak RSS ${loading.cliPeakRssMb.toFixed(0)} MB), stored indicators current ${loading.currentSeconds.toFixed(1)}, loadPrices ${loading.mutationSeconds.toFixed(1)}\n` +
       `append one new day to ${etfs} ETFs as npm run update does (target < 1 s): median ${median(loading.appendSeconds).toFixed(2)} s with fetching each ticker's CSV from 127.0.0.1 (${loading.appendSeconds.map((x) => x.toFixed(2)).join(' / ')}); ` +
       `the database transaction alone (upsert, indicators): median ${median(loading.appendWriteSeconds).toFixed(2)} s (${loading.appendWriteSeconds.map((x) => x.toFixed(2)).join(' / ')})\n`,
   );

@@ -72,10 +72,13 @@ function parseDate(text: string | undefined): IsoDate | string {
   const trimmed = (text ?? '').trim();
   const match = DATE.exec(trimmed);
   if (!match) return `is not a date as YYYY-MM-DD ("${trimmed.slice(0, 20)}")`;
-  const date = new Date(`${trimmed}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== trimmed) {
-    return `is not a calendar date ("${trimmed}")`;
-  }
+  // Checked by arithmetic, not through a Date: this runs once per row of every import.
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > days) return `is not a calendar date ("${trimmed}")`;
   return trimmed;
 }
 
