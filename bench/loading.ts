@@ -7,6 +7,7 @@
 // - the daily update appending one new day to every ETF from a provider on
 //   127.0.0.1 (a process of its own, bench/provider.ts), indicators included.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -271,5 +272,63 @@ export async function benchLoading(
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(`${dir}-provider`, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A vendor dump of `megabytes` MB (a long file with a ticker column, new ETFs
+ * created by the import) imported by `npm run ingest` as a process: its peak
+ * RSS shows whether memory stays flat whatever the file's size. The file is
+ * written before the clock starts and deleted afterwards.
+ */
+export async function benchBigFile(
+  adminUrl: string,
+  megabytes: number,
+): Promise<{ rows: number; bytes: number; seconds: number; rssMb: number }> {
+  const url = await freshDatabase(adminUrl, 'bench_load_big');
+  const dir = path.join(tmpdir(), `etfql-bench-big-${process.pid}`);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'vendor-dump.csv');
+  try {
+    const dates = tradingDays('1990-01-01', '2030-12-31').slice(0, 5000);
+    const out = createWriteStream(file);
+    let bytes = 0;
+    let rows = 0;
+    const put = async (text: string) => {
+      bytes += Buffer.byteLength(text);
+      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    };
+    await put('Ticker,Date,Open,High,Low,Close,Volume\n');
+    for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
+      const ticker = `B${String(i).padStart(4, '0')}`;
+      const lines = barsOf(ticker, dates).map(
+        (b) => `${ticker},${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}\n`,
+      );
+      rows += lines.length;
+      await put(lines.join(''));
+    }
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    const started = performance.now();
+    const child = spawn(
+      '/usr/bin/time',
+      ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'src/cli/ingest.ts', '--create-etfs', file],
+      { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    if (code !== 0) throw new Error(`npm run ingest of the big file failed (${code}):\n${stderr.slice(-2000)}`);
+    const rssMb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN) / 1024;
+    return { rows, bytes, seconds: seconds(started), rssMb };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS bench_load_big WITH (FORCE)');
+    await admin.end();
   }
 }

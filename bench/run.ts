@@ -21,7 +21,7 @@ import { benchCharts, type ChartPorts, type ChartResults, createHistoryEtfs, flo
 import { CHART_BARS, CHART_TICKERS, chartRequestBody } from './chart-workload.js';
 import { measureDrawing } from './dashboard-draw.js';
 import { DAYS, makeCandles, makeSeries, runOurs, runPeer, SERIES } from './kernels.js';
-import { benchLoading } from './loading.js';
+import { benchBigFile, benchLoading } from './loading.js';
 import { type Measurement, measure, median } from './measure.js';
 import { startPostGraphilePeer } from './postgraphile-peer.js';
 
@@ -226,6 +226,14 @@ if (only === undefined || only === 'loading') {
       `append one new day to ${etfs} ETFs as npm run update does (target < 1 s): median ${median(loading.appendSeconds).toFixed(2)} s with fetching each ticker's CSV from 127.0.0.1 (${loading.appendSeconds.map((x) => x.toFixed(2)).join(' / ')}); ` +
       `the database transaction alone (upsert, indicators): median ${median(loading.appendWriteSeconds).toFixed(2)} s (${loading.appendWriteSeconds.map((x) => x.toFixed(2)).join(' / ')})\n`,
   );
+  const bigMb = Number(process.env.BENCH_BIG_FILE_MB ?? 1024);
+  if (bigMb > 0) {
+    const big = await benchBigFile(adminUrl.toString(), bigMb);
+    process.stdout.write(
+      `a ${(big.bytes / 1024 ** 3).toFixed(2)} GB vendor dump (${big.rows.toLocaleString('en-US')} rows, a ticker column, --create-etfs): ` +
+        `imported in ${big.seconds.toFixed(1)} s (${Math.round(big.rows / big.seconds).toLocaleString('en-US')} rows/s), peak RSS ${big.rssMb.toFixed(0)} MB\n`,
+    );
+  }
   if (only === 'loading') {
     await postgres.stop();
     await rm(dataDir, { recursive: true, force: true });
