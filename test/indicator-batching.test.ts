@@ -59,6 +59,6 @@ it('reads the stored indicators of all fields in one statement, and only their c
   expect(result.errors).toBeUndefined();
   const reads = t.statements.filter((sql) => sql.includes('/* persisted-indicators */'));
   expect(reads).toHaveLength(1);
-  const selected = reads[0]?.match(/SELECT e\.id, b\.date::text, s\.through::text(.*)\n/)?.[1];
+  const selected = reads[0]?.match(/SELECT e\.id, b\.date::text, et\.stored_indicators_through::text(.*)\n/)?.[1];
   expect(selected).toBe(', b.sma_50, b.macd_12_26, b.macd_12_26_9_signal');
 });

@@ -94,6 +94,13 @@ function largestSort(plan: PlanNode): number {
   return Math.max(own, ...(plan.Plans ?? []).map(largestSort));
 }
 
+/** The most times any node reading `relation` ran. */
+const maxLoopsOn = (plan: PlanNode, relation: string): number =>
+  Math.max(
+    plan['Relation Name'] === relation ? plan['Actual Loops'] : 0,
+    ...(plan.Plans ?? []).map((child) => maxLoopsOn(child, relation)),
+  );
+
 /** Asserts the window's cost does not grow with the history, and returns both plans' buffers. */
 async function expectWindowBound(statementFor: (etfId: number) => pg.QueryConfig, maxSortedRows: number) {
   const short = await explain(statementFor(ids.SHORT));
@@ -142,8 +149,11 @@ describe('read plans', () => {
   it.each([
     ['stored indicators', { last: 252 }],
     ['stored indicators, adjusted', { last: 252, adjusted: true }],
-  ] as const)('%s: one probe per bar of the window, no sort', async (_name, args) => {
+  ] as const)('%s: one probe per bar of the window, no sort, the ETF row read once', async (_name, args) => {
     await expectWindowBound((id) => persistedStatement([id], window(args)), 0);
+    // Its stored_indicators_through, once per ETF: a scalar subquery in the
+    // select list once ran for each of the 252 bars.
+    expect(maxLoopsOn(await explain(persistedStatement([ids.LONG], window(args))), 'etf')).toBe(1);
   });
 
   it('ETFs by ticker: one probe of the ticker index each, whatever the number of ETFs', async () => {

@@ -23,11 +23,13 @@ export type PersistedColumns = { dates: IsoDate[]; values: Record<string, (numbe
 const KNOWN = new Set(PERSISTED_COLUMNS);
 
 const read = (columns: readonly string[]) => `/* persisted-indicators */
-  SELECT e.id, b.date::text, s.through::text${columns.map((column) => `, b.${column}`).join('')}
+  SELECT e.id, b.date::text, et.stored_indicators_through::text${columns.map((column) => `, b.${column}`).join('')}
   FROM unnest($1::int[]) AS e(id)
+  -- Joined once per ETF: as a scalar subquery in the select list, PostgreSQL
+  -- ran it again for every bar of the window.
+  JOIN etf et ON et.id = e.id
   CROSS JOIN LATERAL (
-    SELECT $5::boolean AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = e.id) AS adjusted,
-           (SELECT stored_indicators_through FROM etf WHERE id = e.id) AS through
+    SELECT $5::boolean AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = e.id) AS adjusted
   ) s
   CROSS JOIN LATERAL (
     SELECT min(w.date) AS first FROM (
