@@ -192,12 +192,13 @@ describe('--actions: splits and dividends by file', () => {
     const before = await snapshot(t.db);
     const file = await write(
       'actions/bad/ACT3.csv',
-      'Date,Dividends,Stock Splits\n2021-02-01,0.1,0\n2021-03-01,0,1:1\n2099-01-01,0.2,0\nnot a date,0.1,0\n2021-04-01,abc,0\n',
+      'Date,Dividends,Stock Splits\n2021-02-01,0.1,0\n2021-03-01,0,1:1\n2099-01-01,0.2,0\nnot a date,0.1,0\n2021-04-01,abc,0\n2021-02-30,0.1,0\n',
     );
     const run = await runCli('ingest', ['--actions', file], env);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${file}:5: date: is not a date as YYYY-MM-DD`);
     expect(run.stderr).toContain(`${file}:6: amount: is not a number ("abc")`);
+    expect(run.stderr).toContain(`${file}:7: date: is not a calendar date ("2021-02-30")`);
     expect(run.stdout).toContain(`${file}: rejected, nothing recorded from it`);
     // Past the format, the checks of the API, each with its line.
     const second = await write(

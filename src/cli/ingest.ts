@@ -70,6 +70,13 @@ for (const path of args.positionals) {
   }
 }
 
+/** A file's problems on stderr, one `file:line: reason` each (line 0: the file as a whole). */
+function reportProblems(file: string, problems: readonly { line: number; reason: string }[]): void {
+  for (const problem of problems) {
+    process.stderr.write(`${file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+  }
+}
+
 /** --actions: splits and dividends, file by file; the same exit statuses. */
 async function ingestActions(): Promise<number> {
   return withCliDatabase(async (db) => {
@@ -78,9 +85,7 @@ async function ingestActions(): Promise<number> {
       const result = await ingestActionsFile(db, file, { dryRun });
       if (result.problems.length > 0) {
         rejected++;
-        for (const problem of result.problems) {
-          process.stderr.write(`${file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
-        }
+        reportProblems(file, result.problems);
         process.stdout.write(`${file}: rejected, nothing recorded from it\n`);
       } else {
         process.stdout.write(
@@ -115,10 +120,7 @@ runCli(async () => {
       results.push(result);
       for (const skip of result.skipped) process.stderr.write(`${file}:${skip.line}: skipped: ${skip.reason}\n`);
       if (result.problems.length > 0) {
-        for (const problem of result.problems) {
-          // Line 0: a problem of the file as a whole.
-          process.stderr.write(`${file}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.reason}\n`);
-        }
+        reportProblems(file, result.problems);
         if (result.moreProblems > 0) process.stderr.write(`${file}: and ${count(result.moreProblems)} more problems\n`);
         process.stdout.write(`${file}: rejected, nothing loaded from it\n`);
       } else {

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { badInput } from '../errors.js';
-import { closeBefore } from '../prices/close-before.js';
+import { closeBefore } from '../prices/bar-dates.js';
 
 type ActionRow = {
   date: IsoDate;

@@ -108,13 +108,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  * database. A stale file of a dead process is PostgreSQL's to handle.
  */
 async function stopLeftoverPostmaster(clusterDir: string, log: (message: string) => void): Promise<void> {
-  let pid: number;
-  try {
-    pid = Number.parseInt((await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '', 10);
-  } catch {
-    return;
-  }
-  if (!Number.isInteger(pid) || pid <= 1 || !(await servesCluster(pid, clusterDir)) || !(await isOrphan(pid))) {
+  const pid = (await postmasterPid(clusterDir))?.pid;
+  if (pid === undefined || pid <= 1 || !(await servesCluster(pid, clusterDir)) || !(await isOrphan(pid))) {
     return;
   }
   log(`stopping the PostgreSQL (pid ${pid}) that a previous run left on ${clusterDir}`);
@@ -130,14 +125,19 @@ async function stopLeftoverPostmaster(clusterDir: string, log: (message: string)
 
 /** The postmaster a live process runs on our cluster (not a leftover of a dead one), with its port. */
 async function runningPostmaster(clusterDir: string): Promise<{ pid: number; port: number } | null> {
+  const postmaster = await postmasterPid(clusterDir);
+  if (!postmaster || !(await servesCluster(postmaster.pid, clusterDir)) || (await isOrphan(postmaster.pid)))
+    return null;
+  return postmaster;
+}
+
+/** What the cluster's postmaster.pid says (pid, data directory, start time, port, …): its pid and port, or null. */
+async function postmasterPid(clusterDir: string): Promise<{ pid: number; port: number } | null> {
   try {
-    // postmaster.pid: pid, data directory, start time, port, …
     const lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
     const pid = Number.parseInt(lines[0] ?? '', 10);
     const port = Number(lines[3]);
-    if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
-    if (!(await servesCluster(pid, clusterDir)) || (await isOrphan(pid))) return null;
-    return { pid, port };
+    return Number.isInteger(pid) && Number.isInteger(port) ? { pid, port } : null;
   } catch {
     return null;
   }
@@ -145,13 +145,8 @@ async function runningPostmaster(clusterDir: string): Promise<{ pid: number; por
 
 /** Whether our cluster's own postmaster (alive, per its postmaster.pid) listens on `port`: a leftover we will stop. */
 async function heldByOurPostmaster(clusterDir: string, port: number): Promise<boolean> {
-  try {
-    // postmaster.pid: pid, data directory, start time, port, …
-    const lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
-    return Number(lines[3]) === port && isAlive(Number.parseInt(lines[0] ?? '', 10));
-  } catch {
-    return false;
-  }
+  const postmaster = await postmasterPid(clusterDir);
+  return postmaster?.port === port && isAlive(postmaster.pid);
 }
 
 function isAlive(pid: number): boolean {

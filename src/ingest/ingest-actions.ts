@@ -16,7 +16,8 @@ import { DomainError } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { tickerProblem } from '../etfs/ticker.js';
 import { CsvLineSplitter } from './csv-lines.js';
-import { tickerFromFileName } from './vendor-layout.js';
+import { DryRun, RejectFile } from './ingest-file.js';
+import { parseDate, parseNumber, tickerFromFileName } from './vendor-layout.js';
 
 type Column = 'date' | 'ticker' | 'SPLIT' | 'DIVIDEND';
 const ALIASES: Record<string, Column> = {
@@ -38,15 +39,15 @@ type Action = { line: number; ticker: string; kind: ActionKind; date: IsoDate; v
 
 export type ActionsFileResult = { file: string; splits: number; dividends: number; problems: Problem[] };
 
-const DATE = /^(\d{4}-\d{2}-\d{2})(?:[ T].*)?$/;
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A date, with the time yfinance adds (2020-08-31 00:00:00-04:00) dropped; or why it is not one. */
+const parseDay = (text: string) => parseDate(/^\d{4}-\d{2}-\d{2}[ T]/.test(text) ? text.slice(0, 10) : text);
 
-/** A split's ratio as Yahoo writes it (2:1, 1/10) or a number; NaN when it is neither. */
-function parseRatio(text: string): number {
+/** A split's ratio as Yahoo writes it (2:1, 1/10) or a number; or why it is neither. */
+function parseRatio(text: string): number | string {
   const parts = /^(\S+)\s*[:/]\s*(\S+)$/.exec(text);
-  if (!parts) return NUMBER.test(text) ? Number(text) : Number.NaN;
-  const [, to, from] = parts as unknown as [string, string, string];
-  return NUMBER.test(to) && NUMBER.test(from) ? Number(to) / Number(from) : Number.NaN;
+  if (!parts) return parseNumber(text);
+  const [to, from] = [parseNumber(parts[1]), parseNumber(parts[2])];
+  return typeof to === 'number' && typeof from === 'number' ? to / from : `is not a ratio ("${text.slice(0, 20)}")`;
 }
 
 /** The file's actions, or the reasons it cannot be read. */
@@ -84,21 +85,19 @@ function parseActions(text: string, file: string): { actions: Action[]; problems
     const ticker = columns.ticker === undefined ? fileTicker : (fields[columns.ticker] ?? '').trim().toUpperCase();
     const badTicker = tickerProblem(ticker ?? '');
     if (badTicker) problems.push({ line, reason: `ticker: ${badTicker}` });
-    const date = DATE.exec((fields[columns.date as number] ?? '').trim())?.[1];
-    if (!date) problems.push({ line, reason: 'date: is not a date as YYYY-MM-DD' });
+    const parsed = parseDay((fields[columns.date as number] ?? '').trim());
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(parsed) ? parsed : null;
+    if (!date) problems.push({ line, reason: `date: ${parsed}` });
     const both = columns.SPLIT !== undefined && columns.DIVIDEND !== undefined;
     for (const kind of ['SPLIT', 'DIVIDEND'] as const) {
       const index = columns[kind];
       if (index === undefined) continue;
       const raw = (fields[index] ?? '').trim();
-      const value = kind === 'SPLIT' ? parseRatio(raw) : NUMBER.test(raw) ? Number(raw) : Number.NaN;
+      const value = kind === 'SPLIT' ? parseRatio(raw) : parseNumber(raw);
       // yfinance's actions have both columns, with 0 where there is none of one kind.
       if (both && value === 0) continue;
-      if (Number.isNaN(value)) {
-        problems.push({
-          line,
-          reason: `${kind === 'SPLIT' ? 'ratio' : 'amount'}: is not a number ("${raw.slice(0, 20)}")`,
-        });
+      if (typeof value === 'string') {
+        problems.push({ line, reason: `${kind === 'SPLIT' ? 'ratio' : 'amount'}: ${value}` });
       } else if (date && !badTicker && ticker) {
         actions.push({ line, ticker, kind, date, value });
       }
@@ -109,9 +108,6 @@ function parseActions(text: string, file: string): { actions: Action[]; problems
   if (columns === null && problems.length === 0) problems.push({ line: 1, reason: 'the file is empty' });
   return { actions, problems };
 }
-
-class RejectFile extends Error {}
-class DryRun extends Error {}
 
 /** Records every split and dividend of a file, or none: each bad row is a reason with its line. */
 export async function ingestActionsFile(

@@ -118,9 +118,10 @@ async function freshEtf(client: pg.ClientBase, file: string, fileTicker: string 
   return rows[0]?.fresh ? rows[0].id : null;
 }
 
-class RejectFile extends Error {}
+/** Ends a file's transaction when any row is bad: nothing of the file is kept. */
+export class RejectFile extends Error {}
 /** Ends a dry run's transaction: everything was checked, nothing is kept. */
-class DryRun extends Error {}
+export class DryRun extends Error {}
 
 export async function ingestFile(db: Database, file: string, options: IngestOptions = {}): Promise<FileResult> {
   const result: FileResult = {

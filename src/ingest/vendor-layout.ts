@@ -61,14 +61,16 @@ export function parseHeader(fields: string[], fileTicker: string | null): Layout
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseNumber(text: string | undefined): number | string {
+/** A number as vendors write it, or why it is not one. */
+export function parseNumber(text: string | undefined): number | string {
   const trimmed = (text ?? '').trim();
   if (trimmed === '') return 'is empty';
   if (!NUMBER.test(trimmed)) return `is not a number ("${trimmed.slice(0, 20)}")`;
   return Number(trimmed);
 }
 
-function parseDate(text: string | undefined): IsoDate | string {
+/** A calendar date as YYYY-MM-DD, or why it is not one. */
+export function parseDate(text: string | undefined): IsoDate | string {
   const trimmed = (text ?? '').trim();
   const match = DATE.exec(trimmed);
   if (!match) return `is not a date as YYYY-MM-DD ("${trimmed.slice(0, 20)}")`;

@@ -1,6 +1,7 @@
 // What admins see of the background jobs: every job still in the queue (done
 // jobs leave it) and how many ETFs have their stored indicators current.
 import type pg from 'pg';
+import { storedProgress } from '../indicators/stored/keep-current.js';
 
 export type JobState = 'WAITING' | 'RUNNING' | 'RETRYING' | 'FAILED';
 
@@ -31,18 +32,7 @@ const JOBS = `/* job-report */
   ORDER BY j.run_at, j.id
   LIMIT $1`;
 
-const PROGRESS = `/* stored-indicator-progress */
-  SELECT count(*) FILTER (WHERE NOT x.behind)::int AS current, count(*) FILTER (WHERE x.behind)::int AS behind
-  FROM (
-    SELECT e.stored_indicators_through IS DISTINCT FROM (SELECT max(p.date) FROM daily_price p WHERE p.etf_id = e.id) AS behind
-    FROM etf e
-  ) x`;
-
 export async function jobReport(pool: pg.Pool, limit = 500): Promise<JobReport> {
-  const [jobs, progress] = await Promise.all([
-    pool.query<JobRow>(JOBS, [limit]),
-    pool.query<{ current: number; behind: number }>(PROGRESS),
-  ]);
-  const counts = progress.rows[0] ?? { current: 0, behind: 0 };
-  return { etfsCurrent: counts.current, etfsBehind: counts.behind, jobs: jobs.rows };
+  const [jobs, progress] = await Promise.all([pool.query<JobRow>(JOBS, [limit]), storedProgress(pool)]);
+  return { etfsCurrent: progress.current, etfsBehind: progress.behind, jobs: jobs.rows };
 }

@@ -1,6 +1,6 @@
 // Checks a batch of daily bars before anything is written. Every bad bar is
 // reported with its index and reason, so a script can fix its input in one go.
-import { type IsoDate, todayUtc, toIsoDate } from '../dates.js';
+import { addDays, type IsoDate, todayUtc, toIsoDate } from '../dates.js';
 import { badInput, type InputProblem } from '../errors.js';
 
 export type BarInput = {
@@ -100,7 +100,5 @@ export function barProblems(
 
 // A bar can be dated tomorrow in UTC for markets east of Greenwich; later is a mistake.
 export function tomorrowUtc(): IsoDate {
-  const today = new Date(`${todayUtc()}T00:00:00Z`);
-  today.setUTCDate(today.getUTCDate() + 1);
-  return today.toISOString().slice(0, 10);
+  return addDays(todayUtc(), 1);
 }

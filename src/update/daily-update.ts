@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError } from '../errors.js';
 import { lockEtfIds } from '../etfs/lock-etf.js';
+import { lastBarDate } from '../prices/bar-dates.js';
 import { loadPrices } from '../prices/load-prices.js';
 import { upsertBars } from '../prices/upsert-bars.js';
 import { type BarInput, type ValidBars, validateBars } from '../prices/validate-bars.js';
@@ -39,7 +40,7 @@ type UpdateOptions = {
 };
 
 const LAST_DATES = `/* last-bar-dates */
-  SELECT e.id, e.ticker, (SELECT max(date)::text FROM daily_price p WHERE p.etf_id = e.id) AS last
+  SELECT e.id, e.ticker, ${lastBarDate('e.id')}::text AS last
   FROM etf e ORDER BY e.ticker`;
 
 export async function runDailyUpdate(db: Database, options: UpdateOptions): Promise<UpdateResult> {

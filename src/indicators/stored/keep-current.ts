@@ -10,6 +10,7 @@ import { refreshAdjustmentFactors } from '../../corporate-actions/adjustment-fac
 import { addDays, type IsoDate } from '../../dates.js';
 import { withTransaction } from '../../db/transaction.js';
 import { lockEtfIds } from '../../etfs/lock-etf.js';
+import { lastBarDate } from '../../prices/bar-dates.js';
 import { EARLIEST_DATE } from '../../prices/validate-bars.js';
 import { etfsWithActions, refreshPersistedIndicatorsMany } from './refresh-stored.js';
 
@@ -30,12 +31,18 @@ export type BarsChange = {
 const THROUGH = `/* stored-through */
   SELECT id, stored_indicators_through::text AS through FROM etf WHERE id = ANY($1)`;
 
-// Through each ETF's last bar. max(date) is one probe of the primary key per ETF.
+// Through each ETF's last bar.
 const MARK_CURRENT = `/* mark-stored-current */
   UPDATE etf e SET stored_indicators_through = l.last
-  FROM (SELECT c.id, (SELECT max(p.date) FROM daily_price p WHERE p.etf_id = c.id) AS last
-        FROM unnest($1::int[]) AS c(id)) l
+  FROM (SELECT c.id, ${lastBarDate('c.id')} AS last FROM unnest($1::int[]) AS c(id)) l
   WHERE e.id = l.id AND e.stored_indicators_through IS DISTINCT FROM l.last`;
+
+/**
+ * Whether the stored set of the ETF row `e` stops before its last bar (an ETF
+ * with bars and none stored lags too; one without bars never does). The one
+ * rule for the job, start-up and the admins' report.
+ */
+const LAGS = `${lastBarDate('e.id')} > coalesce(e.stored_indicators_through, '-infinity')`;
 
 // Current up to the day before the first changed bar at most (never stored: stays null).
 const MARK_BEHIND = `/* mark-stored-behind */
@@ -69,8 +76,14 @@ export async function afterBarsChanged(client: pg.ClientBase, changes: readonly 
   if (later.length > 0) await refreshLater(client, later);
 }
 
-/** Refreshes from each change, or from where the stored set stops when that is earlier (a job still pending). */
-async function refreshNow(client: pg.ClientBase, changes: readonly BarsChange[]): Promise<void> {
+/**
+ * Refreshes from each change, or from where the stored set stops when that is
+ * earlier (a job still pending); a change `from` null starts where it stops.
+ */
+async function refreshNow(
+  client: pg.ClientBase,
+  changes: readonly { etfId: number; from: IsoDate | null }[],
+): Promise<void> {
   const ids = changes.map((change) => change.etfId);
   const { rows } = await client.query<{ id: number; through: IsoDate | null }>(THROUGH, [ids]);
   const through = new Map(rows.map((row) => [row.id, row.through]));
@@ -79,7 +92,10 @@ async function refreshNow(client: pg.ClientBase, changes: readonly BarsChange[])
     changes.map((change) => {
       const stored = through.get(change.etfId);
       const resume = stored ? addDays(stored, 1) : EARLIEST_DATE;
-      return { etfId: change.etfId, pricesChangedFrom: resume < change.from ? resume : change.from };
+      return {
+        etfId: change.etfId,
+        pricesChangedFrom: change.from !== null && change.from < resume ? change.from : resume,
+      };
     }),
   );
   await client.query(MARK_CURRENT, [ids]);
@@ -97,21 +113,16 @@ async function refreshLater(client: pg.ClientBase, changes: readonly BarsChange[
   await client.query(QUEUE, [ids]);
 }
 
-/** The job: brings one ETF's stored indicators current, from where they stop. Returns the bars it had to cover. */
+const LAGGING_ETF = `/* stored-lags */ SELECT ${LAGS} AS lags FROM etf e WHERE e.id = $1`;
+
+/** The job: brings one ETF's stored indicators current, from where they stop; whether there was anything to do. */
 export async function bringCurrent(pool: pg.Pool, etfId: number): Promise<{ refreshed: boolean }> {
   return withTransaction(pool, async (client) => {
     await lockEtfIds(client, [etfId]);
-    const { rows } = await client.query<{ through: IsoDate | null; last: IsoDate | null }>(
-      `/* stored-behind */
-       SELECT e.stored_indicators_through::text AS through,
-              (SELECT max(p.date) FROM daily_price p WHERE p.etf_id = e.id)::text AS last
-       FROM etf e WHERE e.id = $1`,
-      [etfId],
-    );
-    const row = rows[0];
+    const { rows } = await client.query<{ lags: boolean | null }>(LAGGING_ETF, [etfId]);
     // Deleted meanwhile, or already current (a small write caught it up).
-    if (!row || row.last === null || (row.through !== null && row.through >= row.last)) return { refreshed: false };
-    await refreshNow(client, [{ etfId, from: row.through ? addDays(row.through, 1) : EARLIEST_DATE }]);
+    if (rows[0]?.lags !== true) return { refreshed: false };
+    await refreshNow(client, [{ etfId, from: null }]);
     return { refreshed: true };
   });
 }
@@ -119,7 +130,7 @@ export async function bringCurrent(pool: pg.Pool, etfId: number): Promise<{ refr
 // ETFs whose stored set lags their bars: behind the mark, or with bars that have
 // no stored row (written by hand, or before this version stored them).
 const LAGGING = `/* etfs-lagging-indicators */
-  SELECT e.id AS etf_id, coalesce(m.from_date, e.stored_indicators_through + 1)::text AS from_date
+  SELECT e.id AS etf_id, coalesce(m.from_date, e.stored_indicators_through + 1, '${EARLIEST_DATE}')::text AS from_date
   FROM etf e
   LEFT JOIN (
     SELECT p.etf_id, min(p.date) AS from_date
@@ -128,8 +139,7 @@ const LAGGING = `/* etfs-lagging-indicators */
     WHERE i.etf_id IS NULL
     GROUP BY p.etf_id
   ) m ON m.etf_id = e.id
-  WHERE m.from_date IS NOT NULL
-     OR e.stored_indicators_through < (SELECT max(p.date) FROM daily_price p WHERE p.etf_id = e.id)`;
+  WHERE m.from_date IS NOT NULL OR ${LAGS}`;
 
 /**
  * Queues a refresh for every ETF whose stored indicators lag its bars. Runs at
@@ -146,4 +156,14 @@ export async function queueLaggingRefreshes(pool: pg.Pool): Promise<number> {
     await client.query(QUEUE, [ids]);
   });
   return rows.length;
+}
+
+const PROGRESS = `/* stored-indicator-progress */
+  SELECT count(*) FILTER (WHERE x.lags IS NOT TRUE)::int AS current, count(*) FILTER (WHERE x.lags)::int AS behind
+  FROM (SELECT ${LAGS} AS lags FROM etf e) x`;
+
+/** How many ETFs have their stored indicators current, and how many lag (a job pending). */
+export async function storedProgress(pool: pg.Pool): Promise<{ current: number; behind: number }> {
+  const { rows } = await pool.query<{ current: number; behind: number }>(PROGRESS);
+  return rows[0] ?? { current: 0, behind: 0 };
 }
