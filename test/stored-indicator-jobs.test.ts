@@ -107,7 +107,7 @@ describe('a load of more than INLINE_REFRESH_MAX_BARS bars', () => {
     expect(await chart('MANY')).toEqual(after);
   });
 
-  it('keeps its job across a restart, and runs it once with two workers', async () => {
+  it('keeps its job across a restart; two workers at once leave one set of rows', async () => {
     await createEtf(t.db, 'KEPT');
     await executeOk(t.app, JobsLoad, { ticker: 'KEPT', bars: barsOf('KEPT') }, admin);
     const before = await chart('KEPT');

@@ -2,18 +2,16 @@
 // with each ETF's last close and daily move, linked to its detail view.
 import { ApiError, request, session } from './api.js';
 import { LoginDocument, WatchlistDocument } from './documents.js';
+import type { WatchlistQuery } from './gql/graphql.js';
 import { $, showError } from './page.js';
 import { view } from './store.js';
 import { serializeViewState } from './view-state.js';
 
-type Entry = {
-  etf: { ticker: string; name: string; latestPrice?: { close: number } | null };
-  change1d?: number | null;
-};
+type Entry = NonNullable<WatchlistQuery['me']>['watchlist'][number];
 
 function watchlistRow({ etf, change1d }: Entry): HTMLTableRowElement {
   const row = document.createElement('tr');
-  const change = change1d === null || change1d === undefined ? '—' : `${(change1d * 100).toFixed(2)} %`;
+  const change = change1d === null ? '—' : `${(change1d * 100).toFixed(2)} %`;
   row.innerHTML = `<td></td><td>${etf.latestPrice?.close.toFixed(2) ?? '—'}</td><td class="${(change1d ?? 0) >= 0 ? 'up' : 'down'}">${change}</td>`;
   const link = document.createElement('a');
   link.href = `?${serializeViewState({ ...view(), mode: 'detail', ticker: etf.ticker })}`;
