@@ -144,6 +144,36 @@ describe('vendor variants', () => {
     expect(second.stdout).toContain(`${alpha}: ${later.length} rows, ${later.length} inserted`);
     await expectIndicatorsCurrent('VGT');
   });
+
+  // A new ETF's file is copied straight into daily_price (the bulk load's fast
+  // path), its plain rows read by src/ingest/plain-row.ts and its duplicate
+  // dates found while streaming: the same answers as the general path.
+  it("finds a new ETF's duplicate dates in any order, and loads its rows exactly as written", async () => {
+    await createEtf(t.db, 'XLK');
+    const xlk = bars('XLK', '2021-01-04', '2021-06-30');
+    const shuffled = [...xlk.slice(40), ...xlk.slice(0, 40).reverse()];
+    const duplicate = await write(
+      'fresh/dup/XLK.csv',
+      `Date,Open,High,Low,Close,Volume\n${[...shuffled, xlk[70] as BarInput].map(row).join('\n')}\n`,
+    );
+    const before = await snapshot(t.db);
+    const rejected = await runCli('ingest', [duplicate], env);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain(
+      `${duplicate}:${shuffled.length + 2}: duplicate date ${xlk[70]?.date} for XLK (first on line 32)`,
+    );
+    expect(await snapshot(t.db)).toEqual(before);
+
+    // Newest first, with a row the quick reader leaves to the general parser.
+    const lines = [...xlk].reverse().map(row);
+    const last = xlk.at(-1) as BarInput;
+    lines[0] = `${last.date}, ${last.open},${last.high},${last.low},${last.close},${last.volume}`;
+    const newestFirst = await write('fresh/XLK.csv', `Date,Open,High,Low,Close,Volume\n${lines.join('\n')}\n`);
+    const run = await runCli('ingest', [newestFirst], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${newestFirst}: ${xlk.length} rows, ${xlk.length} inserted`);
+    expect(await stored('XLK')).toEqual(xlk.map((bar) => ({ ...bar })));
+  });
 });
 
 describe('--actions: splits and dividends by file', () => {

@@ -5,12 +5,17 @@
 // and refusing it keeps each record on the line an error message names.
 
 type LineHandler = (fields: string[], line: number) => void;
+/** Reads a line whole when it can (true), sparing the split into fields. */
+type PlainLineHandler = (text: string, line: number) => boolean;
 
 export class CsvLineSplitter {
   private rest = '';
   private line = 0;
 
-  constructor(private readonly onRecord: LineHandler) {}
+  constructor(
+    private readonly onRecord: LineHandler,
+    private readonly onPlainLine?: PlainLineHandler,
+  ) {}
 
   push(chunk: string): void {
     const text = this.rest + chunk;
@@ -34,6 +39,7 @@ export class CsvLineSplitter {
       this.onRecord(splitFields(text.slice(1)), this.line); // a byte-order mark
       return;
     }
+    if (this.onPlainLine?.(text, this.line)) return;
     this.onRecord(splitFields(text), this.line);
   }
 }

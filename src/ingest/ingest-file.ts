@@ -16,9 +16,11 @@ import { withTransaction } from '../db/transaction.js';
 import { DomainError, problemsOf } from '../errors.js';
 import { lockStagedEtfs } from '../etfs/lock-etf.js';
 import { afterWrite, upsertFrom, type WrittenRow } from '../prices/upsert-bars.js';
-import { tomorrowUtc } from '../prices/validate-bars.js';
+import { barProblems, tomorrowUtc } from '../prices/validate-bars.js';
 import { CsvLineSplitter } from './csv-lines.js';
-import { type Layout, parseHeader, parseRow, SKIPPED, tickerFromFileName } from './vendor-layout.js';
+import { DateOrder } from './date-order.js';
+import { type PlainBar, readPlainRow } from './plain-row.js';
+import { bare, type Layout, parseHeader, parseRow, SKIPPED, tickerFromFileName } from './vendor-layout.js';
 
 /** Rejected rows kept for the report; the rest are counted. Memory stays bounded for any file. */
 const MAX_REPORTED_PROBLEMS = 1000;
@@ -85,8 +87,23 @@ const UPSERT = upsertFrom(
 const FRESH_ETF = `/* lock-fresh-etf */
   SELECT e.id, NOT EXISTS (SELECT FROM daily_price p WHERE p.etf_id = e.id) AS fresh
   FROM etf e WHERE e.ticker = $1 FOR NO KEY UPDATE`;
-const COPY_BARS = '/* copy-ingest-bars */ COPY daily_price (etf_id, date, open, high, low, close, volume) FROM STDIN';
+const COPY_BARS =
+  '/* copy-ingest-bars */ COPY daily_price (etf_id, date, open, high, low, close, volume) FROM STDIN (FORMAT csv)';
 const COPY_STAGING = '/* copy-ingest-staging */ COPY ingest_staging FROM STDIN';
+
+/** Date,Open,High,Low,Close,Volume in that order: the layout whose plain rows are COPY input as they stand. */
+function isPlainLayout(layout: Layout | null): boolean {
+  if (layout === null || layout.width !== 6) return false;
+  const { columns } = layout;
+  return (
+    columns.date === 0 &&
+    columns.open === 1 &&
+    columns.high === 2 &&
+    columns.low === 3 &&
+    columns.close === 4 &&
+    columns.volume === 5
+  );
+}
 
 /** The header of a file, read on its own: it decides how the rest is loaded. */
 async function readHeaderFields(file: string): Promise<string[] | null> {
@@ -147,12 +164,10 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       const latestAllowed = tomorrowUtc();
       const fileTicker = tickerFromFileName(file);
       const etfId = await freshEtf(client, file, fileTicker);
-      // The fast path's dates, each with its line: duplicates are found here.
-      const seen = new Map<string, number>();
-      let first = '';
-      let last = '';
+      // The fast path's dates: duplicates are found here.
+      const dates = new DateOrder();
       let pending = ''; // COPY text of the rows read since the last yield
-      const splitter = new CsvLineSplitter((fields, line) => {
+      const readRecord = (fields: string[], line: number) => {
         if (line === 1) {
           const parsed = parseHeader(fields, fileTicker);
           if (Array.isArray(parsed)) for (const reason of parsed) reject(1, reason);
@@ -173,12 +188,9 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
           return;
         }
         if (etfId !== null) {
-          const earlier = seen.get(row.date);
+          const earlier = dates.add(row.date, line);
           if (earlier !== undefined)
             reject(line, `duplicate date ${row.date} for ${row.ticker} (first on line ${earlier})`);
-          else seen.set(row.date, line);
-          if (first === '' || row.date < first) first = row.date;
-          if (row.date > last) last = row.date;
         }
         // Once a row is bad the file is rejected, but reading on reports every bad row.
         if (result.problems.length === 0) {
@@ -186,12 +198,32 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
           // reads to the same double as Number() did): formatting them again is
           // the costliest step of a large import. Volumes are written as integers.
           const { columns } = layout;
-          const text = (index: number) => (fields[index] as string).trim();
-          const prices = `${text(columns.open)}\t${text(columns.high)}\t${text(columns.low)}\t${text(columns.close)}\t${row.volume}\n`;
+          const open = bare(fields[columns.open] as string);
+          const high = bare(fields[columns.high] as string);
+          const low = bare(fields[columns.low] as string);
+          const close = bare(fields[columns.close] as string);
           pending +=
-            etfId !== null ? `${etfId}\t${row.date}\t${prices}` : `${line}\t${row.ticker}\t${row.date}\t${prices}`;
+            etfId !== null
+              ? `${etfId},${row.date},${open},${high},${low},${close},${row.volume}\n`
+              : `${line}\t${row.ticker}\t${row.date}\t${open}\t${high}\t${low}\t${close}\t${row.volume}\n`;
         }
-      });
+      };
+      // The fast path's plain rows (see plain-row.ts) go to COPY as the file wrote them.
+      const bar: PlainBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
+      const readPlain = (text: string, line: number): boolean => {
+        if (line === 1 || etfId === null || !isPlainLayout(layout)) return false;
+        const date = readPlainRow(text, bar);
+        if (date === null || barProblems(bar, date, latestAllowed).length > 0) return false;
+        result.rows++;
+        const earlier = dates.add(date, line);
+        if (earlier !== undefined) {
+          reject(line, `duplicate date ${date} for ${fileTicker} (first on line ${earlier})`);
+        } else if (result.problems.length === 0) {
+          pending += `${etfId},${text}\n`;
+        }
+        return true;
+      };
+      const splitter = new CsvLineSplitter(readRecord, readPlain);
 
       let bytesRead = 0;
       const source = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -219,8 +251,8 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
             {
               etf_id: etfId,
               ticker: fileTicker as string,
-              from_date: first,
-              to_date: last,
+              from_date: dates.first,
+              to_date: dates.last,
               inserted: result.rows,
               updated: 0,
             },

@@ -61,9 +61,19 @@ export function parseHeader(fields: string[], fileTicker: string | null): Layout
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * A field without its surrounding whitespace. Most fields have none: checking
+ * the two ends first spares an import a new string per field (trim() copies).
+ */
+export function bare(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || first >= 127 || last <= 32 || last >= 127 ? text.trim() : text;
+}
+
 /** A number as vendors write it, or why it is not one. */
 export function parseNumber(text: string | undefined): number | string {
-  const trimmed = (text ?? '').trim();
+  const trimmed = bare(text ?? '');
   if (trimmed === '') return 'is empty';
   if (!NUMBER.test(trimmed)) return `is not a number ("${trimmed.slice(0, 20)}")`;
   return Number(trimmed);
@@ -71,48 +81,79 @@ export function parseNumber(text: string | undefined): number | string {
 
 /** A calendar date as YYYY-MM-DD, or why it is not one. */
 export function parseDate(text: string | undefined): IsoDate | string {
-  const trimmed = (text ?? '').trim();
+  const trimmed = bare(text ?? '');
   const match = DATE.exec(trimmed);
   if (!match) return `is not a date as YYYY-MM-DD ("${trimmed.slice(0, 20)}")`;
   // Checked by arithmetic, not through a Date: this runs once per row of every import.
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    return `is not a calendar date ("${trimmed}")`;
+  }
+  return trimmed;
+}
+
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (month < 1 || month > 12 || day < 1 || day > days) return `is not a calendar date ("${trimmed}")`;
-  return trimmed;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
 /** A row to skip: a day the vendor has no prices for. */
 export const SKIPPED = 'every price is null (a day without prices)';
 
-const isNull = (text: string | undefined) => (text ?? '').trim().toLowerCase() === 'null';
-
-/** One row as a bar, every reason it is not one, or SKIPPED. */
+/**
+ * One row as a bar, every reason it is not one, or SKIPPED. It runs once per
+ * row of every import, so a good row allocates nothing but the bar: the list of
+ * problems exists only for a bad one.
+ */
 export function parseRow(layout: Layout, fields: string[], latestAllowed: IsoDate): Row | string[] | typeof SKIPPED {
   if (fields.length !== layout.width) return [`expected ${layout.width} fields, got ${fields.length}`];
-  const prices = (['open', 'high', 'low', 'close'] as const).map((name) => fields[layout.columns[name]]);
-  if (prices.every(isNull)) return SKIPPED;
-  const problems: string[] = [];
   const { columns } = layout;
+  const open = parseNumber(fields[columns.open]);
+  // A day without prices is all nulls, so its open is never a number.
+  if (typeof open === 'string' && isNullRow(layout, fields)) return SKIPPED;
+  const high = parseNumber(fields[columns.high]);
+  const low = parseNumber(fields[columns.low]);
+  const close = parseNumber(fields[columns.close]);
+  const volume = parseNumber(fields[columns.volume]);
+  const date = parseDate(fields[columns.date]);
   let ticker = layout.fileTicker ?? '';
+  let tickerIssue: string | null = null;
   if (columns.ticker !== undefined) {
-    const raw = (fields[columns.ticker] ?? '').trim();
-    const problem = tickerProblem(raw);
-    if (problem) problems.push(`ticker: ${problem}`);
+    const raw = bare(fields[columns.ticker] ?? '');
+    tickerIssue = tickerProblem(raw);
     ticker = raw.toUpperCase();
   }
-  const date = parseDate(fields[columns.date]);
-  if (!DATE.test(date)) problems.push(`date: ${date}`);
-  const values: Record<string, number> = {};
-  for (const name of ['open', 'high', 'low', 'close', 'volume'] as const) {
-    const value = parseNumber(fields[columns[name]]);
-    if (typeof value === 'string') problems.push(`${name}: ${value}`);
-    else values[name] = value;
+  if (
+    tickerIssue !== null ||
+    !DATE.test(date) ||
+    typeof open === 'string' ||
+    typeof high === 'string' ||
+    typeof low === 'string' ||
+    typeof close === 'string' ||
+    typeof volume === 'string'
+  ) {
+    const problems: string[] = [];
+    if (tickerIssue !== null) problems.push(`ticker: ${tickerIssue}`);
+    if (!DATE.test(date)) problems.push(`date: ${date}`);
+    for (const [name, value] of [
+      ['open', open],
+      ['high', high],
+      ['low', low],
+      ['close', close],
+      ['volume', volume],
+    ] as const) {
+      if (typeof value === 'string') problems.push(`${name}: ${value}`);
+    }
+    return problems;
   }
-  if (problems.length > 0) return problems;
-  const row = { ticker, date, ...values } as Row;
-  for (const [field, message] of barProblems(row, row.date, latestAllowed)) problems.push(`${field}: ${message}`);
-  return problems.length > 0 ? problems : row;
+  const row: Row = { ticker, date, open, high, low, close, volume };
+  const problems = barProblems(row, date, latestAllowed);
+  return problems.length > 0 ? problems.map(([field, message]) => `${field}: ${message}`) : row;
+}
+
+function isNullRow(layout: Layout, fields: string[]): boolean {
+  const { columns } = layout;
+  return [columns.open, columns.high, columns.low, columns.close].every(
+    (index) => bare(fields[index] ?? '').toLowerCase() === 'null',
+  );
 }
