@@ -12,6 +12,7 @@ const UNIT = [
   'test/schema-file.test.ts',
   'test/layers.test.ts',
   'test/plain-row.test.ts',
+  'test/cache-key.test.ts',
 ];
 
 export default defineConfig({

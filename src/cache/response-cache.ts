@@ -36,6 +36,7 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { responseCacheKey } from './cache-key.js';
 
 const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
 
@@ -183,6 +184,7 @@ export function createResponseCache(options: {
             return 'reader';
           },
           enabled: (request) => mayRead.get(request) === true,
+          buildResponseCacheKey: responseCacheKey,
         }),
       ]
     : [];
