@@ -18,6 +18,8 @@ export type Config = {
   production: boolean;
   dbPoolSize: number;
   jobs: { worker: boolean; concurrency: number };
+  /** The bearer token GET /metrics requires; null: none. */
+  metricsToken: string | null;
   auth: {
     /** Secrets for HS256 tokens: the first signs, every one verifies (rotation). Empty: one made per process. */
     jwtSecrets: string[];
@@ -130,6 +132,10 @@ export const SETTINGS = {
   RATE_LIMIT_PER_SECOND: { default: 20, meaning: 'requests a second per user, key or address (token bucket)' },
   RATE_LIMIT_BURST: { default: 100, meaning: 'its burst' },
   INTROSPECTION: { default: true, meaning: 'schema introspection (GraphiQL needs it)' },
+  METRICS_TOKEN: {
+    default: undefined,
+    meaning: 'a bearer token `GET /metrics` requires (Prometheus: `authorization.credentials`); unset: open',
+  },
   RESPONSE_CACHE: {
     default: true,
     meaning: 'cache whole responses of public reads (see [Response cache](#response-cache))',
@@ -283,6 +289,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     dbPoolSize: integer('DB_POOL_SIZE', 1, 200),
     jobs: { worker: boolean('JOB_WORKER'), concurrency: integer('JOB_CONCURRENCY', 1, 32) },
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     auth: {
       jwtSecrets,
       jwtTtlSeconds: integer('JWT_TTL_SECONDS', 60, 86_400),

@@ -14,6 +14,7 @@ import { useInputHygiene } from './graphql/use-input-hygiene.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { GRAPHQL_PATH, useLimits } from './limits/use-limits.js';
+import { useMetrics } from './metrics/use-metrics.js';
 import { createPricesFeed } from './prices/prices-updated.js';
 import { schema } from './schema/index.js';
 import { createLoginThrottle } from './users/login-throttle.js';
@@ -59,6 +60,7 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     logging: logger ?? false,
     context: ({ request, req }) => createContext(services, request, req?.socket?.remoteAddress ?? 'unknown'),
     plugins: [
+      useMetrics(config.metricsToken),
       useRoutes(db),
       ...useLimits(config.limits, auth, logger),
       useInputHygiene(),

@@ -6,7 +6,10 @@
 // of its own that matches nothing, and a query's key is the plugin's formula.
 import { randomUUID } from 'node:crypto';
 import { hashSHA256 } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST, parse } from 'graphql';
+import { operationOf } from '../graphql/operation-of.js';
+
+/** Starts the key of every operation the cache must not answer. */
+export const UNCACHED_PREFIX = 'uncached:';
 
 type KeyParams = {
   documentString: string;
@@ -14,25 +17,6 @@ type KeyParams = {
   operationName?: string | null;
   sessionId?: string | null;
 };
-
-// Dashboards send the same few documents: their kind is parsed once.
-const MAX_KNOWN = 1000;
-const kinds = new Map<string, string | null>();
-
-function operationKind(document: string, operationName: string | null | undefined): string | null {
-  const key = `${operationName ?? ''}\u0000${document}`;
-  let kind = kinds.get(key);
-  if (kind === undefined) {
-    try {
-      kind = getOperationAST(parse(document), operationName)?.operation ?? null;
-    } catch {
-      kind = null; // not GraphQL: execution answers with the syntax error
-    }
-    if (kinds.size >= MAX_KNOWN) kinds.clear();
-    kinds.set(key, kind);
-  }
-  return kind;
-}
 
 /** JSON with object keys sorted, so that the same variables give the same key in any order. */
 function stableJson(value: unknown): string {
@@ -46,7 +30,8 @@ function stableJson(value: unknown): string {
 }
 
 export function responseCacheKey(params: KeyParams): string | Promise<string> {
-  if (operationKind(params.documentString, params.operationName) !== 'query') return `uncached:${randomUUID()}`;
+  if (operationOf(params.documentString, params.operationName).kind !== 'query')
+    return `${UNCACHED_PREFIX}${randomUUID()}`;
   return hashSHA256(
     [
       params.documentString,

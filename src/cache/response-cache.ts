@@ -36,7 +36,8 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { responseCacheKey } from './cache-key.js';
+import { cacheRequests } from '../metrics/metrics.js';
+import { responseCacheKey, UNCACHED_PREFIX } from './cache-key.js';
 
 const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
 
@@ -124,10 +125,17 @@ export function createResponseCache(options: {
   const guarded: Cache = {
     get(key) {
       if (!usable()) return null;
-      return Promise.resolve(store.get(key)).catch((error) => {
-        failed(error);
-        return null;
-      });
+      return Promise.resolve(store.get(key)).then(
+        (hit) => {
+          // Keys of anything but a query match nothing: not lookups (see cache-key.ts).
+          if (!key.startsWith(UNCACHED_PREFIX)) cacheRequests.inc({ result: hit ? 'hit' : 'miss' });
+          return hit;
+        },
+        (error) => {
+          failed(error);
+          return null;
+        },
+      );
     },
     set(key, result, entities, ttl) {
       // Evicted while it ran: it may hold what a write replaced.

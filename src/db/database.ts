@@ -3,6 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { timedClient, watchPool } from '../metrics/sql-metrics.js';
 
 export type Database = {
   pool: pg.Pool;
@@ -29,8 +30,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    ...(options.Client ? { Client: options.Client } : {}),
+    Client: timedClient(options.Client ?? pg.Client),
   });
+  const unwatch = watchPool('primary', pool);
   // An idle client that loses its connection (server restart) must not crash
   // the process; the pool replaces it on the next checkout.
   pool.on('error', () => {});
@@ -45,6 +47,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     listen: listener.listen,
     isListening: listener.isListening,
     async close() {
+      unwatch();
       await listener.close();
       await prisma.$disconnect();
       await pool.end();

@@ -16,6 +16,7 @@ import type { Config } from '../config.js';
 import type { Context, ServerContext } from '../context.js';
 import { coercedVariables } from '../graphql/coerced-variables.js';
 import { toGraphQLError } from '../graphql/domain-errors.js';
+import { rateLimitRefusals } from '../metrics/metrics.js';
 import { costRefusal, estimateCost } from './query-cost.js';
 import { createRateLimiter } from './rate-limit.js';
 import { useResponseBudget } from './response-budget.js';
@@ -107,6 +108,7 @@ function useRequestGate(
       const retryAfter = limiter.take(caller);
       if (retryAfter > 0) {
         logger?.warn({ caller: caller.slice(0, 20) }, 'rate limited');
+        rateLimitRefusals.inc();
         endResponse(
           errorResponse(
             fetchAPI.Response,

@@ -3,6 +3,7 @@ import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../builder.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { checkTickerCount } from '../limits/query-cost.js';
+import { countedWhileOpen } from '../metrics/metrics.js';
 import type { PricesUpdate as PricesUpdateShape } from '../prices/prices-updated.js';
 
 const PricesUpdate = builder.objectRef<PricesUpdateShape>('PricesUpdate').implement({
@@ -30,9 +31,11 @@ builder.subscriptionFields((t) => ({
       checkTickerCount(args.tickers?.length ?? 0, ctx.config.limits.maxTickers);
       const wanted = args.tickers ? new Set(args.tickers.map((ticker) => normalizeTicker(ticker, 'tickers'))) : null;
       await ctx.pricesFeed.ready;
-      return pipe(
-        ctx.pricesFeed.pubsub.subscribe('pricesUpdated'),
-        filter((update: PricesUpdateShape) => update.missed === true || wanted === null || wanted.has(update.ticker)),
+      return countedWhileOpen(
+        pipe(
+          ctx.pricesFeed.pubsub.subscribe('pricesUpdated'),
+          filter((update: PricesUpdateShape) => update.missed === true || wanted === null || wanted.has(update.ticker)),
+        ),
       );
     },
     resolve: (update) => update,

@@ -84,6 +84,7 @@ type Documents = {
     "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n": typeof types.LoadPricesDocument,
     "query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }": typeof types.BigVolumeDocument,
     "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": typeof types.BatchChartDocument,
+    "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n": typeof types.MetricsChartDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": typeof types.PricesDocument,
     "\n  query ResponseCacheChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close } }\n  }\n": typeof types.ResponseCacheChartDocument,
     "\n  mutation ResponseCacheLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted }\n  }\n": typeof types.ResponseCacheLoadPricesDocument,
@@ -176,6 +177,7 @@ const documents: Documents = {
     "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n": types.LoadPricesDocument,
     "query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }": types.BigVolumeDocument,
     "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": types.BatchChartDocument,
+    "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n": types.MetricsChartDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": types.PricesDocument,
     "\n  query ResponseCacheChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close } }\n  }\n": types.ResponseCacheChartDocument,
     "\n  mutation ResponseCacheLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted }\n  }\n": types.ResponseCacheLoadPricesDocument,
@@ -492,6 +494,10 @@ export function graphql(source: "query BigVolume { etf(ticker: \"LOAD\") { price
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n"): (typeof documents)["\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n"): (typeof documents)["\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
