@@ -1,5 +1,6 @@
 // The environment, parsed and validated once. Everything else takes a Config
 // and never reads process.env, so tests can build any configuration they need.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export type Config = {
@@ -17,6 +18,8 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
   dbPoolSize: number;
+  /** API worker processes; 1 serves from the main process itself. */
+  webConcurrency: number;
   jobs: { worker: boolean; concurrency: number };
   /** The bearer token GET /metrics requires; null: none. */
   metricsToken: string | null;
@@ -96,7 +99,15 @@ export const SETTINGS = {
   },
   LOG_LEVEL: { default: 'info', meaning: '`fatal` … `trace`, or `silent`' },
   NODE_ENV: { default: undefined, meaning: '`production` turns off development warnings' },
-  DB_POOL_SIZE: { default: 10, meaning: 'connections shared by Prisma and the hand-written read paths' },
+  DB_POOL_SIZE: {
+    default: 10,
+    meaning:
+      "the API's connections in all (Prisma and the hand-written reads), split evenly between its workers (2 each at least); the job worker's JOB_CONCURRENCY + 2 come on top",
+  },
+  WEB_CONCURRENCY: {
+    default: 1,
+    meaning: 'API worker processes behind one port (`node:cluster`); `auto`: one per core',
+  },
   JOB_WORKER: {
     default: true,
     meaning:
@@ -288,6 +299,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     production,
     dbPoolSize: integer('DB_POOL_SIZE', 1, 200),
+    webConcurrency:
+      env.WEB_CONCURRENCY?.trim().toLowerCase() === 'auto' ? availableParallelism() : integer('WEB_CONCURRENCY', 1, 64),
     jobs: { worker: boolean('JOB_WORKER'), concurrency: integer('JOB_CONCURRENCY', 1, 32) },
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     auth: {

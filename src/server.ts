@@ -1,12 +1,19 @@
-// The process: configuration, database, HTTP server, graceful shutdown.
+// The process: configuration, database, HTTP server, graceful shutdown; with
+// WEB_CONCURRENCY > 1, the primary of a cluster of API workers
+// (src/startup/workers.ts), and each worker.
+import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './config.js';
+import { createDatabase } from './db/database.js';
 import { openDatabaseServer } from './db/database-server.js';
 import { loadEnvFile } from './env-file.js';
 import { ensureDashboardBuilt } from './http/dashboard-assets.js';
-import { createHttpServer } from './http/http-server.js';
 import { startJobWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
+import { joinClusterMetrics } from './metrics/cluster-metrics.js';
 import { prepareDatabase } from './startup/prepare-database.js';
+import { serveHttp } from './startup/serve-http.js';
+import { startWorkers, type WorkerMessage, workerPoolSize } from './startup/workers.js';
 import { createApp } from './yoga.js';
 
 let config: ReturnType<typeof loadConfig>;
@@ -23,8 +30,13 @@ const logger = createLogger(config);
 const cleanups: Array<() => Promise<void>> = [];
 let stopping = false;
 
-async function shutdown(reason: string, exitCode: number): Promise<never> {
-  if (stopping) process.exit(exitCode);
+async function shutdown(reason: string, exitCode: number): Promise<void> {
+  // A second signal forces the primary out; a worker, which gets the terminal's
+  // SIGINT and then the primary's SIGTERM, goes on draining (10 s at most).
+  if (stopping) {
+    if (cluster.isWorker) return;
+    process.exit(exitCode);
+  }
   stopping = true;
   logger.info({ reason }, 'shutting down');
   // A request still running after 10 s is abandoned rather than holding up a deploy.
@@ -37,44 +49,86 @@ async function shutdown(reason: string, exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
-process.once('SIGINT', () => void shutdown('SIGINT', 0));
+process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+process.on('SIGINT', () => void shutdown('SIGINT', 0));
 
-try {
-  const databaseServer = await openDatabaseServer(
-    config,
-    (message) => logger.debug({ postgres: message }),
-    (message) => logger.warn(message),
-  );
-  cleanups.push(() => databaseServer.stop());
-  if (databaseServer.embedded) logger.info({ dataDir: config.dataDir }, 'started embedded PostgreSQL');
+if (cluster.isWorker) {
+  await runWorker();
+} else {
+  await runPrimary();
+}
 
-  const db = await prepareDatabase(databaseServer.url, config, logger);
-  cleanups.push(() => db.close());
-  if (config.jobs.worker) {
-    // Stopped before the pool closes: a running job finishes (or is retried later).
-    const worker = await startJobWorker(db.pool, { concurrency: config.jobs.concurrency, logger });
-    cleanups.push(() => worker.stop());
+/** The main process: the database, migrations, jobs; then it serves, itself or through workers. */
+async function runPrimary(): Promise<void> {
+  try {
+    const databaseServer = await openDatabaseServer(
+      config,
+      (message) => logger.debug({ postgres: message }),
+      (message) => logger.warn(message),
+    );
+    cleanups.push(() => databaseServer.stop());
+    if (databaseServer.embedded) logger.info({ dataDir: config.dataDir }, 'started embedded PostgreSQL');
+
+    const workers = config.webConcurrency;
+    const db = await prepareDatabase(databaseServer.url, config, logger, {
+      // With workers, this process's pool serves the job worker only.
+      poolSize: workers > 1 ? config.jobs.concurrency + 2 : config.dbPoolSize,
+    });
+    cleanups.push(() => db.close());
+    if (config.jobs.worker) {
+      // Stopped before the pool closes: a running job finishes (or is retried later).
+      const worker = await startJobWorker(db.pool, { concurrency: config.jobs.concurrency, logger });
+      cleanups.push(() => worker.stop());
+    }
+    if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');
+
+    if (workers === 1) {
+      const app = createApp({ db, config, logger });
+      const server = await serveHttp(app, config);
+      cleanups.push(() => server.close());
+      logger.info({ url: server.url }, 'etfql is serving GraphQL and GraphiQL');
+      return;
+    }
+    if (!config.responseCache.redisUrl) {
+      logger.warn(
+        { workers },
+        'several workers without REDIS_URL: rate limits, sign-in throttling and the response cache are per worker',
+      );
+    }
+    const pool = workerPoolSize(config.dbPoolSize, workers);
+    const env: Record<string, string> = {
+      DATABASE_URL: databaseServer.url,
+      DB_POOL_SIZE: String(pool),
+      SEED_DEMO: 'false',
+    };
+    // Every worker must verify the tokens any of them signed: one key for all.
+    if (config.auth.jwtSecrets.length === 0) {
+      env.JWT_SECRET = randomBytes(32).toString('base64url');
+      logger.warn('JWT_SECRET is not set: sign-in tokens are signed with a key made for this run of the server only');
+    }
+    const started = startWorkers(workers, env, logger);
+    cleanups.push(() => started.stop());
+    const url = await started.listening;
+    logger.info({ url, workers, poolPerWorker: pool }, 'etfql is serving GraphQL and GraphiQL');
+  } catch (error) {
+    logger.fatal({ err: error }, 'start-up failed');
+    await shutdown('start-up failed', 1);
   }
+}
 
-  if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');
-  const app = createApp({ db, config, logger });
-  const server = createHttpServer(app);
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ url: `http://${config.host}:${port}/graphql` }, 'etfql is serving GraphQL and GraphiQL');
-} catch (error) {
-  logger.fatal({ err: error }, 'start-up failed');
-  await shutdown('start-up failed', 1);
+/** An API worker: its own pool and app on the shared port; the primary prepared the database. */
+async function runWorker(): Promise<void> {
+  try {
+    joinClusterMetrics();
+    const db = createDatabase(config.databaseUrl as string, { poolSize: config.dbPoolSize });
+    cleanups.push(() => db.close());
+    const app = createApp({ db, config, logger });
+    const server = await serveHttp(app, config);
+    cleanups.push(() => server.close());
+    logger.debug({ url: server.url }, 'API worker listening');
+    process.send?.({ type: 'etfql:listening', url: server.url } satisfies WorkerMessage);
+  } catch (error) {
+    logger.fatal({ err: error }, 'worker start-up failed');
+    await shutdown('worker start-up failed', 1);
+  }
 }

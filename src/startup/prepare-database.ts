@@ -11,10 +11,15 @@ import { queueLaggingRefreshes } from '../indicators/stored/keep-current.js';
 import { runDueJobs } from '../jobs/worker.js';
 import { adminExists, ensureAdminUser } from '../users/first-admin.js';
 
-export async function prepareDatabase(url: string, config: Config, logger: Logger): Promise<Database> {
+export async function prepareDatabase(
+  url: string,
+  config: Config,
+  logger: Logger,
+  options: { poolSize: number } = { poolSize: config.dbPoolSize },
+): Promise<Database> {
   const applied = await applyMigrations(url);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
-  const db = createDatabase(url, { poolSize: config.dbPoolSize });
+  const db = createDatabase(url, { poolSize: options.poolSize });
   try {
     if (config.adminApiKey) await ensureAdminApiKey(db.prisma, config.adminApiKey);
     if (config.auth.adminEmail && config.auth.adminPassword) {

@@ -1,0 +1,100 @@
+// WEB_CONCURRENCY=2: the real server process as `npm start` runs it, with two
+// API workers behind one port (node:cluster). Both serve (round robin), a
+// sign-in token from one is good on the other, /metrics sums every worker, a
+// worker that dies is logged and replaced while the port keeps answering, and
+// SIGTERM drains and stops all three processes.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ServerChild, startServerChild } from './server-child.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+const ADMIN_EMAIL = 'cluster-admin@example.com';
+const ADMIN_PASSWORD = 'a cluster admin password';
+
+let t: TestDatabase;
+let server: ServerChild;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  server = await startServerChild({
+    DATABASE_URL: t.url,
+    WEB_CONCURRENCY: '2',
+    DB_POOL_SIZE: '6',
+    SEED_DEMO: 'false',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    RATE_LIMIT_PER_SECOND: '100000',
+    RATE_LIMIT_BURST: '100000',
+  });
+}, 120_000);
+afterAll(async () => {
+  if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  await t.close();
+});
+
+async function post(query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+/** The API workers: children of the primary running the server (not tsx's esbuild). */
+function workerPids(): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.child.pid)], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((line) => line.includes('src/server.ts'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+const logged = (message: string) => server.lines.filter((line) => line.includes(`"msg":"${message}"`)).length;
+
+it('starts two workers with a share of the pool each, and says limits are per worker without Redis', () => {
+  expect(workerPids()).toHaveLength(2);
+  const serving = server.lines.find((line) => line.includes('etfql is serving'));
+  expect(JSON.parse(serving as string)).toMatchObject({ workers: 2, poolPerWorker: 3 });
+  expect(
+    logged('several workers without REDIS_URL: rate limits, sign-in throttling and the response cache are per worker'),
+  ).toBe(1);
+});
+
+it('accepts a sign-in token on every worker, and sums their metrics', async () => {
+  const login = await post(`mutation { login(email: "${ADMIN_EMAIL}", password: "${ADMIN_PASSWORD}") { token } }`);
+  const token = (login.data?.login as { token: string }).token;
+  for (let i = 0; i < 8; i++) {
+    const me = await post('query ClusterMe { me { email } }', { authorization: `Bearer ${token}` });
+    expect(me).toEqual({ data: { me: { email: ADMIN_EMAIL } } });
+  }
+  const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
+  expect(metrics).toContain('etfql_graphql_request_duration_seconds_count{operation="ClusterMe",type="query"} 8');
+  // Both workers' pools are there (3 connections each at most).
+  const total = /etfql_db_pool_connections\{database="primary",state="total"\} (\d+)/.exec(metrics);
+  expect(Number(total?.[1])).toBeGreaterThanOrEqual(2);
+});
+
+it('replaces a worker that dies, and keeps serving meanwhile', async () => {
+  const [victim] = workerPids();
+  process.kill(victim as number, 'SIGKILL');
+  // A kept-alive connection the dead worker held is reset; a new one reaches the live worker.
+  const retried = async () => post('{ __typename }').catch(() => post('{ __typename }'));
+  for (let i = 0; i < 5; i++) expect(await retried()).toEqual({ data: { __typename: 'Query' } });
+  for (let i = 0; i < 400 && logged('a replacement API worker is listening') === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(logged('a replacement API worker is listening')).toBe(1);
+  expect(workerPids()).toHaveLength(2);
+  expect(workerPids()).not.toContain(victim);
+  const died = server.lines.find((line) => line.includes('an API worker died; replacing it'));
+  expect(JSON.parse(died as string)).toMatchObject({ pid: victim, signal: 'SIGKILL' });
+});
+
+it('drains and stops every process on SIGTERM', async () => {
+  const pids = workerPids();
+  const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+  server.child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(logged('stopped')).toBe(3);
+  for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+});
