@@ -23,8 +23,8 @@ export function rangeVolatility(bars: Bars, period: number, estimator: RangeEsti
   const { open, high, low, close } = bars;
   const length = close.length;
   const n = period;
-  const term = scratch(SLOT.difference, length);
   if (estimator === 'YANG_ZHANG') return yangZhang(bars, n, annualization);
+  const term = scratch(SLOT.difference, length);
   for (let t = 0; t < length; t++) {
     const o = open[t] as number;
     const h = high[t] as number;

@@ -1,4 +1,4 @@
-import { type Bars, nanArray, runSumInto, SLOT, scratch } from './series.js';
+import { type Bars, runSumInto, SLOT, scratch } from './series.js';
 
 /**
  * Trend detection index: di = Σ m over n bars, m_t = C_t − C_{t−n} (0 for the
@@ -16,8 +16,8 @@ export function tdi(bars: Bars, period: number, multiple: number) {
     size[t] = Math.abs(m);
   }
   const long = Math.trunc(period * multiple);
-  const di = length >= period ? runSumInto(change, period, new Float64Array(length)) : nanArray(length);
-  const longer = length >= long ? runSumInto(size, long, scratch(SLOT.sumA, length)) : nanArray(length);
+  const di = runSumInto(change, period, new Float64Array(length));
+  const longer = runSumInto(size, long, scratch(SLOT.sumA, length));
   const shorter = runSumInto(size, period, scratch(SLOT.sumB, length));
   const value = new Float64Array(length);
   for (let t = 0; t < length; t++) {
