@@ -356,7 +356,7 @@ export const INDICATORS = {
     point: 'EmvPoint',
     compute: (b, a) => emv(b, num(a, 'period'), num(a, 'volumeDivisor')),
     description:
-      'Ease of movement: the change of the high-low midpoint divided by (volume/volumeDivisor)/(H − L), and its SMA(n) as `ma`. Null on zero volume; `ma` is null from a bar with zero volume and no move on.',
+      "Ease of movement: the change of the high-low midpoint divided by (volume/volumeDivisor)/(H − L), and its SMA(n) as `ma`. emv is null on a bar without volume, and `ma` from that bar on (TTR's running sum never recovers from it).",
   },
   williamsAD: {
     params: [],
