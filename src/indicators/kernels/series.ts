@@ -53,6 +53,8 @@ export const SLOT = {
   joinedAt: 19,
   joinedAsset: 20,
   joinedBenchmark: 21,
+  scaledX: 22,
+  scaledY: 23,
 } as const;
 
 export function nanArray(length: number): Float64Array {
@@ -279,12 +281,20 @@ export function runCovarianceInto(
   covariance.fill(Number.NaN, 0, Math.min(first, length));
   varianceX.fill(Number.NaN, 0, Math.min(first, length));
   varianceY.fill(Number.NaN, 0, Math.min(first, length));
+  // Each term of the means divided once, not once per window it is in: the
+  // same quotients summed in the same order.
+  const scaledX = scratch(SLOT.scaledX, length);
+  const scaledY = scratch(SLOT.scaledY, length);
+  for (let k = 0; k < length; k++) {
+    scaledX[k] = (x[k] as number) / n;
+    scaledY[k] = (y[k] as number) / n;
+  }
   for (let t = first; t < length; t++) {
     let meanX = 0;
     let meanY = 0;
     for (let k = t - n + 1; k <= t; k++) {
-      meanX += (x[k] as number) / n;
-      meanY += (y[k] as number) / n;
+      meanX += scaledX[k] as number;
+      meanY += scaledY[k] as number;
     }
     let xy = 0;
     let xx = 0;
