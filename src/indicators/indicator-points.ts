@@ -78,7 +78,8 @@ async function exactColumns(
     history = await loadHistory.load(handle.etfId);
   } else {
     // The benchmark's bars come through the same batched loader as the ETFs'
-    // own, up to the same `to`: one statement for every ETF and benchmark.
+    // own, up to the same `to`: after one lookup of the benchmarks' ids, one
+    // more read at most, whatever the number of ETFs.
     const benchmarkId = await ctx.loaders.indicators.etfIdByTicker.load(benchmark.ticker);
     if (benchmarkId === null) {
       throw badInput([{ path: benchmark.argument, message: `no ETF has the ticker ${benchmark.ticker}` }]);
