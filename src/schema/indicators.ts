@@ -136,7 +136,7 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
 });
 
 const Indicators = builder.objectRef<IndicatorsHandle>('Indicators').implement({
-  description: `Technical indicators over the bars of the window. A value on a date is computed over the whole history up to that date, whatever the window. Periods are whole numbers from 1 to ${MAX_PERIOD}.`,
+  description: `Technical indicators over the bars of the window. A value on a date is computed over the whole history up to that date, whatever the window. Periods are whole numbers from 1 (2 for \`hma\`, \`cti\` and \`beta\`) to ${MAX_PERIOD}; a bad argument is a BAD_USER_INPUT error naming it.`,
   fields: (t) => ({
     ...Object.fromEntries(
       INDICATOR_NAMES.map((name) => [
