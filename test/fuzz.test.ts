@@ -86,6 +86,21 @@ const reads: [string, Record<string, fc.Arbitrary<unknown>>][] = [
     { ts: tickerLists, l: ints, p: ints, s: floats, fa: ints, sl: ints },
   ],
   [
+    // The argument kinds of the second set of indicators: int and float lists, bounded floats, an enum, a ticker.
+    'query($ts: [String!]!, $l: Int, $p: Int, $r: [Int!], $w: [Float!], $o: Float, $b: String!, $e: VolatilityEstimator, $y: Int) { etfsByTicker(tickers: $ts) { ticker indicators(last: $l) { kst(rocPeriods: $r, smaPeriods: $r, weights: $w) { value signal } ultimateOscillator(periods: $r, weights: $w) { value } alma(period: $p, offset: $o, sigma: $o) { value } tdi(period: $p, multiple: $o) { tdi } hma(period: $p) { value } beta(benchmark: $b, period: $p) { beta } columns { volatility(period: $p, estimator: $e, annualization: $y) { value } } } } }',
+    {
+      ts: tickerLists,
+      l: ints,
+      p: ints,
+      r: fc.array(ints, { maxLength: 12 }),
+      w: fc.array(floats, { maxLength: 12 }),
+      o: floats,
+      b: ticker,
+      e: fc.constantFrom('CLOSE', 'PARKINSON', 'YANG_ZHANG', 'close', 'PARABOLIC', ''),
+      y: ints,
+    },
+  ],
+  [
     'query($n: Int, $a: String, $s: String) { etfs(first: $n, after: $a, search: $s) { edges { cursor node { ticker } } pageInfo { hasNextPage } } }',
     { n: ints, a: strings, s: strings },
   ],

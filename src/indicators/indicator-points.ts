@@ -5,7 +5,7 @@ import { badInput } from '../errors.js';
 import type { BarWindow } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
 import { roundList } from '../prices/rounding.js';
-import { INDICATORS, type IndicatorName, type Params, paramProblems } from './catalog.js';
+import { type Companions, INDICATORS, type IndicatorName, type Params, paramProblems } from './catalog.js';
 import type { IndicatorLoaders } from './loaders.js';
 import { findPersisted, type PersistedIndicator } from './stored/default-set.js';
 import type { PersistedColumns } from './stored/read-stored.js';
@@ -21,6 +21,11 @@ export const POINT_FIELDS = {
   BandPoint: ['upper', 'middle', 'lower'],
   StochasticPoint: ['fastK', 'fastD', 'slowD'],
   AdxPoint: ['adx', 'plusDI', 'minusDI'],
+  AroonPoint: ['up', 'down', 'oscillator'],
+  SignalPoint: ['value', 'signal'],
+  TdiPoint: ['tdi', 'di'],
+  EmvPoint: ['emv', 'ma'],
+  BetaPoint: ['alpha', 'beta', 'rSquared'],
 } as const;
 
 type IndicatorContext = {
@@ -65,11 +70,28 @@ async function exactColumns(
     if (stored.current) return storedColumns(ctx, stored, persisted, fields, reads);
   }
 
-  const history = await ctx.loaders.indicators.history(window.interval, window.to, window.adjusted).load(handle.etfId);
-  const key = `${handle.etfId}|${window.interval}|${window.to ?? ''}|${window.adjusted}|${name}|${JSON.stringify(params)}`;
+  const benchmark = benchmarkOf(name, params);
+  const loadHistory = ctx.loaders.indicators.history(window.interval, window.to, window.adjusted);
+  let history: History;
+  let companions: Companions | undefined;
+  if (benchmark === undefined) {
+    history = await loadHistory.load(handle.etfId);
+  } else {
+    // The benchmark's bars come through the same batched loader as the ETFs'
+    // own, up to the same `to`: after one lookup of the benchmarks' ids, one
+    // more read at most, whatever the number of ETFs.
+    const benchmarkId = await ctx.loaders.indicators.etfIdByTicker.load(benchmark.ticker);
+    if (benchmarkId === null) {
+      throw badInput([{ path: benchmark.argument, message: `no ETF has the ticker ${benchmark.ticker}` }]);
+    }
+    const [own, other] = await Promise.all([loadHistory.load(handle.etfId), loadHistory.load(benchmarkId)]);
+    history = own;
+    companions = { dates: own.dates, benchmark: other };
+  }
+  const key = `${handle.etfId}|${window.interval}|${window.to ?? ''}|${window.adjusted}|${name}|${JSON.stringify(params)}|${benchmark?.ticker ?? ''}`;
   let outputs = ctx.computed.get(key);
   if (!outputs) {
-    outputs = INDICATORS[name].compute(history.bars, params) as Record<string, Float64Array>;
+    outputs = INDICATORS[name].compute(history.bars, params, companions) as Record<string, Float64Array>;
     ctx.computed.set(key, outputs);
   }
   const [start, end] = windowRange(history, window);
@@ -87,6 +109,12 @@ async function exactColumns(
       return column;
     }),
   };
+}
+
+/** The ETF an indicator's ticker argument names (beta's benchmark), upper-cased; undefined when it has none. */
+function benchmarkOf(name: IndicatorName, params: Params): { argument: string; ticker: string } | undefined {
+  const spec = INDICATORS[name].params.find((param) => param.kind === 'ticker');
+  return spec && { argument: spec.name, ticker: (params[spec.name] as string).trim().toUpperCase() };
 }
 
 /** The stored values of a window, with the fields that are derived from stored columns (e.g. a histogram). */

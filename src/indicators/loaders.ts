@@ -1,10 +1,11 @@
 // Batched inputs of the indicator fields: persisted columns per daily window,
-// and whole price histories (up to `to`, per interval) for indicators computed
-// on demand. Each distinct key costs one SQL statement for all ETFs of a request;
+// whole price histories (up to `to`, per interval) for indicators computed on
+// demand, and the ids of the benchmarks they name. Each distinct key costs one SQL statement for all ETFs of a request;
 // the histories count against the request's read budget.
 import DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import { findEtfsByTicker } from '../etfs/find-etfs.js';
 import { keyedLoaders } from '../graphql/keyed-loaders.js';
 import type { ReadBudget } from '../limits/read-budget.js';
 import { BAR_FIELDS } from '../prices/bar-fields.js';
@@ -18,6 +19,8 @@ type PersistedLoader = { load(etfId: number, columns: readonly string[]): Promis
 export type IndicatorLoaders = {
   persisted(window: BarWindow): PersistedLoader;
   history(interval: Interval, to: IsoDate | null, adjusted: boolean): DataLoader<number, History>;
+  /** ETF ids by upper-case ticker (null when unknown), for the benchmarks that indicators name. */
+  etfIdByTicker: DataLoader<string, number | null>;
 };
 
 type HistoryKey = { interval: Interval; to: IsoDate | null; adjusted: boolean };
@@ -37,6 +40,10 @@ export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget): Indica
   return {
     persisted: persistedLoaders(pool),
     history: (interval, to, adjusted) => history({ interval, to, adjusted }),
+    etfIdByTicker: new DataLoader(async (tickers) => {
+      const ids = new Map((await findEtfsByTicker(pool, tickers)).map((etf) => [etf.ticker, etf.id]));
+      return tickers.map((ticker) => ids.get(ticker) ?? null);
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   AssetClass as AssetClassValues,
   CorporateActionKind as CorporateActionKindValues,
 } from '../generated/prisma/enums.js';
+import { PARAM_ENUMS } from '../indicators/params.js';
 
 export const AssetClass = builder.enumType(AssetClassValues, {
   name: 'AssetClass',
@@ -19,3 +20,13 @@ export const CorporateActionKind = builder.enumType(CorporateActionKindValues, {
   name: 'CorporateActionKind',
   description: 'A stock split or a cash dividend.',
 });
+
+export const VolatilityEstimator = builder.enumType('VolatilityEstimator', {
+  description: 'How `volatility` estimates it: from closes alone, or from the range of each bar.',
+  values: Object.fromEntries(
+    Object.entries(PARAM_ENUMS.VolatilityEstimator).map(([value, description]) => [value, { description }]),
+  ),
+});
+
+/** The enum types of indicator arguments, by the name the catalog gives them. */
+export const PARAM_ENUM_TYPES = { VolatilityEstimator };

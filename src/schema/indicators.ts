@@ -23,6 +23,7 @@ import { ONE_PER_BAR, perBarCost } from '../limits/query-cost.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 import { parseDecimals } from '../prices/rounding.js';
 import { ADJUSTED_DESCRIPTION, roundedWindowArgs } from './bar-window-args.js';
+import { PARAM_ENUM_TYPES } from './enums.js';
 
 type PointTypeName = keyof typeof POINT_FIELDS;
 const POINT_TYPE_NAMES = Object.keys(POINT_FIELDS) as PointTypeName[];
@@ -33,6 +34,11 @@ const POINT_DESCRIPTIONS: Record<PointTypeName, string> = {
   BandPoint: 'A channel: upper, middle and lower band.',
   StochasticPoint: 'Stochastic oscillator: fast %K, fast %D and slow %D, 0 to 100.',
   AdxPoint: 'Average directional index with the +DI and −DI it comes from.',
+  AroonPoint: 'Aroon up and down (0 to 100) and their difference, the oscillator (−100 to 100).',
+  SignalPoint: 'An indicator value and its signal line.',
+  TdiPoint: 'Trend detection index (tdi) and the directional index (di) it comes from.',
+  EmvPoint: 'Ease of movement (emv) and its moving average (ma).',
+  BetaPoint: 'A rolling regression on a benchmark: alpha, beta and R².',
 };
 
 const pointTypes = Object.fromEntries(
@@ -79,16 +85,26 @@ const columnTypes = Object.fromEntries(
 
 /** The catalog's arguments of one indicator, with its defaults: a fresh set of refs per field. */
 const indicatorArgs = (name: IndicatorName) =>
-  builder.args((t) =>
-    Object.fromEntries(
-      (INDICATORS[name].params as ParamSpec[]).map((param) => [
-        param.name,
-        param.kind === 'multiplier'
-          ? t.float({ defaultValue: param.default, required: param.default === undefined })
-          : t.int({ defaultValue: param.default, required: param.default === undefined }),
-      ]),
-    ),
-  );
+  builder.args((t) => {
+    const argument = (param: ParamSpec) => {
+      const required = param.default === undefined;
+      switch (param.kind) {
+        case 'int':
+          return t.int({ defaultValue: param.default, required });
+        case 'float':
+          return t.float({ defaultValue: param.default, required });
+        case 'ints':
+          return t.intList({ defaultValue: param.default && [...param.default], required });
+        case 'floats':
+          return t.floatList({ defaultValue: param.default && [...param.default], required });
+        case 'enum':
+          return t.field({ type: PARAM_ENUM_TYPES[param.enumName], defaultValue: param.default, required });
+        default:
+          return t.string({ defaultValue: param.default, required });
+      }
+    };
+    return Object.fromEntries(INDICATORS[name].params.map((param: ParamSpec) => [param.name, argument(param)]));
+  });
 
 const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns').implement({
   description:
@@ -120,7 +136,7 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
 });
 
 const Indicators = builder.objectRef<IndicatorsHandle>('Indicators').implement({
-  description: `Technical indicators over the bars of the window. A value on a date is computed over the whole history up to that date, whatever the window. Periods are whole numbers from 1 to ${MAX_PERIOD}.`,
+  description: `Technical indicators over the bars of the window. A value on a date is computed over the whole history up to that date, whatever the window. Periods are whole numbers from 1 (2 for \`hma\`, \`cti\` and \`beta\`) to ${MAX_PERIOD}; a bad argument is a BAD_USER_INPUT error naming it.`,
   fields: (t) => ({
     ...Object.fromEntries(
       INDICATOR_NAMES.map((name) => [

@@ -39,6 +39,22 @@ export const SLOT = {
   flowUp: 6,
   flowDown: 7,
   lowest: 8,
+  // The kernels of the second set (TTR's primitives below).
+  product: 9,
+  sumA: 10,
+  sumB: 11,
+  sumC: 12,
+  sumD: 13,
+  difference: 14,
+  average: 15,
+  covariance: 16,
+  varianceX: 17,
+  varianceY: 18,
+  joinedAt: 19,
+  joinedAsset: 20,
+  joinedBenchmark: 21,
+  scaledX: 22,
+  scaledY: 23,
 } as const;
 
 export function nanArray(length: number): Float64Array {
@@ -46,7 +62,7 @@ export function nanArray(length: number): Float64Array {
 }
 
 /** Index of the first non-NaN value, or x.length. */
-function firstDefined(x: Float64Array): number {
+export function firstDefined(x: Float64Array): number {
   let i = 0;
   while (i < x.length && Number.isNaN(x[i] as number)) i++;
   return i;
@@ -177,4 +193,121 @@ export function trueRange(bars: Bars): Float64Array {
     tr[t] = Math.max(high[t] as number, previous) - Math.min(low[t] as number, previous);
   }
   return tr;
+}
+
+/**
+ * TTR's runSum: from the first defined value f, out[f+n−1] is x[f] + … + x[f+n−1]
+ * added in order, then each bar adds the newest value and takes away the oldest,
+ * (out[t−1] + x[t]) − x[t−n]. Incremental on purpose, like TTR's C code: a window
+ * of zeros after larger values keeps a few ulps of residue rather than 0, and
+ * whether a later ratio is 0/0 (null) or residue/residue (a number) depends on it.
+ * A NaN or ±Infinity after f carries on as IEEE arithmetic does: NaN from there on.
+ */
+export function runSumInto(x: Float64Array, n: number, out: Float64Array): Float64Array {
+  const length = x.length;
+  const start = firstDefined(x);
+  const seedAt = start + n - 1;
+  out.fill(Number.NaN, 0, Math.min(seedAt, length));
+  if (seedAt >= length) return out;
+  let sum = 0;
+  for (let t = start; t <= seedAt; t++) sum += x[t] as number;
+  out[seedAt] = sum;
+  for (let t = seedAt + 1; t < length; t++) {
+    sum = sum + (x[t] as number) - (x[t - n] as number);
+    out[t] = sum;
+  }
+  return out;
+}
+
+/**
+ * Weighted average with weights 1..n (the newest heaviest) from the first
+ * defined value on; running sums keep it O(length) for any n.
+ */
+export function wmaInto(x: Float64Array, n: number, out: Float64Array): Float64Array {
+  const length = x.length;
+  const start = firstDefined(x);
+  out.fill(Number.NaN, 0, Math.min(start + n - 1, length));
+  const divisor = (n * (n + 1)) / 2;
+  let weighted = 0; // Σ w_i·x_i over the window
+  let plain = 0; // Σ x_i over the window
+  for (let t = start; t < length; t++) {
+    const v = x[t] as number;
+    if (t < start + n) {
+      weighted += (t - start + 1) * v;
+      plain += v;
+    } else {
+      // Every weight drops by one (−plain), the newest enters with weight n.
+      weighted += n * v - plain;
+      plain += v - (x[t - n] as number);
+    }
+    if (t >= start + n - 1) out[t] = weighted / divisor;
+  }
+  return out;
+}
+
+/**
+ * Close location value ((C − L) − (H − C)) / (H − L), −1 to 1; 0 where H = L
+ * (TTR sets the 0/0 and ±Infinity of such bars to 0).
+ */
+export function clvInto(bars: Bars, out: Float64Array): Float64Array {
+  const { high, low, close } = bars;
+  for (let t = 0; t < close.length; t++) {
+    const c = close[t] as number;
+    const h = high[t] as number;
+    const l = low[t] as number;
+    const v = (c - l - (h - c)) / (h - l);
+    out[t] = Number.isFinite(v) ? v : 0;
+  }
+  return out;
+}
+
+/**
+ * TTR's runCov of the last n values (sample, n − 1): each window's means are
+ * computed afresh (Σ x/n, each term divided first), then the products of the
+ * deviations newest first. Per window, not running sums, so a window of equal
+ * values is exactly 0. Writes the covariance of x and y and the variances of
+ * both, for the windows from `start` (the first index where both are defined)
+ * + n − 1 on; NaN before.
+ */
+export function runCovarianceInto(
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  out: { covariance: Float64Array; varianceX: Float64Array; varianceY: Float64Array },
+): void {
+  const length = x.length;
+  const first = Math.max(firstDefined(x), firstDefined(y)) + n - 1;
+  const { covariance, varianceX, varianceY } = out;
+  covariance.fill(Number.NaN, 0, Math.min(first, length));
+  varianceX.fill(Number.NaN, 0, Math.min(first, length));
+  varianceY.fill(Number.NaN, 0, Math.min(first, length));
+  // Each term of the means divided once, not once per window it is in: the
+  // same quotients summed in the same order.
+  const scaledX = scratch(SLOT.scaledX, length);
+  const scaledY = scratch(SLOT.scaledY, length);
+  for (let k = 0; k < length; k++) {
+    scaledX[k] = (x[k] as number) / n;
+    scaledY[k] = (y[k] as number) / n;
+  }
+  for (let t = first; t < length; t++) {
+    let meanX = 0;
+    let meanY = 0;
+    for (let k = t - n + 1; k <= t; k++) {
+      meanX += scaledX[k] as number;
+      meanY += scaledY[k] as number;
+    }
+    let xy = 0;
+    let xx = 0;
+    let yy = 0;
+    for (let k = t; k > t - n; k--) {
+      const dx = (x[k] as number) - meanX;
+      const dy = (y[k] as number) - meanY;
+      xy += dx * dy;
+      xx += dx * dx;
+      yy += dy * dy;
+    }
+    covariance[t] = xy / (n - 1);
+    varianceX[t] = xx / (n - 1);
+    varianceY[t] = yy / (n - 1);
+  }
 }

@@ -1,9 +1,7 @@
 import { type Bars, nanArray, SLOT, scratch } from './series.js';
 
-const TRADING_DAYS = 252;
-
-/** √252 × the sample standard deviation of the n−1 log returns inside the last n closes. */
-export function volatility(bars: Bars, period: number) {
+/** √annualization × the sample standard deviation of the n−1 log returns inside the last n closes. */
+export function volatility(bars: Bars, period: number, annualization = 252) {
   const x = bars.close;
   const value = nanArray(x.length);
   const count = period - 1;
@@ -34,7 +32,7 @@ export function volatility(bars: Bars, period: number) {
         squares = 0;
       }
       const variance = (squares - (sum * sum) / count) / (count - 1);
-      value[t] = Math.sqrt(TRADING_DAYS * Math.max(variance, 0));
+      value[t] = Math.sqrt(annualization * Math.max(variance, 0));
     }
   }
   return { value };

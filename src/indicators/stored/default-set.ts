@@ -10,7 +10,8 @@ export type StoredRow = Record<string, number | null>;
 
 export type PersistedIndicator = {
   indicator: IndicatorName;
-  params: Params;
+  /** Periods and multipliers only: no stored indicator takes a list, an enum or a ticker. */
+  params: Readonly<Record<string, number>>;
   /** Kernel output → column. */
   columns: Record<string, string>;
   /** Outputs not stored, derived from the row when read exactly as the kernel derives them. */

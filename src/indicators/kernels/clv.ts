@@ -1,0 +1,6 @@
+import { type Bars, clvInto } from './series.js';
+
+/** Close location value ((C − L) − (H − C)) / (H − L), −1 to 1; 0 where H = L. */
+export function clv(bars: Bars) {
+  return { value: clvInto(bars, new Float64Array(bars.close.length)) };
+}
