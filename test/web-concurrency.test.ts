@@ -4,7 +4,10 @@
 // worker that dies is logged and replaced while the port keeps answering, and
 // SIGTERM drains and stops all three processes.
 import { execFileSync } from 'node:child_process';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { graphql } from './gql/index.js';
 import { type ServerChild, startServerChild } from './server-child.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -31,13 +34,20 @@ afterAll(async () => {
   await t.close();
 });
 
-async function post(query: string, headers: Record<string, string> = {}) {
+const ClusterLogin = graphql(`
+  mutation ClusterLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }
+`);
+const ClusterMe = graphql(`query ClusterMe { me { email } }`);
+const ClusterTypename = graphql(`query ClusterTypename { __typename }`);
+
+/** Over the real port, as any client sends it. */
+async function post<T, V>(document: TypedDocumentNode<T, V>, variables?: V, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query: print(document), variables }),
   });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  return (await response.json()) as { data?: T; errors?: unknown[] };
 }
 
 /** The API workers: children of the primary running the server (not tsx's esbuild). */
@@ -61,10 +71,10 @@ it('starts two workers with a share of the pool each, and says limits are per wo
 });
 
 it('accepts a sign-in token on every worker, and sums their metrics', async () => {
-  const login = await post(`mutation { login(email: "${ADMIN_EMAIL}", password: "${ADMIN_PASSWORD}") { token } }`);
-  const token = (login.data?.login as { token: string }).token;
+  const login = await post(ClusterLogin, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  const token = login.data?.login.token as string;
   for (let i = 0; i < 8; i++) {
-    const me = await post('query ClusterMe { me { email } }', { authorization: `Bearer ${token}` });
+    const me = await post(ClusterMe, {}, { authorization: `Bearer ${token}` });
     expect(me).toEqual({ data: { me: { email: ADMIN_EMAIL } } });
   }
   const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
@@ -78,7 +88,7 @@ it('replaces a worker that dies, and keeps serving meanwhile', async () => {
   const [victim] = workerPids();
   process.kill(victim as number, 'SIGKILL');
   // A kept-alive connection the dead worker held is reset; a new one reaches the live worker.
-  const retried = async () => post('{ __typename }').catch(() => post('{ __typename }'));
+  const retried = async () => post(ClusterTypename).catch(() => post(ClusterTypename));
   for (let i = 0; i < 5; i++) expect(await retried()).toEqual({ data: { __typename: 'Query' } });
   for (let i = 0; i < 400 && logged('a replacement API worker is listening') === 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));

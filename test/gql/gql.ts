@@ -106,6 +106,9 @@ type Documents = {
     "\n  query WatchlistMine { me { watchlist { etf { ticker latestPrice { close } } change1d } } }\n": typeof types.WatchlistMineDocument,
     "\n  query WatchlistMovers {\n    me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } }\n  }\n": typeof types.WatchlistMoversDocument,
     "\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n": typeof types.WatchlistUsersDocument,
+    "\n  mutation ClusterLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n": typeof types.ClusterLoginDocument,
+    "query ClusterMe { me { email } }": typeof types.ClusterMeDocument,
+    "query ClusterTypename { __typename }": typeof types.ClusterTypenameDocument,
 };
 const documents: Documents = {
     "\n  mutation AccountsSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n": types.AccountsSignInDocument,
@@ -200,6 +203,9 @@ const documents: Documents = {
     "\n  query WatchlistMine { me { watchlist { etf { ticker latestPrice { close } } change1d } } }\n": types.WatchlistMineDocument,
     "\n  query WatchlistMovers {\n    me { movers(limit: 3) { etf { ticker } change1d } watchlist { etf { ticker latestPrice { close } } change1d } }\n  }\n": types.WatchlistMoversDocument,
     "\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n": types.WatchlistUsersDocument,
+    "\n  mutation ClusterLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n": types.ClusterLoginDocument,
+    "query ClusterMe { me { email } }": types.ClusterMeDocument,
+    "query ClusterTypename { __typename }": types.ClusterTypenameDocument,
 };
 
 /**
@@ -584,6 +590,18 @@ export function graphql(source: "\n  query WatchlistMovers {\n    me { movers(li
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n"): (typeof documents)["\n  query WatchlistUsers { users { edges { node { email watchlist { etf { ticker } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClusterLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n"): (typeof documents)["\n  mutation ClusterLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterMe { me { email } }"): (typeof documents)["query ClusterMe { me { email } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClusterTypename { __typename }"): (typeof documents)["query ClusterTypename { __typename }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
