@@ -6,6 +6,14 @@ import path from 'node:path';
 export type Config = {
   /** Connection string of an external PostgreSQL; unset means "start an embedded one". */
   databaseUrl: string | undefined;
+  /**
+   * A session connection to the same primary, for what transaction pooling
+   * (PgBouncer) breaks: LISTEN, the job worker, migrations, session locks.
+   * Unset: databaseUrl.
+   */
+  databaseDirectUrl: string | undefined;
+  /** Streaming replicas that queries read from, and how far behind one may be before it is skipped. */
+  replicas: { urls: string[]; maxLagSeconds: number };
   /** Where the embedded PostgreSQL keeps its cluster. */
   dataDir: string;
   /** Unset: the port remembered for DATA_DIR, or 54329 when free, else any free port. */
@@ -84,6 +92,20 @@ export type Config = {
  */
 export const SETTINGS = {
   DATABASE_URL: { default: undefined, meaning: 'an existing PostgreSQL; unset: the embedded one' },
+  DATABASE_DIRECT_URL: {
+    default: undefined,
+    meaning:
+      'the same primary without a transaction pooler, for LISTEN, jobs, migrations and session locks, when `DATABASE_URL` goes through PgBouncer; unset: `DATABASE_URL`',
+  },
+  DATABASE_REPLICA_URLS: {
+    default: undefined,
+    meaning:
+      "streaming replicas of `DATABASE_URL`, comma-separated: queries read from a healthy one, never older than the caller's last write (see [Scaling out](#scaling-out))",
+  },
+  REPLICA_MAX_LAG_SECONDS: {
+    default: 5,
+    meaning: 'a replica that has lacked WAL the primary wrote for longer than this is skipped until it catches up',
+  },
   DATA_DIR: { default: '.data', meaning: 'where the embedded PostgreSQL keeps its cluster' },
   EMBEDDED_PG_PORT: {
     default: 54329,
@@ -102,7 +124,7 @@ export const SETTINGS = {
   DB_POOL_SIZE: {
     default: 10,
     meaning:
-      "the API's connections in all (Prisma and the hand-written reads), split evenly between its workers (2 each at least); the job worker's JOB_CONCURRENCY + 2 come on top",
+      "the API's connections in all (Prisma and the hand-written reads), split evenly between its workers (2 each at least), and as many again to each replica; the job worker's JOB_CONCURRENCY + 2 come on top",
   },
   WEB_CONCURRENCY: {
     default: 1,
@@ -204,6 +226,18 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+const POSTGRES_URL_RULE = 'must be a postgres:// or postgresql:// URL, e.g. postgresql://user:password@host:5432/etfql';
+
+/** A connection string node-postgres reads as a URL: scheme, then a host (or a `host` parameter, for a socket). */
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return ['postgres:', 'postgresql:'].includes(url.protocol) && (url.hostname !== '' || url.searchParams.has('host'));
+  } catch {
+    return false;
+  }
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -232,8 +266,25 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) problems.push(`DATABASE_URL ${POSTGRES_URL_RULE}`);
+  const databaseDirectUrl = env.DATABASE_DIRECT_URL?.trim() || undefined;
+  if (databaseDirectUrl && !isPostgresUrl(databaseDirectUrl)) {
+    problems.push(`DATABASE_DIRECT_URL ${POSTGRES_URL_RULE}`);
+  }
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  replicaUrls.forEach((url, index) => {
+    // By position: a URL holds a password, which a start-up error must not echo.
+    if (!isPostgresUrl(url)) problems.push(`DATABASE_REPLICA_URLS: entry ${index + 1} ${POSTGRES_URL_RULE}`);
+  });
+  // The embedded cluster is private to this process: nothing can stream from it or pool in front of it.
+  if (!databaseUrl) {
+    for (const name of ['DATABASE_DIRECT_URL', 'DATABASE_REPLICA_URLS'] as const) {
+      if (env[name]?.trim())
+        problems.push(`${name} needs DATABASE_URL (the embedded PostgreSQL has no replicas or pooler)`);
+    }
   }
 
   const adminApiKey = env.ADMIN_API_KEY?.trim() || undefined;
@@ -290,6 +341,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const config: Config = {
     databaseUrl,
+    databaseDirectUrl,
+    replicas: { urls: replicaUrls, maxLagSeconds: integer('REPLICA_MAX_LAG_SECONDS', 1, 3600) },
     dataDir: path.resolve(env.DATA_DIR?.trim() || SETTINGS.DATA_DIR.default),
     embeddedPgPort: env.EMBEDDED_PG_PORT?.trim() ? integer('EMBEDDED_PG_PORT', 1024, 65535) : undefined,
     host: env.HOST?.trim() || SETTINGS.HOST.default,

@@ -105,6 +105,72 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the database topology: a direct URL beside PgBouncer, read replicas', () => {
+  const primary = 'postgresql://u:secret@pgbouncer:6432/etfql';
+
+  it('reads DATABASE_DIRECT_URL, DATABASE_REPLICA_URLS and REPLICA_MAX_LAG_SECONDS', () => {
+    expect(
+      loadConfig({
+        DATABASE_URL: primary,
+        DATABASE_DIRECT_URL: 'postgresql://u:secret@db:5432/etfql',
+        DATABASE_REPLICA_URLS: ' postgresql://u:secret@replica-a:5432/etfql , postgres://u:secret@replica-b/etfql ',
+        REPLICA_MAX_LAG_SECONDS: '10',
+      }),
+    ).toMatchObject({
+      databaseDirectUrl: 'postgresql://u:secret@db:5432/etfql',
+      replicas: {
+        urls: ['postgresql://u:secret@replica-a:5432/etfql', 'postgres://u:secret@replica-b/etfql'],
+        maxLagSeconds: 10,
+      },
+    });
+    // None of it by default: one database, read and written alike.
+    expect(loadConfig({ DATABASE_URL: primary })).toMatchObject({
+      databaseDirectUrl: undefined,
+      replicas: { urls: [], maxLagSeconds: 5 },
+    });
+  });
+
+  it('refuses malformed URLs by position, without echoing them (they hold passwords)', () => {
+    const attempt = () =>
+      loadConfig({
+        DATABASE_URL: primary,
+        DATABASE_DIRECT_URL: 'db:5432/etfql',
+        DATABASE_REPLICA_URLS:
+          'postgresql://u:secret@replica-a/etfql,mysql://u:secret@replica-b/etfql,postgresql://u:secret@x:port/y',
+      });
+    expect(attempt).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        attempt();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain('DATABASE_DIRECT_URL must be a postgres:// or postgresql:// URL');
+    expect(message).toContain('DATABASE_REPLICA_URLS: entry 2 must be a postgres:// or postgresql:// URL');
+    expect(message).toContain('DATABASE_REPLICA_URLS: entry 3 must be');
+    expect(message).not.toContain('entry 1');
+    expect(message).not.toContain('secret');
+  });
+
+  it('refuses a lag that is negative, zero or not a number', () => {
+    for (const lag of ['-1', '0', '1.5', 'soon']) {
+      expect(() => loadConfig({ DATABASE_URL: primary, REPLICA_MAX_LAG_SECONDS: lag }), lag).toThrow(
+        /REPLICA_MAX_LAG_SECONDS must be an integer from 1 to 3600/,
+      );
+    }
+  });
+
+  it('needs DATABASE_URL for replicas or a direct URL: the embedded PostgreSQL has neither', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgresql://u:p@replica/etfql' })).toThrow(
+      /DATABASE_REPLICA_URLS needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_DIRECT_URL: 'postgresql://u:p@db/etfql' })).toThrow(
+      /DATABASE_DIRECT_URL needs DATABASE_URL/,
+    );
+  });
+});
+
 describe('the documented settings', () => {
   it("the README's configuration table is the one generated from SETTINGS (npm run docs)", async () => {
     const readme = await readFile('README.md', 'utf8');
