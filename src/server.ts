@@ -4,7 +4,7 @@
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './config.js';
-import { createDatabase } from './db/database.js';
+import { createDatabase, topologyOptions } from './db/database.js';
 import { openDatabaseServer } from './db/database-server.js';
 import { loadEnvFile } from './env-file.js';
 import { ensureDashboardBuilt } from './http/dashboard-assets.js';
@@ -77,7 +77,7 @@ async function runPrimary(): Promise<void> {
     cleanups.push(() => db.close());
     if (config.jobs.worker) {
       // Stopped before the pool closes: a running job finishes (or is retried later).
-      const worker = await startJobWorker(db.pool, { concurrency: config.jobs.concurrency, logger });
+      const worker = await startJobWorker(db.direct, { concurrency: config.jobs.concurrency, logger });
       cleanups.push(() => worker.stop());
     }
     if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');
@@ -120,7 +120,10 @@ async function runPrimary(): Promise<void> {
 async function runWorker(): Promise<void> {
   try {
     joinClusterMetrics();
-    const db = createDatabase(config.databaseUrl as string, { poolSize: config.dbPoolSize });
+    const db = createDatabase(config.databaseUrl as string, {
+      poolSize: config.dbPoolSize,
+      ...topologyOptions(config),
+    });
     cleanups.push(() => db.close());
     const app = createApp({ db, config, logger });
     const server = await serveHttp(app, config);

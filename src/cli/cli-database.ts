@@ -7,7 +7,7 @@
 //   3  database or infrastructure (cannot start or reach PostgreSQL, …)
 // An error is one line on stderr, never a stack trace (LOG_LEVEL=debug adds it).
 import { type Config, ConfigError, loadConfig } from '../config.js';
-import { createDatabase, type Database } from '../db/database.js';
+import { createDatabase, type Database, topologyOptions } from '../db/database.js';
 import { openDatabaseServer } from '../db/database-server.js';
 import { applyMigrations } from '../db/migrations.js';
 import { loadEnvFile } from '../env-file.js';
@@ -77,9 +77,9 @@ export async function withCliDatabase<T>(
 ): Promise<T> {
   const config = cliConfig(env);
   return withDatabaseServer(config, async (url) => {
-    const db = createDatabase(url);
+    const db = createDatabase(url, topologyOptions(config));
     try {
-      await applyMigrations(url);
+      await applyMigrations(db.directUrl);
       return await work(db, config);
     } finally {
       await db.close();

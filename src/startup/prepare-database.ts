@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { ensureAdminApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
-import { createDatabase, type Database } from '../db/database.js';
+import { createDatabase, type Database, topologyOptions } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { seedDemoData } from '../demo/seed-demo.js';
 import { queueLaggingRefreshes } from '../indicators/stored/keep-current.js';
@@ -17,10 +17,11 @@ export async function prepareDatabase(
   logger: Logger,
   options: { poolSize: number } = { poolSize: config.dbPoolSize },
 ): Promise<Database> {
-  const applied = await applyMigrations(url);
-  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
-  const db = createDatabase(url, { poolSize: options.poolSize });
+  const db = createDatabase(url, { poolSize: options.poolSize, ...topologyOptions(config) });
   try {
+    // Not through a transaction pooler: the engine holds a session advisory lock.
+    const applied = await applyMigrations(db.directUrl);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
     if (config.adminApiKey) await ensureAdminApiKey(db.prisma, config.adminApiKey);
     if (config.auth.adminEmail && config.auth.adminPassword) {
       const admin = await ensureAdminUser(db.prisma, config.auth.adminEmail, config.auth.adminPassword);
@@ -39,7 +40,7 @@ export async function prepareDatabase(
       const started = Date.now();
       const bars = await seedDemoData(db);
       // The demo is served complete from its first request: its jobs run now.
-      if (bars > 0) await runDueJobs(db.pool);
+      if (bars > 0) await runDueJobs(db.direct);
       if (bars > 0) logger.info({ bars, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
     }
     return db;

@@ -1,7 +1,8 @@
 // The nightly update: for every ETF, fetch the provider's bars, append the
 // dates not stored yet (indicators carried on incrementally by the load path),
 // and report per ticker. A session advisory lock keeps two runs from
-// overlapping. A provider answer that fails (timeout, error status, garbage,
+// overlapping (on the direct connection: behind a transaction pooler, the
+// unlock could reach another session than the lock). A provider answer that fails (timeout, error status, garbage,
 // bad bars) costs that ticker only; the others load together.
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
@@ -44,7 +45,7 @@ const LAST_DATES = `/* last-bar-dates */
   FROM etf e ORDER BY e.ticker`;
 
 export async function runDailyUpdate(db: Database, options: UpdateOptions): Promise<UpdateResult> {
-  const lockClient = await db.pool.connect();
+  const lockClient = await db.direct.connect();
   try {
     const lock = await lockClient.query<{ ok: boolean }>(
       `/* try-update-lock */ SELECT pg_try_advisory_lock(${UPDATE_LOCK}) AS ok`,
