@@ -13,6 +13,7 @@ const UNIT = [
   'test/layers.test.ts',
   'test/plain-row.test.ts',
   'test/cache-key.test.ts',
+  'test/write-positions.test.ts',
 ];
 
 export default defineConfig({

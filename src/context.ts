@@ -3,7 +3,8 @@
 import type { Authenticator, Principal } from './auth/authenticate.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
-import type { Database } from './db/database.js';
+import type { Database, DatabaseView } from './db/database.js';
+import type { ReadSource } from './db/read-routing.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
@@ -22,7 +23,16 @@ type AppServices = {
   config: Pick<Config, 'auth' | 'limits'>;
 };
 
-export type Context = AppServices & {
+/** Where a request reads, and who it counts as for read-your-writes (src/graphql/read-routing.ts). */
+export type RequestRoute = { source: ReadSource; callers: readonly string[] };
+
+export type Context = Omit<AppServices, 'db'> & {
+  /** What resolvers read and write through: the primary, or for a query a replica (src/graphql/read-routing.ts). */
+  db: DatabaseView;
+  /** The database `db` is, and how far it had replayed when chosen (the response cache asks). */
+  readSource: ReadSource;
+  /** Who this request counts as for read-your-writes; empty without replicas. */
+  callers: readonly string[];
   /** The address the request came from, for rate limits and login throttling. */
   clientAddress: string;
   loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders };
@@ -40,15 +50,23 @@ export type Context = AppServices & {
   principal(): Promise<Principal | null>;
 };
 
-export function createContext(services: AppServices, request: Request, clientAddress: string): Context {
+export function createContext(
+  services: AppServices,
+  request: Request,
+  clientAddress: string,
+  route: RequestRoute,
+): Context {
   let principal: Promise<Principal | null> | undefined;
-  const { db } = services;
+  const db = route.source.view;
   const hasCredentials = request.headers.has('authorization');
   const limits = limitsFor(services.config.limits, hasCredentials);
   // The read ceiling is the cost limit: both count bars.
   const reads = createReadBudget(limits.maxCost);
   return {
     ...services,
+    db,
+    readSource: route.source,
+    callers: route.callers,
     clientAddress,
     loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool, reads) },
     computed: new Map(),

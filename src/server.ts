@@ -73,6 +73,7 @@ async function runPrimary(): Promise<void> {
     const db = await prepareDatabase(databaseServer.url, config, logger, {
       // With workers, this process's pool serves the job worker only.
       poolSize: workers > 1 ? config.jobs.concurrency + 2 : config.dbPoolSize,
+      serves: workers === 1,
     });
     cleanups.push(() => db.close());
     if (config.jobs.worker) {
@@ -122,7 +123,7 @@ async function runWorker(): Promise<void> {
     joinClusterMetrics();
     const db = createDatabase(config.databaseUrl as string, {
       poolSize: config.dbPoolSize,
-      ...topologyOptions(config),
+      ...topologyOptions(config, true),
     });
     cleanups.push(() => db.close());
     const app = createApp({ db, config, logger });

@@ -9,6 +9,7 @@ import { type Context, createContext, type ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { maskErrors } from './graphql/domain-errors.js';
 import { useOneMutationField } from './graphql/one-mutation-field.js';
+import { primaryRoute, readRouter } from './graphql/read-routing.js';
 import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { useInputHygiene } from './graphql/use-input-hygiene.js';
 import { renderGraphiQL } from './http/graphiql.js';
@@ -43,6 +44,10 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     pricesFeed: createPricesFeed(db),
     config,
   };
+  // Without replicas, every request takes the one route, decided here once.
+  const router = readRouter(db, auth, logger);
+  const primary = primaryRoute(db);
+  const addressOf = (server: ServerContext) => server.req?.socket?.remoteAddress ?? 'unknown';
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -58,7 +63,10 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     // Same origin only unless CORS_ORIGINS lists others: no origin is reflected.
     cors: config.limits.corsOrigins.length > 0 ? { origin: config.limits.corsOrigins, credentials: true } : false,
     logging: logger ?? false,
-    context: ({ request, req }) => createContext(services, request, req?.socket?.remoteAddress ?? 'unknown'),
+    context: router
+      ? async ({ request, params, req }) =>
+          createContext(services, request, addressOf({ req }), await router.route(request, params, { req }))
+      : ({ request, req }) => createContext(services, request, addressOf({ req }), primary),
     plugins: [
       useMetrics(config.metricsToken),
       useRoutes(db),
@@ -67,6 +75,7 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
       useOneMutationField(),
       ...useCompiledExecution(logger),
       ...responseCache.plugins,
+      ...(router?.plugins ?? []),
     ],
   });
 }

@@ -20,7 +20,11 @@
 //   commits, it sends a barrier notice on the same channel and waits for it,
 //   and PostgreSQL delivers notices in commit order. So a client that loads
 //   bars and then reads them never gets the response from before its load.
-//   While the LISTEN connection is down the
+//   A query read from a replica (src/db/read-routing.ts) is stored only if
+//   that replica was known to have replayed the primary as of after the last
+//   eviction: a notice comes from the primary's commit, which a replica
+//   replays a little later, and a response read from before it would stay
+//   stale with no eviction to come. While the LISTEN connection is down the
 //   cache is bypassed, and when it is back everything is evicted (notices
 //   sent meanwhile are lost).
 // - Where: in-process by default; in Redis when REDIS_URL is set, shared by
@@ -35,6 +39,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
+import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { cacheRequests } from '../metrics/metrics.js';
 import { responseCacheKey, UNCACHED_PREFIX } from './cache-key.js';
@@ -54,6 +59,10 @@ const BARRIER_PREFIX = 'barrier:';
 const EVERYTHING = { typename: 'EtfDirectory', id: 'all' };
 /** The eviction generation when a response started executing, stamped on its result. */
 const STARTED_AT = Symbol('etfql.cacheGenerationAtStart');
+/** Where a response read (its request's ReadSource), stamped on its result. */
+const READ_FROM = Symbol('etfql.cacheReadFrom');
+
+type Stamped = { [STARTED_AT]?: number; [READ_FROM]?: Context['readSource'] };
 
 type ResponseCache = {
   /** Yoga plugins, in order; they must come after the execution plugins. */
@@ -70,6 +79,8 @@ export function createResponseCache(options: {
   const { db, config, auth, schema, logger } = options;
   const settings = config.responseCache;
   let generation = 0;
+  // When the last eviction was heard (performance.now()); before the first, when listening began.
+  let evictedAt = performance.now();
   const shared = settings.redisUrl
     ? connectRedis(settings.redisUrl, logger, async () => {
         generation++;
@@ -84,6 +95,7 @@ export function createResponseCache(options: {
   let evictions: Promise<unknown> = Promise.resolve();
   const evict = (entities: { typename: string; id?: string }[]) => {
     generation++;
+    evictedAt = performance.now();
     // A lost eviction marks Redis down: it is emptied before it is used again.
     const done = Promise.resolve(store.invalidate(entities)).catch(failed);
     evictions = evictions.then(() => done);
@@ -120,7 +132,13 @@ export function createResponseCache(options: {
       evict(ids.map((id) => ({ typename: 'Etf', id: encodeGlobalID('Etf', id) })));
     },
     () => evict([EVERYTHING]),
-  ).catch((error) => logger?.warn({ err: error }, 'response cache: not listening for changes yet; bypassed'));
+  ).then(
+    () => {
+      // Commits before this were never announced here: a replica must have replayed them too.
+      evictedAt = performance.now();
+    },
+    (error) => logger?.warn({ err: error }, 'response cache: not listening for changes yet; bypassed'),
+  );
 
   const guarded: Cache = {
     get(key) {
@@ -139,7 +157,11 @@ export function createResponseCache(options: {
     },
     set(key, result, entities, ttl) {
       // Evicted while it ran: it may hold what a write replaced.
-      if ((result as { [STARTED_AT]?: number })[STARTED_AT] !== generation || !usable()) return;
+      const stamped = result as Stamped;
+      if (stamped[STARTED_AT] !== generation || !usable()) return;
+      // Read from a replica that may not have replayed the last eviction's commit.
+      const source = stamped[READ_FROM];
+      if (source && db.reads && !db.reads.currentSince(source, evictedAt)) return;
       return Promise.resolve(store.set(key, serializedOnce(result), [...entities, EVERYTHING], ttl)).catch(failed);
     },
     invalidate: (entities) => store.invalidate(entities),
@@ -150,12 +172,14 @@ export function createResponseCache(options: {
   // schema's own authorization never runs for them.
   const mayRead = new WeakMap<Request, boolean>();
   const stampGeneration: Plugin = {
-    onExecute() {
+    onExecute({ args }) {
       const started = generation;
+      const source = (args.contextValue as unknown as Partial<Context>).readSource;
       return {
         onExecuteDone({ result }) {
           if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) {
-            (result as { [STARTED_AT]?: number })[STARTED_AT] = started;
+            (result as Stamped)[STARTED_AT] = started;
+            (result as Stamped)[READ_FROM] = source;
           }
         },
       };

@@ -77,7 +77,8 @@ export async function withCliDatabase<T>(
 ): Promise<T> {
   const config = cliConfig(env);
   return withDatabaseServer(config, async (url) => {
-    const db = createDatabase(url, topologyOptions(config));
+    // The tools write, or run jobs: the primary only.
+    const db = createDatabase(url, topologyOptions(config, false));
     try {
       await applyMigrations(db.directUrl);
       return await work(db, config);

@@ -2,7 +2,7 @@
 // the adjustment factors and the adjusted indicators it changes.
 import type pg from 'pg';
 import { type IsoDate, toIsoDate } from '../dates.js';
-import type { Database } from '../db/database.js';
+import type { DatabaseView } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
@@ -67,7 +67,7 @@ export async function writeActions(
 
 /** Inserts the action, or replaces the value of the one of that kind on that date. */
 export async function recordCorporateAction(
-  db: Database,
+  db: DatabaseView,
   kind: ActionKind,
   rawTicker: string,
   rawDate: Date | string,
@@ -86,7 +86,7 @@ export async function recordCorporateAction(
 
 /** Deletes the action of that kind on that date; false when there was none. */
 export async function deleteCorporateAction(
-  db: Database,
+  db: DatabaseView,
   kind: ActionKind,
   rawTicker: string,
   rawDate: Date | string,

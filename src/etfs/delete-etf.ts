@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { DatabaseView } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { lockEtfForDelete } from './lock-etf.js';
 import { normalizeTicker } from './ticker.js';
@@ -9,7 +9,10 @@ import { normalizeTicker } from './ticker.js';
  * load holds FOR NO KEY UPDATE), so the count is of the bars really deleted,
  * not of those that were visible before the wait.
  */
-export async function deleteEtf(db: Database, rawTicker: string): Promise<{ ticker: string; deletedPrices: number }> {
+export async function deleteEtf(
+  db: DatabaseView,
+  rawTicker: string,
+): Promise<{ ticker: string; deletedPrices: number }> {
   const ticker = normalizeTicker(rawTicker);
   return withTransaction(db.pool, async (client) => {
     const id = await lockEtfForDelete(client, ticker);

@@ -41,18 +41,25 @@ export function useRoutes(db: Database): Plugin {
 const LISTENER_GRACE_MS = 2000;
 
 async function readiness(db: Database): Promise<{ status: number; body: unknown }> {
+  // With replicas, each database's state (as of its last background check);
+  // a replica that is down or lags is skipped, so it does not make this 503.
+  const replicas = db.reads?.states();
+  const answer = (status: number, body: Record<string, unknown>, primary: 'up' | 'down') => ({
+    status,
+    body: replicas ? { ...body, databases: { primary: { state: primary }, ...replicas } } : body,
+  });
   try {
     const pending = await pendingMigrations((sql) => db.pool.query(sql));
-    if (pending.length > 0) return { status: 503, body: { status: 'migrations pending', pending } };
+    if (pending.length > 0) return answer(503, { status: 'migrations pending', pending }, 'up');
     // Subscriptions and the response cache's evictions come through one LISTEN
     // connection; without it subscribers hear nothing (the cache is bypassed).
     for (let waited = 0; !db.isListening() && waited < LISTENER_GRACE_MS; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    if (!db.isListening()) return { status: 503, body: { status: 'not listening for changes (reconnecting)' } };
-    return { status: 200, body: { status: 'ready' } };
+    if (!db.isListening()) return answer(503, { status: 'not listening for changes (reconnecting)' }, 'up');
+    return answer(200, { status: 'ready' }, 'up');
   } catch {
     // The driver's message can name hosts and users: it goes to logs, not to callers.
-    return { status: 503, body: { status: 'database unreachable' } };
+    return answer(503, { status: 'database unreachable' }, 'down');
   }
 }

@@ -41,7 +41,7 @@ const errorResponse = (
  * raw header let every junk token, or a key with extra spaces, open a fresh
  * bucket; an invalid credential now counts against the address it came from.
  */
-async function callerOf(
+export async function callerOf(
   request: Request,
   serverContext: ServerContext | undefined,
   auth: Pick<Authenticator, 'authenticate'>,

@@ -2,7 +2,7 @@
 // persisted indicators: their rows in the range go, and the ones after it are
 // recomputed, since each depended on the bars that are gone.
 import { type IsoDate, toIsoDate } from '../dates.js';
-import type { Database } from '../db/database.js';
+import type { DatabaseView } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
@@ -12,7 +12,7 @@ import { afterWrite } from './upsert-bars.js';
 type DeletePricesResult = { ticker: string; deleted: number; from: IsoDate; to: IsoDate };
 
 export async function deletePrices(
-  db: Database,
+  db: DatabaseView,
   rawTicker: string,
   rawFrom: Date | string,
   rawTo: Date | string,

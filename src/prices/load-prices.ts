@@ -1,7 +1,7 @@
 // The load path for one ETF's bars: validate everything, then write all bars or
 // none in one transaction, persisted indicators included, so that every way of
 // loading prices keeps derived data current.
-import type { Database } from '../db/database.js';
+import type { DatabaseView } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
@@ -11,7 +11,7 @@ import { type BarInput, validateBars } from './validate-bars.js';
 export type LoadPricesResult = UpsertResult & { ticker: string; etfId: number };
 
 export async function loadPrices(
-  db: Database,
+  db: DatabaseView,
   rawTicker: string,
   bars: readonly BarInput[],
 ): Promise<LoadPricesResult> {

@@ -15,9 +15,10 @@ export async function prepareDatabase(
   url: string,
   config: Config,
   logger: Logger,
-  options: { poolSize: number } = { poolSize: config.dbPoolSize },
+  /** `serves`: this process answers requests (replicas are read from), not only runs jobs. */
+  options: { poolSize: number; serves: boolean } = { poolSize: config.dbPoolSize, serves: true },
 ): Promise<Database> {
-  const db = createDatabase(url, { poolSize: options.poolSize, ...topologyOptions(config) });
+  const db = createDatabase(url, { poolSize: options.poolSize, ...topologyOptions(config, options.serves) });
   try {
     // Not through a transaction pooler: the engine holds a session advisory lock.
     const applied = await applyMigrations(db.directUrl);

@@ -6,6 +6,7 @@
 // crash at start-up does not spin); SIGTERM drains every worker, then stops.
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { relayWritePositions } from '../db/write-position-relay.js';
 import { serveClusterMetrics } from '../metrics/cluster-metrics.js';
 
 /** A worker alive less than this counts as dying young. */
@@ -28,6 +29,8 @@ export type Workers = {
 
 export function startWorkers(count: number, env: Record<string, string>, logger: Logger): Workers {
   serveClusterMetrics();
+  // Read-your-writes across workers, when they read from replicas (src/db/write-position-relay.ts).
+  relayWritePositions();
   let stopping = false;
   let restartDelay = 250;
   const started = new Map<Worker, number>();
