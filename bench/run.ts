@@ -24,6 +24,7 @@ import { DAYS, makeCandles, makeSeries, PEER_LABELS, runOurs, runPeer, SERIES, W
 import { benchBigFile, benchLoading } from './loading.js';
 import { type Measurement, measure, median } from './measure.js';
 import { startPostGraphilePeer } from './postgraphile-peer.js';
+import { benchScaleOut } from './scale-out.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -150,7 +151,7 @@ function printCharts(charts: ChartResults) {
 
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
-const only = process.env.BENCH_ONLY; // 'kernels', 'loading', 'http' or 'http-ours' (no peer) for a partial run
+const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'http' or 'http-ours' (no peer) for a partial run
 
 // 1. Kernels, in this process, one thread.
 if (only === undefined || only === 'kernels') {
@@ -201,6 +202,50 @@ if (only === 'kernels') process.exit(0);
 await buildDashboard();
 const dataDir = await mkdtemp(path.join(tmpdir(), 'etfql-bench-'));
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+
+// Scale-out: worker processes with Redis, and reads during the nightly update.
+if (only === undefined || only === 'scale') {
+  const adminUrl = new URL(postgres.url);
+  adminUrl.pathname = '/postgres';
+  const scale = await benchScaleOut(adminUrl.toString(), SECONDS);
+  const two = 'skipped' in scale.twoWorkers ? undefined : scale.twoWorkers;
+  print(
+    'scale-out: the chart at 64 connections against the server process (response cache off; the load generator shares the 2 cores)',
+    ['', '1 worker', '2 workers + Redis', 'ratio', 'target'],
+    [
+      [
+        'throughput (req/s)',
+        scale.oneWorker.requestsPerSecond,
+        two?.requestsPerSecond ?? Number.NaN,
+        ratio(two?.requestsPerSecond ?? Number.NaN, scale.oneWorker.requestsPerSecond),
+        '≥ 1.70×',
+      ],
+      ['p50 latency (ms)', scale.oneWorker.p50, two?.p50 ?? Number.NaN, Number.NaN, ''],
+      ['p99 latency (ms)', scale.oneWorker.p99, two?.p99 ?? Number.NaN, Number.NaN, ''],
+      ['load generator CPU (cores)', scale.oneWorker.generatorCores, two?.generatorCores ?? Number.NaN, Number.NaN, ''],
+    ],
+  );
+  if (!two) process.stdout.write(`2 workers: ${'skipped' in scale.twoWorkers ? scale.twoWorkers.skipped : ''}\n`);
+  print(
+    `reads at 16 connections while npm run update appends a day to 500 ETFs (the update took ${scale.updateSeconds.toFixed(2)} s of the ${SECONDS} s measured)`,
+    ['', 'during the update', 'without', 'ratio', 'target'],
+    [
+      [
+        'p99 latency (ms)',
+        scale.readsDuringUpdate.p99,
+        scale.readsAlone.p99,
+        ratio(scale.readsDuringUpdate.p99, scale.readsAlone.p99),
+        '≤ 2.00×',
+      ],
+      ['p50 latency (ms)', scale.readsDuringUpdate.p50, scale.readsAlone.p50, Number.NaN, ''],
+    ],
+  );
+  if (only === 'scale') {
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
+}
 
 // 2. Loading, in databases of its own on the same cluster.
 if (only === undefined || only === 'loading') {

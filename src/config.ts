@@ -173,7 +173,11 @@ export const SETTINGS = {
     default: true,
     meaning: 'cache whole responses of public reads (see [Response cache](#response-cache))',
   },
-  REDIS_URL: { default: undefined, meaning: '`redis://…`: share the response cache between processes through Redis' },
+  REDIS_URL: {
+    default: undefined,
+    meaning:
+      '`redis://…`: share the response cache, rate limits and sign-in throttling between processes through Redis',
+  },
   RESPONSE_CACHE_TTL_SECONDS: {
     default: 3600,
     meaning: "an upper bound on an entry's life (freshness comes from eviction)",

@@ -17,8 +17,9 @@ import { useRoutes } from './http/routes.js';
 import { GRAPHQL_PATH, useLimits } from './limits/use-limits.js';
 import { useMetrics } from './metrics/use-metrics.js';
 import { createPricesFeed } from './prices/prices-updated.js';
+import { connectSharedState } from './redis/shared-state.js';
 import { schema } from './schema/index.js';
-import { createLoginThrottle } from './users/login-throttle.js';
+import { createLoginThrottle, createSharedLoginThrottle } from './users/login-throttle.js';
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
@@ -35,12 +36,14 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     logger?.warn('JWT_SECRET is not set: sign-in tokens are signed with a key made for this process only');
   }
   const auth = createAuthenticator(db.prisma, tokens);
+  // Rate limits and sign-in throttling shared by every process, when there is a Redis.
+  const shared = config.responseCache.redisUrl ? connectSharedState(config.responseCache.redisUrl, logger) : undefined;
   const responseCache = createResponseCache({ db, config, auth, schema, logger });
   const services = {
     db,
     tokens,
     auth,
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: shared ? createSharedLoginThrottle(shared) : createLoginThrottle(),
     pricesFeed: createPricesFeed(db),
     config,
   };
@@ -70,7 +73,8 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
     plugins: [
       useMetrics(config.metricsToken),
       useRoutes(db),
-      ...useLimits(config.limits, auth, logger),
+      ...useLimits(config.limits, auth, logger, shared),
+      { onDispose: () => shared?.close() },
       useInputHygiene(),
       useOneMutationField(),
       ...useCompiledExecution(logger),

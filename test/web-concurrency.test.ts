@@ -4,10 +4,12 @@
 // worker that dies is logged and replaced while the port keeps answering, and
 // SIGTERM drains and stops all three processes.
 import { execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
+import { startRedis } from './redis-server.js';
 import { type ServerChild, startServerChild } from './server-child.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -107,4 +109,58 @@ it('drains and stops every process on SIGTERM', async () => {
   expect(await exited).toBe(0);
   expect(logged('stopped')).toBe(3);
   for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+});
+
+describe('with Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let shared: ServerChild;
+  const BURST = 10;
+  beforeAll(async () => {
+    redis = await startRedis();
+    shared = await startServerChild({
+      DATABASE_URL: t.url,
+      WEB_CONCURRENCY: '2',
+      SEED_DEMO: 'false',
+      REDIS_URL: redis.url,
+      RATE_LIMIT_PER_SECOND: '1',
+      RATE_LIMIT_BURST: String(BURST),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    if (shared.child.exitCode === null) shared.child.kill('SIGKILL');
+    await redis.stop();
+  });
+
+  /** One request on a new connection each, so the two workers take turns. */
+  const status = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ query: '{ __typename }' });
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('holds a rate limit across both workers: a budget of N admits N ± 1, not 2N', async () => {
+    expect(shared.lines.some((line) => line.includes('several workers without REDIS_URL'))).toBe(false);
+    const port = Number(new URL(shared.baseUrl).port);
+    const statuses: number[] = [];
+    for (let i = 0; i < 2 * BURST; i++) statuses.push(await status(port));
+    const admitted = statuses.filter((code) => code === 200).length;
+    expect(admitted).toBeGreaterThanOrEqual(BURST);
+    expect(admitted).toBeLessThanOrEqual(BURST + 1);
+    expect(statuses.filter((code) => code !== 200).every((code) => code === 429)).toBe(true);
+  });
 });

@@ -17,8 +17,9 @@ import type { Context, ServerContext } from '../context.js';
 import { coercedVariables } from '../graphql/coerced-variables.js';
 import { toGraphQLError } from '../graphql/domain-errors.js';
 import { rateLimitRefusals } from '../metrics/metrics.js';
+import type { SharedState } from '../redis/shared-state.js';
 import { costRefusal, estimateCost } from './query-cost.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from './rate-limit.js';
 import { useResponseBudget } from './response-budget.js';
 
 type Limits = Config['limits'];
@@ -65,10 +66,10 @@ const isJson = (contentType: string | null) => contentType?.split(';')[0]?.trim(
 
 function useRequestGate(
   limits: Limits,
+  limiter: RateLimiter,
   auth: Pick<Authenticator, 'authenticate'>,
   logger?: Logger,
 ): Plugin<Record<string, unknown>, ServerContext> {
-  const limiter = createRateLimiter(limits.rateLimitPerSecond, limits.rateLimitBurst);
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (isGraphqlAlias(url.pathname)) {
@@ -105,7 +106,7 @@ function useRequestGate(
         return;
       }
       const caller = await callerOf(request, serverContext, auth);
-      const retryAfter = limiter.take(caller);
+      const retryAfter = await limiter.take(caller);
       if (retryAfter > 0) {
         logger?.warn({ caller: caller.slice(0, 20) }, 'rate limited');
         rateLimitRefusals.inc();
@@ -156,9 +157,18 @@ function useQueryCost(limits: Limits): Plugin {
   };
 }
 
-export function useLimits(limits: Limits, auth: Pick<Authenticator, 'authenticate'>, logger?: Logger): Plugin[] {
+/** `shared`: Redis for the rate-limit buckets of every process (REDIS_URL); without it, this process's own. */
+export function useLimits(
+  limits: Limits,
+  auth: Pick<Authenticator, 'authenticate'>,
+  logger?: Logger,
+  shared?: SharedState,
+): Plugin[] {
+  const limiter = shared
+    ? createSharedRateLimiter(shared, limits.rateLimitPerSecond, limits.rateLimitBurst)
+    : createRateLimiter(limits.rateLimitPerSecond, limits.rateLimitBurst);
   return [
-    useRequestGate(limits, auth, logger) as Plugin,
+    useRequestGate(limits, limiter, auth, logger) as Plugin,
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,

@@ -8,6 +8,8 @@
 // guesses sent at once would otherwise all read "no failures yet" and skip the
 // delays. A few may queue; past that, an attempt is refused at once.
 
+import type { SharedState } from '../redis/shared-state.js';
+
 const FREE_FAILURES = 3;
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 8_000;
@@ -21,12 +23,18 @@ type LoginTurn = { ready: Promise<void>; done(): void };
 
 export type LoginThrottle = {
   /** How long the next attempt for these keys must wait, in ms. */
-  delayFor(keys: string[]): number;
-  failed(keys: string[]): void;
-  succeeded(keys: string[]): void;
+  delayFor(keys: string[]): number | Promise<number>;
+  failed(keys: string[]): void | Promise<void>;
+  succeeded(keys: string[]): void | Promise<void>;
   /** A turn behind the attempts already running for these keys, or null when too many wait. */
   enter(keys: string[]): LoginTurn | null;
 };
+
+/** The wait before the next attempt after `failures` failures, in ms. */
+function delayAfter(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES));
+}
 
 export function createLoginThrottle(now = () => Date.now()): LoginThrottle {
   const failures = new Map<string, { count: number; last: number }>();
@@ -37,11 +45,7 @@ export function createLoginThrottle(now = () => Date.now()): LoginThrottle {
     return entry.count;
   };
   return {
-    delayFor(keys) {
-      const count = Math.max(0, ...keys.map(countOf));
-      if (count < FREE_FAILURES) return 0;
-      return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (count - FREE_FAILURES));
-    },
+    delayFor: (keys) => delayAfter(Math.max(0, ...keys.map(countOf))),
     failed(keys) {
       if (failures.size >= MAX_TRACKED) failures.clear();
       for (const key of keys) failures.set(key, { count: countOf(key) + 1, last: now() });
@@ -79,5 +83,42 @@ export function createLoginThrottle(now = () => Date.now()): LoginThrottle {
         },
       };
     },
+  };
+}
+
+/**
+ * The same with failures counted in Redis (REDIS_URL), so that every process
+ * and instance slows the same guesser down. A key's count expires after the
+ * quiet quarter of an hour, refreshed by each failure. The queues stay per
+ * process: with N processes at most N attempts for one key run at once, each
+ * after the shared delay. While Redis is down, this process's own counts serve.
+ */
+export function createSharedLoginThrottle(shared: SharedState): LoginThrottle {
+  const local = createLoginThrottle();
+  const key = (name: string) => `login:${name}`;
+  return {
+    delayFor: (keys) =>
+      shared.run(
+        async (redis) =>
+          delayAfter(Math.max(0, ...(await redis.mget(keys.map(key))).map((count) => Number(count ?? 0)))),
+        () => local.delayFor(keys) as number,
+      ),
+    failed: (keys) =>
+      shared.run(
+        async (redis) => {
+          const multi = redis.multi();
+          for (const name of keys) multi.incr(key(name)).pexpire(key(name), FORGET_AFTER_MS);
+          await multi.exec();
+        },
+        () => local.failed(keys) as void,
+      ),
+    succeeded: (keys) =>
+      shared.run(
+        async (redis) => {
+          await redis.del(...keys.map(key));
+        },
+        () => local.succeeded(keys) as void,
+      ),
+    enter: (keys) => local.enter(keys),
   };
 }

@@ -30,16 +30,16 @@ export async function signIn(
   let user: Awaited<ReturnType<typeof prisma.user.findUnique>>;
   try {
     await turn.ready;
-    const delay = loginThrottle.delayFor(keys);
+    const delay = await loginThrottle.delayFor(keys);
     if (delay > 0) await sleep(delay);
     user = await prisma.user.findUnique({ where: { email } });
     const ok = await verifyPassword(user?.passwordHash ?? null, credentials.password);
     if (!user || !ok || user.deactivatedAt) {
-      loginThrottle.failed(keys);
+      await loginThrottle.failed(keys);
       // One message for every failure: it must not tell which emails exist.
       throw unauthenticated('Wrong email or password, or the account is deactivated.');
     }
-    loginThrottle.succeeded(keys);
+    await loginThrottle.succeeded(keys);
   } finally {
     turn.done();
   }

@@ -97,6 +97,8 @@ type Documents = {
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": typeof types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": typeof types.ResponseCacheFollowDocument,
     "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n": typeof types.ResponseCacheWatchlistDocument,
+    "query SharedLimitsTypename { __typename }": typeof types.SharedLimitsTypenameDocument,
+    "\n  mutation SharedLimitsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n": typeof types.SharedLimitsLoginDocument,
     "\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": typeof types.JobsLoadDocument,
     "\n  query JobsChart($ticker: String!) {\n    etf(ticker: $ticker) {\n      storedIndicatorsThrough\n      indicators(last: 300) {\n        sma(period: 50) { date value }\n        ema(period: 12) { value }\n        rsi(period: 14) { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr(period: 14) { value }\n      }\n    }\n  }\n": typeof types.JobsChartDocument,
     "\n  query JobsQueue { jobs { etfsCurrent etfsBehind jobs { task ticker state attempts } } }\n": typeof types.JobsQueueDocument,
@@ -194,6 +196,8 @@ const documents: Documents = {
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": types.ResponseCacheFollowDocument,
     "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n": types.ResponseCacheWatchlistDocument,
+    "query SharedLimitsTypename { __typename }": types.SharedLimitsTypenameDocument,
+    "\n  mutation SharedLimitsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n": types.SharedLimitsLoginDocument,
     "\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": types.JobsLoadDocument,
     "\n  query JobsChart($ticker: String!) {\n    etf(ticker: $ticker) {\n      storedIndicatorsThrough\n      indicators(last: 300) {\n        sma(period: 50) { date value }\n        ema(period: 12) { value }\n        rsi(period: 14) { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr(period: 14) { value }\n      }\n    }\n  }\n": types.JobsChartDocument,
     "\n  query JobsQueue { jobs { etfsCurrent etfsBehind jobs { task ticker state attempts } } }\n": types.JobsQueueDocument,
@@ -554,6 +558,14 @@ export function graphql(source: "\n  mutation ResponseCacheFollow($ticker: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n"): (typeof documents)["\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SharedLimitsTypename { __typename }"): (typeof documents)["query SharedLimitsTypename { __typename }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharedLimitsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n"): (typeof documents)["\n  mutation SharedLimitsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
