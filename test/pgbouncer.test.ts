@@ -6,9 +6,14 @@
 // than clients, and then every server connection is inspected for leftovers.
 // What needs a session (LISTEN for subscriptions and the cache, the job
 // worker, migrations, the daily update's lock) goes to DATABASE_DIRECT_URL.
-// The control shows the inspection (and a second client) would catch a leftover.
+// The one deliberate exception is the importer's staging table (see
+// LEFTOVERS). The control shows the inspection (and a second client) would
+// catch a leftover.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureAdminApiKey } from '../src/auth/api-keys.js';
@@ -18,6 +23,7 @@ import { createDatabase, type Database } from '../src/db/database.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { INLINE_REFRESH_MAX_BARS } from '../src/indicators/stored/keep-current.js';
+import { ingestFile } from '../src/ingest/ingest-file.js';
 import { startJobWorker } from '../src/jobs/worker.js';
 import { runDailyUpdate } from '../src/update/daily-update.js';
 import { type App, createApp } from '../src/yoga.js';
@@ -58,18 +64,26 @@ type Leftovers = {
   settings: string[];
   advisoryLocks: number;
   listening: string[];
-  tempTables: number;
+  tempTables: string[];
+  /** Rows left in the importer's staging table, where a connection has one. */
+  stagedRows: number;
 };
 
 // Session-level settings only: PgBouncer itself sets the client's startup
-// parameters it tracks on each server connection it hands over.
+// parameters it tracks on each server connection it hands over. The
+// importer's staging table is made once per connection on purpose (cheaper
+// than per file) and is emptied at every commit or rollback: behind
+// PgBouncer it serves whichever client's transaction gets that connection,
+// so what matters is that it is empty between transactions (stagedRows).
 const LEFTOVERS = `SELECT pg_backend_pid() AS pid,
   (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM pg_prepared_statements) AS prepared,
   (SELECT coalesce(array_agg(name::text ORDER BY name), '{}') FROM pg_settings WHERE source = 'session'
      AND name NOT IN ('client_encoding', 'DateStyle', 'TimeZone', 'standard_conforming_strings', 'application_name')) AS settings,
   (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()) AS "advisoryLocks",
   (SELECT coalesce(array_agg(c ORDER BY c), '{}') FROM pg_listening_channels() c) AS listening,
-  (SELECT count(*)::int FROM pg_class WHERE relnamespace = pg_my_temp_schema()) AS "tempTables"`;
+  (SELECT coalesce(array_agg(relname::text ORDER BY relname), '{}') FROM pg_class
+     WHERE relnamespace = pg_my_temp_schema() AND relkind = 'r' AND relname <> 'ingest_staging') AS "tempTables",
+  to_regclass('pg_temp.ingest_staging') IS NOT NULL AS staging`;
 
 /**
  * What each of PgBouncer's `connections` server connections behind `url`
@@ -81,16 +95,29 @@ async function leftoversOnEveryServerConnection(url: string, connections: number
   try {
     await Promise.all(clients.map((client) => client.connect()));
     await Promise.all(clients.map((client) => client.query('BEGIN')));
-    const found = await Promise.all(clients.map(async (client) => (await client.query(LEFTOVERS)).rows[0]));
+    const found = await Promise.all(
+      clients.map(async (client) => {
+        const { pid, staging, ...rest } = (await client.query(LEFTOVERS)).rows[0];
+        const staged = staging ? await client.query('SELECT count(*)::int AS n FROM pg_temp.ingest_staging') : null;
+        return { pid, leftovers: { ...rest, stagedRows: staged?.rows[0]?.n ?? 0 } as Leftovers };
+      }),
+    );
     expect(new Set(found.map((row) => row.pid)).size).toBe(connections);
-    return found.map(({ pid: _pid, ...rest }) => rest as Leftovers);
+    return found.map((row) => row.leftovers);
   } finally {
     await Promise.all(clients.map((client) => client.query('ROLLBACK').catch(() => {})));
     await Promise.all(clients.map((client) => client.end()));
   }
 }
 
-const CLEAN: Leftovers = { prepared: [], settings: [], advisoryLocks: 0, listening: [], tempTables: 0 };
+const CLEAN: Leftovers = {
+  prepared: [],
+  settings: [],
+  advisoryLocks: 0,
+  listening: [],
+  tempTables: [],
+  stagedRows: 0,
+};
 
 const admin = bearer(ADMIN_KEY);
 const DAYS = tradingDays('2019-01-01', '2024-12-31');
@@ -155,6 +182,25 @@ it('serves the read and write paths through PgBouncer in transaction mode, leavi
   );
   await Promise.all(work);
 
+  // The importer, twice at once: each file's transaction stages its rows in
+  // whichever server connection it gets, and leaves none there.
+  const dir = await mkdtemp(path.join(tmpdir(), 'etfql-bouncer-'));
+  try {
+    // The file names the ticker.
+    const files = ['2024-12-31', '2024-12-30'].map((date, i) => ({
+      file: path.join(dir, String(i), 'BNC.csv'),
+      text: `date,open,high,low,close,volume\n${date},1,1,1,1,1\n`,
+    }));
+    for (const { file, text } of files) {
+      await mkdir(path.dirname(file));
+      await writeFile(file, text);
+    }
+    const imported = await Promise.all(files.map(({ file }) => ingestFile(db, file)));
+    expect(imported.map((result) => result.problems)).toEqual([[], []]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
   // The nightly update holds a session advisory lock for its whole run: on
   // the direct connection, so none of PgBouncer's server connections holds
   // it while it runs (looked at while the provider keeps it waiting), and a
@@ -202,6 +248,7 @@ it('control: a client that leaves session state behind is caught, and trips the 
     await first.query({ name: 'etfql-control', text: 'SELECT 1' });
     await first.query('SELECT pg_advisory_lock(42)');
     await first.query('LISTEN etfql_control');
+    await first.query('CREATE TEMPORARY TABLE etfql_control (x int)');
     // The second client gets the same server connection: the setting is its
     // now, and a statement of the same name cannot be prepared.
     expect((await second.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '4321ms' }]);
@@ -212,7 +259,8 @@ it('control: a client that leaves session state behind is caught, and trips the 
         settings: ['statement_timeout'],
         advisoryLocks: 1,
         listening: ['etfql_control'],
-        tempTables: 0,
+        tempTables: ['etfql_control'],
+        stagedRows: 0,
       },
     ]);
   } finally {
