@@ -17,13 +17,13 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import pino from 'pino';
+import { startRedis } from '../scripts/servers/redis-server.js';
+import { startServerChild } from '../scripts/servers/server-child.js';
 import { loadConfig } from '../src/config.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { queueLaggingRefreshes } from '../src/indicators/stored/keep-current.js';
 import { runDueJobs } from '../src/jobs/worker.js';
 import { prepareDatabase } from '../src/startup/prepare-database.js';
-import { startRedis } from '../test/redis-server.js';
-import { startServerChild } from '../test/server-child.js';
 import { CHART_TICKERS, chartRequestBody } from './chart-workload.js';
 import { type Measurement, measure } from './measure.js';
 

@@ -1,4 +1,4 @@
-// Dependencies point one way. Infrastructure (db/, net/) knows no feature; the
+// Dependencies point one way. Infrastructure (db/, net/, metrics/) knows no feature; the
 // domains (etfs/, prices/, indicators/, …) know nothing of the GraphQL schema
 // above them; the product never imports tests or benchmarks, nor the
 // benchmarks the tests. Read from the import statements of every module.
@@ -32,13 +32,13 @@ function violations(from: string[], allowed: (target: string) => boolean): strin
   );
 }
 
-it('db/ and net/ import no feature: only each other, the configuration and the generated client', () => {
-  const infrastructure = [...modules('src/db'), ...modules('src/net')];
+it('db/, net/ and metrics/ import no feature: only each other, the configuration and the generated client', () => {
+  const infrastructure = [...modules('src/db'), ...modules('src/net'), ...modules('src/metrics')];
   expect(infrastructure.length).toBeGreaterThan(5);
   expect(
     violations(
       infrastructure,
-      (target) => under(target, 'src/db', 'src/net', 'src/generated') || target === 'src/config.js',
+      (target) => under(target, 'src/db', 'src/net', 'src/metrics', 'src/generated') || target === 'src/config.js',
     ),
   ).toEqual([]);
 });

@@ -8,6 +8,7 @@
 import { request as httpRequest } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ServerChild, startServerChild } from '../scripts/servers/server-child.js';
 import { ensureAdminApiKey } from '../src/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
 import { createDatabase, type Database } from '../src/db/database.js';
@@ -17,7 +18,6 @@ import { type App, createApp } from '../src/yoga.js';
 import { waitUntil } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
 import { type ReplicatedPostgres, startReplicatedPostgres } from './replicated-postgres.js';
-import { type ServerChild, startServerChild } from './server-child.js';
 import { subscribe } from './subscriptions.js';
 import { ADMIN_KEY } from './test-database.js';
 

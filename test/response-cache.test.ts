@@ -2,13 +2,14 @@
 // and never serves a response after a committed write to an ETF it read: from
 // the API, from another process (the ingest CLI), from plain SQL, or while its
 // change feed was down. Caller-dependent answers are never shared. The same
-// holds with Redis shared by two server instances (test/redis-server.ts starts
+// holds with Redis shared by two server instances (scripts/servers/redis-server.ts starts
 // a real one).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResultOf, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis } from '../scripts/servers/redis-server.js';
 import { loadConfig } from '../src/config.js';
 import { createDatabase, type Database } from '../src/db/database.js';
 import { type App, createApp } from '../src/yoga.js';
@@ -17,7 +18,6 @@ import { runCli } from './cli-run.js';
 import { createEtfWithBars } from './fixtures.js';
 import { graphql } from './gql/index.js';
 import { bearer, execute } from './graphql-client.js';
-import { startRedis } from './redis-server.js';
 import { ADMIN_KEY, countingClient, createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;

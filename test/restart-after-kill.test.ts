@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
+import { type ServerChild, startServerChild } from '../scripts/servers/server-child.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { freePort } from '../src/net/ports.js';
 import { runCli } from './cli-run.js';
 import { waitUntil } from './fixtures.js';
-import { type ServerChild, startServerChild } from './server-child.js';
 
 let dataDir: string;
 let env: Record<string, string>;

@@ -7,9 +7,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startServerChild } from '../scripts/servers/server-child.js';
 import { freePort } from '../src/net/ports.js';
 import { runCli } from './cli-run.js';
-import { startServerChild } from './server-child.js';
 
 const ADMIN_API_KEY = 'etfql_process-test-admin-key';
 let child: ChildProcess;

@@ -8,12 +8,12 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis } from '../scripts/servers/redis-server.js';
 import { loadConfig } from '../src/config.js';
 import { type App, createApp } from '../src/yoga.js';
 import { createUser, PASSWORD } from './accounts.js';
 import { graphql } from './gql/index.js';
 import { execute } from './graphql-client.js';
-import { startRedis } from './redis-server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 const SharedLimitsTypename = graphql(`query SharedLimitsTypename { __typename }`);

@@ -10,9 +10,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ServerChild, startServerChild } from '../scripts/servers/server-child.js';
 import { freePort } from '../src/net/ports.js';
 import { connectInspector, type HeapInspector, inspectorUrl } from './heap-inspector.js';
-import { type ServerChild, startServerChild } from './server-child.js';
 import { subscribe } from './subscriptions.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 20);

@@ -8,9 +8,9 @@ import { request as httpRequest } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis } from '../scripts/servers/redis-server.js';
+import { type ServerChild, startServerChild } from '../scripts/servers/server-child.js';
 import { graphql } from './gql/index.js';
-import { startRedis } from './redis-server.js';
-import { type ServerChild, startServerChild } from './server-child.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 const ADMIN_EMAIL = 'cluster-admin@example.com';

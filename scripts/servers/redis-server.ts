@@ -1,8 +1,8 @@
-// A real Redis for the tests that use one: Debian's redis-server on a free
+// A real Redis for the tests and benchmarks that use one: Debian's redis-server on a free
 // loopback port, without persistence, stopped with the test file.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { freePort } from '../src/net/ports.js';
+import { freePort } from '../../src/net/ports.js';
 
 type RedisServer = {
   url: string;

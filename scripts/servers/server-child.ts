@@ -1,5 +1,6 @@
 // The real server process, started the way `npm start` starts it, for tests
-// of the process itself: embedded PostgreSQL in `dataDir`, HTTP on a free port.
+// of the process itself and for the scale-out benchmark: embedded PostgreSQL
+// in `dataDir` unless DATABASE_URL is given, HTTP on a free port.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 

@@ -5,9 +5,9 @@
 import cluster from 'node:cluster';
 import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { operationOf } from '../graphql/operation-of.js';
-import { clusterMetricsText } from './cluster-metrics.js';
-import { graphqlErrors, operationLabel, registry, requestDuration } from './metrics.js';
+import { clusterMetricsText } from '../metrics/cluster-metrics.js';
+import { graphqlErrors, operationLabel, registry, requestDuration } from '../metrics/metrics.js';
+import { operationOf } from './operation-of.js';
 
 type Timing = { started: number; operation: string; type: string };
 
