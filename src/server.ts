@@ -90,18 +90,22 @@ async function runPrimary(): Promise<void> {
       logger.info({ url: server.url }, 'etfql is serving GraphQL and GraphiQL');
       return;
     }
-    if (!config.responseCache.redisUrl) {
-      logger.warn(
-        { workers },
-        'several workers without REDIS_URL: rate limits, sign-in throttling and the response cache are per worker',
-      );
-    }
     const pool = workerPoolSize(config.dbPoolSize, workers);
     const env: Record<string, string> = {
       DATABASE_URL: databaseServer.url,
       DB_POOL_SIZE: String(pool),
       SEED_DEMO: 'false',
     };
+    if (!config.responseCache.redisUrl) {
+      // A write waits for its own worker's evictions only: a sibling's cache
+      // could still answer the writer with what the write replaced. A cache
+      // that may be stale is no cache of ours, so it stays off without Redis.
+      env.RESPONSE_CACHE = 'false';
+      logger.warn(
+        { workers },
+        'several workers without REDIS_URL: rate limits and sign-in throttling are per worker, and the response cache is off',
+      );
+    }
     // Every worker must verify the tokens any of them signed: one key for all.
     if (config.auth.jwtSecrets.length === 0) {
       env.JWT_SECRET = randomBytes(32).toString('base64url');

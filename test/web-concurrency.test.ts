@@ -68,7 +68,9 @@ it('starts two workers with a share of the pool each, and says limits are per wo
   const serving = server.lines.find((line) => line.includes('etfql is serving'));
   expect(JSON.parse(serving as string)).toMatchObject({ workers: 2, poolPerWorker: 3 });
   expect(
-    logged('several workers without REDIS_URL: rate limits, sign-in throttling and the response cache are per worker'),
+    logged(
+      'several workers without REDIS_URL: rate limits and sign-in throttling are per worker, and the response cache is off',
+    ),
   ).toBe(1);
 });
 
