@@ -63,8 +63,11 @@ describe('vendor layouts', () => {
     expect(run.code).toBe(0);
     const total = (spy.length + qqq.length + iwm.length + tlt.length).toLocaleString('en-US');
     expect(run.stdout).toContain(`3 of 3 files loaded: ${total} rows (${total} inserted, 0 updated, 0 unchanged)`);
-    // Not a terminal: progress comes as plain lines.
-    expect(run.stderr).toMatch(/\[3\/3\] prices\.csv: 100%/);
+    // Not a terminal: progress comes as plain lines, a line per file in the order they finish
+    // (several files load at once).
+    for (const file of ['prices', 'SPY', 'QQQ'])
+      expect(run.stderr).toMatch(new RegExp(`\\[[123]/3\\] ${file}\\.csv: 100%`));
+    expect(run.stderr).toMatch(/\[3\/3\] \w+\.csv: 100%/);
 
     for (const [ticker, expected] of [
       ['SPY', spy],
