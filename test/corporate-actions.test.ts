@@ -6,6 +6,7 @@ import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
 import { toHistory } from '../src/prices/history.js';
 import type { PriceBar } from '../src/prices/read-bars.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
+import { type Action, backAdjust } from './back-adjust.js';
 import { expectPointsClose } from './close-points.js';
 import { createEtfWithBars, snapshot } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
@@ -19,8 +20,6 @@ beforeAll(async () => {
   await createEtfWithBars(t.db, 'PLAIN', '2024-01-01', '2024-12-31');
 });
 afterAll(() => t.close());
-
-type Action = { kind: 'SPLIT' | 'DIVIDEND'; date: string; value: number };
 
 async function run(query: string) {
   const result = await executeText(t.app, query, undefined, bearer(ADMIN_KEY));
@@ -40,32 +39,6 @@ async function storedBars(ticker: string): Promise<PriceBar[]> {
   return etf.etf.prices;
 }
 
-/** Back-adjustment written out plainly, from the definition: the oracle for the API's SQL. */
-function adjust(bars: PriceBar[], actions: Action[]): PriceBar[] {
-  return bars.map((bar) => {
-    let price = 1;
-    let volume = 1;
-    for (const action of actions) {
-      if (action.date <= bar.date) continue;
-      if (action.kind === 'SPLIT') {
-        price /= action.value;
-        volume *= action.value;
-      } else {
-        const prior = bars.filter((b) => b.date < action.date).at(-1) as PriceBar;
-        price *= 1 - action.value / prior.close;
-      }
-    }
-    return {
-      date: bar.date,
-      open: bar.open * price,
-      high: bar.high * price,
-      low: bar.low * price,
-      close: bar.close * price,
-      volume: bar.volume * volume,
-    };
-  });
-}
-
 const persistedFields = PERSISTED_INDICATORS.map(
   (entry, i) =>
     `i${i}: ${entry.indicator}(${Object.entries(entry.params)
@@ -77,7 +50,7 @@ const persistedFields = PERSISTED_INDICATORS.map(
 
 /** Served adjusted prices and every stored indicator equal the oracle and the kernels over it. */
 async function expectAdjusted(ticker: string, actions: Action[]) {
-  const expected = adjust(await storedBars(ticker), actions);
+  const expected = backAdjust(await storedBars(ticker), actions);
   const served = (await ok(
     `{ etf(ticker: "${ticker}") { prices(adjusted: true) { date open high low close volume }
        indicators(adjusted: true) { ${persistedFields} wma(period: 30) { date value } } } }`,

@@ -52,6 +52,8 @@ it('the domains never import the GraphQL schema or Yoga wiring above them', () =
     'auth',
     'users',
     'watchlist',
+    'metrics',
+    'correlation',
     'ingest',
     'update',
     'demo',

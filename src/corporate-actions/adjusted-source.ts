@@ -22,3 +22,12 @@ const ADJUSTED_DAILY_PRICE = `(
 export function priceSource(adjusted: boolean): string {
   return adjusted ? ADJUSTED_DAILY_PRICE : 'daily_price';
 }
+
+/**
+ * Which stored series an adjusted read of ETF `etfId` takes (SQL): stored rows
+ * over adjusted prices exist only for ETFs with actions, since for the others
+ * the adjusted series is the raw one. `adjusted` is an SQL boolean.
+ */
+export function storedAdjusted(adjusted: string, etfId: string): string {
+  return `(${adjusted} AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = ${etfId}))`;
+}

@@ -10,6 +10,8 @@ import './price-loading.js';
 import './corporate-actions.js';
 import './prices-updated.js';
 import './indicators.js';
+import './performance.js';
+import './correlation.js';
 import './users.js';
 import './api-keys.js';
 import './watchlist.js';
