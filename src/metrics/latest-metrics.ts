@@ -33,9 +33,12 @@ const REFRESH = `/* refresh-latest-metrics */
   SELECT etf_id, adjusted, ${COLUMNS} FROM fresh
   ON CONFLICT (etf_id, adjusted) DO UPDATE SET ${METRIC_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
 
+/** The statement that rewrites these ETFs' rows (test/metrics-plans.test.ts holds it to its plan). */
+export const refreshStatement = (etfIds: readonly number[]): pg.QueryConfig => ({ text: REFRESH, values: [etfIds] });
+
 /** Rewrites the latest_metrics rows of these ETFs from their bars; in the caller's transaction, the ETFs locked. */
 export async function refreshLatestMetrics(client: pg.ClientBase, etfIds: readonly number[]): Promise<void> {
-  if (etfIds.length > 0) await client.query(REFRESH, [etfIds]);
+  if (etfIds.length > 0) await client.query(refreshStatement(etfIds));
 }
 
 // ETFs whose rows are missing or behind their last bar: written before this

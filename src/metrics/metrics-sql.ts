@@ -77,6 +77,7 @@ export function computedMetrics(adjusted: boolean, etfId: string, asOf: string):
       -- (index-only walks; dates are the same adjusted or not): the last 252
       -- bars are those after the 253rd, and their returns start from it.
       SELECT ${barsBack(20, etfId)} AS from_20, ${barsBack(RISK_BARS, etfId)} AS before_252
+      OFFSET 0 -- computed once, not once per use: keeps the planner from inlining it
     ) n
     CROSS JOIN LATERAL (
       SELECT

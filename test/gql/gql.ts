@@ -100,6 +100,8 @@ type Documents = {
     "\n  query ResponseCacheAdjustedCloses($ticker: String!) { etf(ticker: $ticker) { prices(last: 2, adjusted: true) { close } } }\n": typeof types.ResponseCacheAdjustedClosesDocument,
     "\n  query ResponseCacheLastTwo($ticker: String!) { etf(ticker: $ticker) { prices(last: 2) { date close } } }\n": typeof types.ResponseCacheLastTwoDocument,
     "\n  mutation ResponseCacheRecordSplit($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n": typeof types.ResponseCacheRecordSplitDocument,
+    "\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n": typeof types.ResponseCachePerformanceDocument,
+    "\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n": typeof types.ResponseCacheCorrelationDocument,
     "\n  query ResponseCacheTickers($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker } }\n": typeof types.ResponseCacheTickersDocument,
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": typeof types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": typeof types.ResponseCacheFollowDocument,
@@ -201,6 +203,8 @@ const documents: Documents = {
     "\n  query ResponseCacheAdjustedCloses($ticker: String!) { etf(ticker: $ticker) { prices(last: 2, adjusted: true) { close } } }\n": types.ResponseCacheAdjustedClosesDocument,
     "\n  query ResponseCacheLastTwo($ticker: String!) { etf(ticker: $ticker) { prices(last: 2) { date close } } }\n": types.ResponseCacheLastTwoDocument,
     "\n  mutation ResponseCacheRecordSplit($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n": types.ResponseCacheRecordSplitDocument,
+    "\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n": types.ResponseCachePerformanceDocument,
+    "\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n": types.ResponseCacheCorrelationDocument,
     "\n  query ResponseCacheTickers($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker } }\n": types.ResponseCacheTickersDocument,
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": types.ResponseCacheFollowDocument,
@@ -574,6 +578,14 @@ export function graphql(source: "\n  query ResponseCacheLastTwo($ticker: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResponseCacheRecordSplit($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n"): (typeof documents)["\n  mutation ResponseCacheRecordSplit($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n"): (typeof documents)["\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n"): (typeof documents)["\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
