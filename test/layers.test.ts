@@ -54,6 +54,7 @@ it('the domains never import the GraphQL schema or Yoga wiring above them', () =
     'watchlist',
     'metrics',
     'correlation',
+    'screen',
     'ingest',
     'update',
     'demo',

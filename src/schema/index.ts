@@ -12,6 +12,7 @@ import './prices-updated.js';
 import './indicators.js';
 import './performance.js';
 import './correlation.js';
+import './screen.js';
 import './users.js';
 import './api-keys.js';
 import './watchlist.js';

@@ -1,12 +1,15 @@
-// The plans of the performance figures' statements, from EXPLAIN (ANALYZE,
-// BUFFERS) on an ETF with 2,500 bars and one with 25,000: their cost must not
-// grow with the history (a year of bars and a few probes, in index order, no
-// sort), and a read as of the latest bar must take the stored row alone.
+// The plans of the performance figures' and the screen's statements, from
+// EXPLAIN (ANALYZE, BUFFERS) on an ETF with 2,500 bars and one with 25,000:
+// their cost must not grow with the history (a year of bars and a few probes,
+// in index order, no sort), and a read as of the latest bar must take the
+// stored rows alone.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStatement } from '../src/metrics/latest-metrics.js';
 import { metricsStatement } from '../src/metrics/read-metrics.js';
-import { buffers, createPlanEtfs, explain, largestSort, type PlanEtfs, rowsFrom } from './query-plans.js';
+import { parseScreen } from '../src/screen/screen-filter.js';
+import { screenStatement } from '../src/screen/screen-sql.js';
+import { buffers, createPlanEtfs, explain, largestSort, maxLoopsOn, type PlanEtfs, rowsFrom } from './query-plans.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 let t: TestDatabase;
@@ -59,5 +62,38 @@ describe('performance figures', () => {
       values: [etfId],
     });
     await expect(expectHistoryBound(whole)).rejects.toThrow();
+  });
+});
+
+describe('a page of a screen', () => {
+  // Three conditions over the three sources: an ETF column, a stored indicator, a figure.
+  const screen = parseScreen(
+    {
+      and: [
+        { currency: ['USD'] },
+        { metric: 'RSI_14', gt: 0 },
+        { metric: 'CLOSE', gtMetric: 'SMA_20' },
+        { metric: 'RETURN_1Y', gt: -1 },
+      ],
+    },
+    [{ metric: 'RETURN_1M', direction: 'DESC' }],
+  );
+  const page = (asOf: string | null) =>
+    screenStatement(screen, { asOf, adjusted: false, limit: 21, after: null, overrides: null });
+
+  it('as of the latest bars: one stored row and one indicator probe per ETF, no bar read', async () => {
+    const plan = await explain(t.db.pool, page(null));
+    expect(rowsFrom(plan, 'daily_price')).toBe(0);
+    expect(maxLoopsOn(plan, 'daily_indicator')).toBeLessThanOrEqual(2);
+    expect(rowsFrom(plan, 'daily_indicator')).toBeLessThanOrEqual(2);
+    expect(buffers(plan)).toBeLessThanOrEqual(30);
+  });
+
+  it('as of an earlier date: a year of bars per ETF whatever its history, sorting only the ETFs', async () => {
+    const plan = await explain(t.db.pool, page('2026-01-15'));
+    // The page's order: one row per ETF, never bars.
+    expect(largestSort(plan)).toBeLessThanOrEqual(2);
+    expect(rowsFrom(plan, 'daily_price')).toBeLessThanOrEqual(2 * YEAR_OF_ROWS);
+    expect(rowsFrom(plan, 'latest_metrics')).toBe(0);
   });
 });
