@@ -254,3 +254,21 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     expect(await snapshot(t.db)).toEqual(before);
   });
 });
+
+describe('actions close together', () => {
+  // Each bar takes the factors of the first action after its date, found by a
+  // binary search over the ETF's actions: a split and a dividend on one date,
+  // a bar on an action's date, and actions on consecutive days are its edges.
+  it('adjusts as the definition says', async () => {
+    await ok('mutation { recordSplit(ticker: "PLAIN", date: "2024-06-03", ratio: 3) { ratio } }');
+    await ok('mutation { recordDividend(ticker: "PLAIN", exDate: "2024-06-03", amount: 0.5) { amount } }');
+    await ok('mutation { recordDividend(ticker: "PLAIN", exDate: "2024-06-04", amount: 0.25) { amount } }');
+    await ok('mutation { recordSplit(ticker: "PLAIN", date: "2024-12-31", ratio: 0.5) { ratio } }');
+    await expectAdjusted('PLAIN', [
+      { kind: 'SPLIT', date: '2024-06-03', value: 3 },
+      { kind: 'DIVIDEND', date: '2024-06-03', value: 0.5 },
+      { kind: 'DIVIDEND', date: '2024-06-04', value: 0.25 },
+      { kind: 'SPLIT', date: '2024-12-31', value: 0.5 },
+    ]);
+  });
+});

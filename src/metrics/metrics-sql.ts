@@ -50,7 +50,7 @@ const barsBack = (n: number, etfId: string) =>
  * date expression), over raw or back-adjusted bars; no row when it has none.
  */
 export function computedMetrics(adjusted: boolean, etfId: string, asOf: string): string {
-  const source = priceSource(adjusted);
+  const source = priceSource(adjusted, etfId);
   // The close of the last bar on or before `date`: null when the history does not reach it.
   const base = (date: string) =>
     `(SELECT close FROM ${source} WHERE etf_id = ${etfId} AND date <= ${date} ORDER BY date DESC LIMIT 1)`;
