@@ -79,7 +79,7 @@ describe('a page of a screen', () => {
     [{ metric: 'RETURN_1M', direction: 'DESC' }],
   );
   const page = (asOf: string | null) =>
-    screenStatement(screen, { asOf, adjusted: false, limit: 21, after: null, overrides: null });
+    screenStatement(screen, { asOf, adjusted: false, compute: asOf !== null, limit: 21, after: null, overrides: null });
 
   it('as of the latest bars: one stored row and one indicator probe per ETF, no bar read', async () => {
     const plan = await explain(t.db.pool, page(null));

@@ -120,3 +120,19 @@ export function metricsAsOf(adjusted: boolean, etfId: string, asOf: string): str
       SELECT * FROM ${computedMetrics(adjusted, etfId, asOf)} c WHERE s.etf_id IS NULL
     ) m`;
 }
+
+/**
+ * The cheaper twin of metricsAsOf for a read as of the latest bars, when a
+ * few ETFs may be read again: row `m` is the ETF's latest_metrics row alone
+ * (all null when it has none on or before `asOf`), and `missing` is true for
+ * an ETF that has a bar on or before `asOf` but no such row (written before
+ * the table existed, or by hand), whose figures are then to be computed.
+ * Planning the computation is a third of such a read's cost.
+ */
+export function storedMetrics(adjusted: boolean, etfId: string, asOf: string): { from: string; missing: string } {
+  return {
+    from: `LEFT JOIN latest_metrics m
+      ON m.etf_id = ${etfId} AND m.adjusted = ${storedAdjusted(String(adjusted), etfId)} AND m.date <= ${asOf}`,
+    missing: `(m.etf_id IS NULL AND EXISTS (SELECT FROM daily_price p WHERE p.etf_id = ${etfId} AND p.date <= ${asOf}))`,
+  };
+}

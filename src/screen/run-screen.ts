@@ -29,7 +29,15 @@ export type ScreenPage = {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 };
 
-type Row = EtfRow & { total: number; lagging: number[] | null; judged_date: IsoDate } & Record<string, unknown>;
+// page_*: of the page as a whole, on every row (and on the one row of an empty page).
+type Row = EtfRow & {
+  /** Whether the row is an edge of the page; the others only carry the page_* figures. */
+  in_page: boolean;
+  page_total: number;
+  page_lagging: number[] | null;
+  page_missing: number[] | null;
+  judged_date: IsoDate;
+} & Record<string, unknown>;
 
 export type ScreenRequest = {
   asOf: IsoDate | null;
@@ -49,13 +57,24 @@ export async function runScreen(
 ): Promise<ScreenPage> {
   const after: CursorKeys | null = request.after === null ? null : decodeCursor(screen.order, request.after);
   const page = { asOf: request.asOf, adjusted: request.adjusted, limit: request.first + 1, after };
-  let { rows } = await pool.query<Row>(screenStatement(screen, { ...page, overrides: null }));
-  const lagging = rows[0]?.lagging ?? [];
-  if (lagging.length > 0) {
-    const overrides = await computeStored(lagging, loadHistories, storedColumnsOf(screen.metrics));
-    ({ rows } = await pool.query<Row>(screenStatement(screen, { ...page, overrides })));
+  // As of the latest bars, the figures are read from latest_metrics alone; the
+  // page is read again, computing them, only when some ETF has no row, and
+  // with the stored indicators of lagging ETFs computed, when some lag.
+  let compute = page.asOf !== null;
+  let overrides: StoredOverrides | null = null;
+  let rows: Row[] = [];
+  for (let reads = 0; reads < 3; reads++) {
+    ({ rows } = await pool.query<Row>(screenStatement(screen, { ...page, compute, overrides })));
+    const lagging = (rows[0]?.page_lagging ?? []).filter((id) => !overrides?.has(id));
+    const missing = rows[0]?.page_missing ?? [];
+    if (lagging.length === 0 && missing.length === 0) break;
+    if (lagging.length > 0) {
+      const computed = await computeStored(lagging, loadHistories, storedColumnsOf(screen.metrics));
+      overrides = new Map([...(overrides ?? []), ...computed]);
+    }
+    compute ||= missing.length > 0;
   }
-  const found = rows.filter((row) => row.id !== null);
+  const found = rows.filter((row) => row.in_page);
   const edges = found.slice(0, request.first).map(
     (row): ScreenEdge => ({
       cursor: encodeCursor(screen.order, {
@@ -69,7 +88,7 @@ export async function runScreen(
   );
   return {
     edges,
-    totalCount: rows[0]?.total ?? 0,
+    totalCount: rows[0]?.page_total ?? 0,
     pageInfo: {
       hasNextPage: found.length > request.first,
       hasPreviousPage: after !== null,

@@ -82,8 +82,9 @@ export function parseScreen(
       const values = list(filter[key as keyof typeof ATTRIBUTES], `${path}.${key}`);
       if (!values) continue;
       conditions++;
-      // Issuers and currencies match whatever their case.
-      parts.push({ kind: 'attribute', column, values: values.map((value) => value.trim().toLowerCase()) });
+      // Issuers and currencies match whatever their case; asset classes are enum values.
+      const normalized = column === 'asset_class' ? [...values] : values.map((value) => value.trim().toLowerCase());
+      parts.push({ kind: 'attribute', column, values: normalized });
     }
     parts.push(...comparisons(filter, path));
     return parts.length === 1 ? (parts[0] as Condition) : { kind: 'and', parts };

@@ -1,6 +1,6 @@
 // The one statement behind a page of a screen. Every ETF is judged on its last
 // bar on or before asOf: its figures from latest_metrics (one row per ETF; or
-// computed, for an earlier asOf: metrics/metrics-sql.ts), its stored
+// computed, for an earlier asOf or an ETF without a row: metrics/metrics-sql.ts), its stored
 // indicators on that date (one probe of daily_indicator's key), its own
 // columns. The filter, the order (nulls last, then the ticker) and the cursor
 // apply to those values, and the page is read with its total and, when the
@@ -12,7 +12,7 @@ import type pg from 'pg';
 import { storedAdjusted } from '../corporate-actions/adjusted-source.js';
 import type { IsoDate } from '../dates.js';
 import { etfColumns } from '../etfs/find-etfs.js';
-import { metricsAsOf } from '../metrics/metrics-sql.js';
+import { metricsAsOf, storedMetrics } from '../metrics/metrics-sql.js';
 import type { CursorKeys } from './screen-cursor.js';
 import type { Condition, ParsedScreen, ScreenOrder } from './screen-filter.js';
 import { SCREEN_METRICS, type ScreenMetricName, type ScreenMetricSpec } from './screen-metrics.js';
@@ -23,13 +23,24 @@ export type StoredOverrides = Map<number, Record<string, number | null>>;
 export type ScreenPageRequest = {
   asOf: IsoDate | null;
   adjusted: boolean;
+  /**
+   * Compute the figures of ETFs without a latest_metrics row on or before
+   * asOf (always, for an earlier asOf). Without it the statement reads the
+   * rows alone and names the ETFs that have none, to be read again with it.
+   */
+  compute: boolean;
   /** Rows to read: the page size plus one, to know whether another page follows. */
   limit: number;
   after: CursorKeys | null;
   overrides: StoredOverrides | null;
 };
 
-const ATTRIBUTE_COLUMNS = { asset_class: '"assetClass"', issuer: 'issuer', currency: 'currency' } as const;
+/** How an ETF column is tested against a list (a parameter of that type): the asset class as the enum it is, the others ignoring case. */
+const ATTRIBUTE_TESTS = {
+  asset_class: { type: '"AssetClass"[]', test: (row: string, list: string) => `${row}asset_class = ANY(${list})` },
+  issuer: { type: 'text[]', test: (row: string, list: string) => `lower(${row}issuer) = ANY(${list})` },
+  currency: { type: 'text[]', test: (row: string, list: string) => `lower(${row}currency) = ANY(${list})` },
+} as const;
 const OPERATORS = new Set(['<', '<=', '>', '>=', '=']);
 
 const column = (metric: ScreenMetricName) => `"${metric}"`;
@@ -70,52 +81,85 @@ export function screenStatement(screen: ParsedScreen, request: ScreenPageRequest
     joins += `
     LEFT JOIN unnest(${param(ids, 'int[]')}, ${arrays.join(', ')}) AS o(etf_id, ${stored.join(', ')}) ON o.etf_id = e.id`;
   }
-  const lagging =
-    stored.length > 0 && !overrides
-      ? '(SELECT array_agg(j.id ORDER BY j.id) FROM judged j WHERE j.lags)'
-      : 'NULL::int[]';
+  const figures = request.compute
+    ? { from: metricsAsOf(request.adjusted, 'e.id', asOf), missing: 'false' }
+    : storedMetrics(request.adjusted, 'e.id', asOf);
 
-  const filter = conditionSql(screen.condition, param);
-  const order = orderSql(screen.order);
+  // The ETF's own columns that every match must pass are tested on the etf
+  // row first: the ETFs that fail them are never judged (nor probed).
+  const { first: prefilter, rest } = splitAttributes(screen.condition);
+  const etfFilter =
+    prefilter.length > 0 ? prefilter.map((part) => conditionSql(part, param, 'e.')).join(' AND ') : 'true';
+  const filter = conditionSql(rest, param);
   const after = request.after ? afterSql(screen.order, request.after, param) : 'true';
+  // One pass, no materialized CTE: the judged rows that pass (or that must be
+  // read again: their stored set lags, or they have no latest_metrics row)
+  // carry the page's total and those lists as window aggregates; the page's
+  // rows sort first, and the rest are only there for those figures, in case
+  // no row is on the page. The ETF rows are read for the page's edges alone.
   const text = `/* screen${request.adjusted ? '-adjusted' : ''} */
-  WITH judged AS (
-    SELECT ${etfColumns('e')}, m.date::text AS judged_date,
-           m.date > coalesce(e.stored_indicators_through, '-infinity') AS lags${screen.metrics
-             .map((metric) => `,\n           ${SCREEN_METRICS[metric].sql(storedValue)} AS ${column(metric)}`)
-             .join('')}
-    FROM etf e
-    ${metricsAsOf(request.adjusted, 'e.id', asOf)}${joins}
-  ),
-  matches AS (SELECT * FROM judged WHERE ${filter})
-  SELECT s.total, s.lagging, p.*
-  FROM (SELECT (SELECT count(*) FROM matches)::int AS total, ${lagging} AS lagging) s
-  LEFT JOIN LATERAL (
-    SELECT * FROM matches WHERE ${after} ORDER BY ${order} LIMIT ${param(request.limit, 'int')}
-  ) p ON true
-  ORDER BY ${orderSql(screen.order, 'p.')}`;
+  SELECT ${etfColumns('e')}, y.judged_date, y.in_page, y.page_total, y.page_lagging, y.page_missing${screen.metrics
+    .map((metric) => `, y.${column(metric)}`)
+    .join('')}
+  FROM (
+    SELECT x.*, x.passes AND ${after} AS in_page,
+           (count(*) FILTER (WHERE x.passes) OVER ())::int AS page_total,
+           ${stored.length > 0 ? 'array_agg(x.id) FILTER (WHERE x.lags) OVER ()' : 'NULL::int[]'} AS page_lagging,
+           ${request.compute ? 'NULL::int[]' : 'array_agg(x.id) FILTER (WHERE x.missing) OVER ()'} AS page_missing
+    FROM (
+      SELECT j.*, j.judged_date IS NOT NULL AND ${filter} AS passes
+      FROM (
+        SELECT e.id, e.ticker, e.asset_class, e.issuer, e.currency, m.date::text AS judged_date,
+               ${figures.missing} AS missing,
+               coalesce(m.date > coalesce(e.stored_indicators_through, '-infinity'), false) AS lags${screen.metrics
+                 .map((metric) => `,\n               ${SCREEN_METRICS[metric].sql(storedValue)} AS ${column(metric)}`)
+                 .join('')}
+        FROM etf e
+        ${figures.from}${joins}
+        WHERE ${etfFilter}
+      ) j
+    ) x
+    WHERE x.passes OR x.lags OR x.missing
+    ORDER BY in_page DESC, ${orderSql(screen.order)}
+    LIMIT ${param(request.limit, 'int')}
+  ) y
+  LEFT JOIN etf e ON e.id = y.id
+  ORDER BY y.in_page DESC, ${orderSql(screen.order, 'y.')}`;
   return { text, values };
 }
 
 type Param = (value: unknown, type: string) => string;
 
+/** The attribute tests every match must pass (the top level's), and the rest of the condition. */
+function splitAttributes(condition: Condition): { first: Condition[]; rest: Condition } {
+  const parts = condition.kind === 'and' ? condition.parts : [condition];
+  return {
+    first: parts.filter((part) => part.kind === 'attribute'),
+    rest: { kind: 'and', parts: parts.filter((part) => part.kind !== 'attribute') },
+  };
+}
+
 /** Two-valued: a comparison with a null on either side is false, and `not` negates that. */
-function conditionSql(condition: Condition, param: Param): string {
+function conditionSql(condition: Condition, param: Param, row = ''): string {
   switch (condition.kind) {
     case 'and':
     case 'or':
       if (condition.parts.length === 0) return 'true';
-      return `(${condition.parts.map((part) => conditionSql(part, param)).join(` ${condition.kind.toUpperCase()} `)})`;
+      return `(${condition.parts.map((part) => conditionSql(part, param, row)).join(` ${condition.kind.toUpperCase()} `)})`;
     case 'not':
-      return `(NOT ${conditionSql(condition.part, param)})`;
+      return `(NOT ${conditionSql(condition.part, param, row)})`;
     case 'number':
       return `coalesce(${column(condition.metric)} ${operator(condition.operator)} ${param(condition.value, 'float8')}, false)`;
     case 'metric':
       return `coalesce(${column(condition.metric)} ${operator(condition.operator)} ${column(condition.other)}, false)`;
     case 'between':
       return `coalesce(${column(condition.metric)} BETWEEN ${param(condition.min, 'float8')} AND ${param(condition.max, 'float8')}, false)`;
-    case 'attribute':
-      return `coalesce(lower(${ATTRIBUTE_COLUMNS[condition.column]}) = ANY(${param(condition.values, 'text[]')}), false)`;
+    case 'attribute': {
+      const { type, test } = ATTRIBUTE_TESTS[condition.column];
+      const sql = test(row, param(condition.values, type));
+      // Under a filter's top level (row 'e.') a null is as false as false: no coalesce, so an index may serve.
+      return row ? sql : `coalesce(${sql}, false)`;
+    }
   }
 }
 
