@@ -5,6 +5,7 @@
 // stored rows alone.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREEN_FLOOR_SQL } from '../bench/analytics-workload.js';
 import { refreshStatement } from '../src/metrics/latest-metrics.js';
 import { metricsStatement } from '../src/metrics/read-metrics.js';
 import { parseScreen } from '../src/screen/screen-filter.js';
@@ -95,5 +96,27 @@ describe('a page of a screen', () => {
     expect(largestSort(plan)).toBeLessThanOrEqual(2);
     expect(rowsFrom(plan, 'daily_price')).toBeLessThanOrEqual(2 * YEAR_OF_ROWS);
     expect(rowsFrom(plan, 'latest_metrics')).toBe(0);
+  });
+});
+
+describe("the benchmark's screen floor", () => {
+  // The floor (bench/analytics-workload.ts) must be a real floor: the same page
+  // by the cheapest route, reading no more than the screen's own statement.
+  const screen = parseScreen(
+    { and: [{ assetClass: ['EQUITY'] }, { metric: 'RSI_14', lt: 50 }, { metric: 'CLOSE', gtMetric: 'SMA_200' }] },
+    [{ metric: 'RETURN_1Y', direction: 'DESC' }],
+  );
+
+  it('reads no bar, one indicator probe per ETF of the class, and no more pages than the screen', async () => {
+    await t.db.pool.query(`UPDATE etf SET asset_class = 'EQUITY'`);
+    await t.db.pool.query('ANALYZE etf');
+    const floor = await explain(t.db.pool, { text: SCREEN_FLOOR_SQL });
+    const ours = await explain(
+      t.db.pool,
+      screenStatement(screen, { asOf: null, adjusted: false, compute: false, limit: 21, after: null, overrides: null }),
+    );
+    expect(rowsFrom(floor, 'daily_price')).toBe(0);
+    expect(maxLoopsOn(floor, 'daily_indicator')).toBeLessThanOrEqual(2);
+    expect(buffers(floor)).toBeLessThanOrEqual(buffers(ours));
   });
 });
