@@ -11,6 +11,7 @@ const UNIT = [
   'test/indicator-golden.test.ts',
   'test/schema-file.test.ts',
   'test/layers.test.ts',
+  'test/prepared-statements.test.ts',
 ];
 
 export default defineConfig({

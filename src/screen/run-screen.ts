@@ -6,6 +6,7 @@
 // one the stored set will give once current.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import { prepared } from '../db/prepared.js';
 import { type EtfRow, toEtf } from '../etfs/find-etfs.js';
 import type { Etf } from '../generated/prisma/client.js';
 import { computePersistedColumns } from '../indicators/stored/default-set.js';
@@ -64,7 +65,7 @@ export async function runScreen(
   let overrides: StoredOverrides | null = null;
   let rows: Row[] = [];
   for (let reads = 0; reads < 3; reads++) {
-    ({ rows } = await pool.query<Row>(screenStatement(screen, { ...page, compute, overrides })));
+    ({ rows } = await pool.query<Row>(prepared(screenStatement(screen, { ...page, compute, overrides }))));
     const lagging = (rows[0]?.page_lagging ?? []).filter((id) => !overrides?.has(id));
     const missing = rows[0]?.page_missing ?? [];
     if (lagging.length === 0 && missing.length === 0) break;
