@@ -4,6 +4,7 @@
 // adjusted), so performance for 100 ETFs is one statement.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import { prepared } from '../db/prepared.js';
 import { keyedLoaders } from '../graphql/keyed-loaders.js';
 import { METRIC_COLUMNS, type MetricColumn, metricsAsOf } from './metrics-sql.js';
 
@@ -35,7 +36,8 @@ export async function readMetrics(
   asOf: IsoDate | null,
   adjusted: boolean,
 ): Promise<Map<number, Metrics>> {
-  const { rows } = await pool.query<Row>({ ...metricsStatement(etfIds, asOf, adjusted), rowMode: 'array' });
+  // Long to parse and plan, the same text every time: prepared (db/prepared.ts).
+  const { rows } = await pool.query<Row>({ ...prepared(metricsStatement(etfIds, asOf, adjusted)), rowMode: 'array' });
   return new Map(rows.map((row) => [row[0], toMetrics(row)]));
 }
 
