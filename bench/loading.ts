@@ -54,7 +54,8 @@ function dataset(etfs: number, days: number) {
 const barsOf = (ticker: string, dates: readonly string[]) =>
   syntheticBars(ticker, dates, { start: 50, drift: 0.05, volatility: 0.25, volume: 1e6 });
 
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+/** A new, migrated database of this name on the cluster (dropped first when it exists). */
+export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -17,6 +17,8 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { buildDashboard } from '../src/http/dashboard-assets.js';
 import { freePort } from '../src/net/ports.js';
 import { prepareDatabase } from '../src/startup/prepare-database.js';
+import { benchAnalytics } from './analytics.js';
+import { ANALYTICS_ETFS, ANALYTICS_YEARS } from './analytics-workload.js';
 import { benchCharts, type ChartPorts, type ChartResults, createHistoryEtfs, floorOf, medianOf } from './chart.js';
 import { CHART_BARS, CHART_TICKERS, chartRequestBody } from './chart-workload.js';
 import { measureDrawing } from './dashboard-draw.js';
@@ -151,7 +153,7 @@ function printCharts(charts: ChartResults) {
 
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
-const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'http' or 'http-ours' (no peer) for a partial run
+const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'analytics', 'http' or 'http-ours' (no peer) for a partial run
 
 // 1. Kernels, in this process, one thread.
 if (only === undefined || only === 'kernels') {
@@ -300,6 +302,42 @@ if (only === undefined || only === 'loading') {
     await postgres.stop();
     await rm(dataDir, { recursive: true, force: true });
     process.exit(0);
+  }
+}
+// 3. Screener, performance and correlation, over a database of their own.
+if (only === undefined || only === 'analytics') {
+  const adminUrl = new URL(postgres.url);
+  adminUrl.pathname = '/postgres';
+  const analytics = await benchAnalytics(adminUrl.toString(), ROUNDS, SECONDS);
+  const { p50 } = analytics;
+  print(
+    `analytics: ${ANALYTICS_ETFS} ETFs × ${ANALYTICS_YEARS} years of daily bars, p50 at 1 connection (ms), ${SECONDS} s per measurement`,
+    ['', 'etfql', 'floor', 'ratio to floor', 'target'],
+    [
+      [
+        'screen: 3 conditions, order, page of 20',
+        p50.screen,
+        p50.floor,
+        ratio(p50.screen, p50.floor),
+        '≤ 2.00× floor, ≤ 20 ms',
+      ],
+      ['performance of 100 ETFs, latest', p50.performance, Number.NaN, Number.NaN, '≤ 50 ms'],
+      ['performance of 100 ETFs, earlier asOf', p50.performanceAsOf, Number.NaN, Number.NaN, ''],
+      ['correlation 20 × 20, 5 years daily', p50.correlation, Number.NaN, Number.NaN, '≤ 50 ms'],
+    ],
+  );
+  const { mean } = analytics;
+  process.stdout.write(
+    `means (ms): screen ${mean.screen.toFixed(2)}, floor ${mean.floor.toFixed(2)} (${ratio(mean.screen, mean.floor).toFixed(2)}×), performance ${mean.performance.toFixed(2)}, earlier asOf ${mean.performanceAsOf.toFixed(2)}, correlation ${mean.correlation.toFixed(2)}\n`,
+  );
+  process.stdout.write(
+    `latest_metrics rewritten for all ${ANALYTICS_ETFS} ETFs in one statement (what a write of every ETF adds): ${analytics.refreshMs.toFixed(0)} ms; requests that failed: ${analytics.errors}\n`,
+  );
+  if (analytics.errors > 0) process.exitCode = 1;
+  if (only === 'analytics') {
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    process.exit();
   }
 }
 const config = loadConfig({ DATABASE_URL: postgres.url, SEED_DEMO: 'true' });

@@ -4,9 +4,8 @@
 // and send the same JSON. All share one process and one pool size, so the
 // ratios measure what GraphQL, Pothos and the loaders add, and nothing else.
 import { createServer } from 'node:http';
-import { loadConfig } from '../src/config.js';
 import { createDatabase } from '../src/db/database.js';
-import { createApp } from '../src/yoga.js';
+import { benchGraphqlServer, listen } from './bench-server.js';
 import {
   CHART_BARS,
   CHART_FLOOR_JSON_SQL,
@@ -19,15 +18,9 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 
 const db = createDatabase(url, { poolSize: 10 });
-// The bench measures the server, not its rate limiter: one client sends everything.
-const limits = { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '1000000' };
-const graphqlServer = createServer(
-  createApp({ db, config: loadConfig({ ...process.env, ...limits, RESPONSE_CACHE: 'false' }) }),
-);
+const graphqlServer = benchGraphqlServer(db, false);
 const cachedDb = createDatabase(url, { poolSize: 10 });
-const cachedServer = createServer(
-  createApp({ db: cachedDb, config: loadConfig({ ...process.env, ...limits, RESPONSE_CACHE: 'true' }) }),
-);
+const cachedServer = benchGraphqlServer(cachedDb, true);
 
 const floorDb = createDatabase(url, { poolSize: 10 });
 type FloorRow = [position: string, date: string, close: number, volume: number];
@@ -98,14 +91,6 @@ const floorServer = createServer(async (request, response) => {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(body);
 });
-
-const listen = (server: ReturnType<typeof createServer>) =>
-  new Promise<number>((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : 0);
-    }),
-  );
 
 const ports = {
   graphql: await listen(graphqlServer),

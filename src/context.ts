@@ -9,6 +9,7 @@ import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/load
 import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
 import { limitsFor } from './limits/use-limits.js';
+import { createMetricsLoaders, type MetricsLoaders } from './metrics/read-metrics.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './prices/loaders.js';
 import type { PricesFeed } from './prices/prices-updated.js';
 import type { LoginThrottle } from './users/login-throttle.js';
@@ -35,7 +36,7 @@ export type Context = Omit<AppServices, 'db'> & {
   callers: readonly string[];
   /** The address the request came from, for rate limits and login throttling. */
   clientAddress: string;
-  loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders };
+  loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders; metrics: MetricsLoaders };
   /** The most this request's query may cost (src/limits/query-cost.ts). */
   costLimit: number;
   /** What this response may still hold (src/limits/response-budget.ts). */
@@ -68,7 +69,11 @@ export function createContext(
     readSource: route.source,
     callers: route.callers,
     clientAddress,
-    loaders: { priceBars: createPriceBarLoaders(db.pool), indicators: createIndicatorLoaders(db.pool, reads) },
+    loaders: {
+      priceBars: createPriceBarLoaders(db.pool),
+      indicators: createIndicatorLoaders(db.pool, reads),
+      metrics: createMetricsLoaders(db.pool),
+    },
     computed: new Map(),
     costLimit: limits.maxCost,
     budget: createResponseBudget(limits.maxResponseValues),

@@ -6,6 +6,7 @@ import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
 import { toHistory } from '../src/prices/history.js';
 import type { PriceBar } from '../src/prices/read-bars.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
+import { type Action, backAdjust } from './back-adjust.js';
 import { expectPointsClose } from './close-points.js';
 import { createEtfWithBars, snapshot } from './fixtures.js';
 import { bearer, executeText } from './graphql-client.js';
@@ -19,8 +20,6 @@ beforeAll(async () => {
   await createEtfWithBars(t.db, 'PLAIN', '2024-01-01', '2024-12-31');
 });
 afterAll(() => t.close());
-
-type Action = { kind: 'SPLIT' | 'DIVIDEND'; date: string; value: number };
 
 async function run(query: string) {
   const result = await executeText(t.app, query, undefined, bearer(ADMIN_KEY));
@@ -40,32 +39,6 @@ async function storedBars(ticker: string): Promise<PriceBar[]> {
   return etf.etf.prices;
 }
 
-/** Back-adjustment written out plainly, from the definition: the oracle for the API's SQL. */
-function adjust(bars: PriceBar[], actions: Action[]): PriceBar[] {
-  return bars.map((bar) => {
-    let price = 1;
-    let volume = 1;
-    for (const action of actions) {
-      if (action.date <= bar.date) continue;
-      if (action.kind === 'SPLIT') {
-        price /= action.value;
-        volume *= action.value;
-      } else {
-        const prior = bars.filter((b) => b.date < action.date).at(-1) as PriceBar;
-        price *= 1 - action.value / prior.close;
-      }
-    }
-    return {
-      date: bar.date,
-      open: bar.open * price,
-      high: bar.high * price,
-      low: bar.low * price,
-      close: bar.close * price,
-      volume: bar.volume * volume,
-    };
-  });
-}
-
 const persistedFields = PERSISTED_INDICATORS.map(
   (entry, i) =>
     `i${i}: ${entry.indicator}(${Object.entries(entry.params)
@@ -77,7 +50,7 @@ const persistedFields = PERSISTED_INDICATORS.map(
 
 /** Served adjusted prices and every stored indicator equal the oracle and the kernels over it. */
 async function expectAdjusted(ticker: string, actions: Action[]) {
-  const expected = adjust(await storedBars(ticker), actions);
+  const expected = backAdjust(await storedBars(ticker), actions);
   const served = (await ok(
     `{ etf(ticker: "${ticker}") { prices(adjusted: true) { date open high low close volume }
        indicators(adjusted: true) { ${persistedFields} wma(period: 30) { date value } } } }`,
@@ -279,5 +252,23 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/dividend .* ex 2024-06-03 is not below the close/);
     expect(await snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('actions close together', () => {
+  // Each bar takes the factors of the first action after its date, found by a
+  // binary search over the ETF's actions: a split and a dividend on one date,
+  // a bar on an action's date, and actions on consecutive days are its edges.
+  it('adjusts as the definition says', async () => {
+    await ok('mutation { recordSplit(ticker: "PLAIN", date: "2024-06-03", ratio: 3) { ratio } }');
+    await ok('mutation { recordDividend(ticker: "PLAIN", exDate: "2024-06-03", amount: 0.5) { amount } }');
+    await ok('mutation { recordDividend(ticker: "PLAIN", exDate: "2024-06-04", amount: 0.25) { amount } }');
+    await ok('mutation { recordSplit(ticker: "PLAIN", date: "2024-12-31", ratio: 0.5) { ratio } }');
+    await expectAdjusted('PLAIN', [
+      { kind: 'SPLIT', date: '2024-06-03', value: 3 },
+      { kind: 'DIVIDEND', date: '2024-06-03', value: 0.5 },
+      { kind: 'DIVIDEND', date: '2024-06-04', value: 0.25 },
+      { kind: 'SPLIT', date: '2024-12-31', value: 0.5 },
+    ]);
   });
 });

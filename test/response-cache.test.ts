@@ -56,6 +56,12 @@ const ResponseCacheRecordSplit = graphql(`
     recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }
   }
 `);
+const ResponseCachePerformance = graphql(`
+  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }
+`);
+const ResponseCacheCorrelation = graphql(`
+  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }
+`);
 const ResponseCacheTickers = graphql(`
   query ResponseCacheTickers($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker } }
 `);
@@ -138,6 +144,23 @@ describe('response cache, in-process', () => {
     expect(bbb.statements.length).toBeGreaterThan(0);
     expect(closes(bbb.response)[0]?.at(-1)).toBe('2024-07-01=5.5');
     expect((await run(t.app, ResponseCacheChart, chart(['AAA', 'BBB']))).statements.length).toBeGreaterThan(0);
+  });
+
+  it('caches the performance of an ETF until its bars change; never a correlation, which names no Etf to evict', async () => {
+    // An ETF of its own, so that the bar loaded below is no other test's business.
+    await createEtfWithBars(t.db, 'PERF', '2024-01-02', '2024-06-28');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await run(t.app, ResponseCachePerformance, { ticker: 'PERF' });
+    expect((await run(t.app, ResponseCachePerformance, { ticker: 'PERF' })).statements).toEqual([]);
+    const bar = { date: '2024-07-01', open: 5, high: 6, low: 4, close: 6, volume: 10 };
+    await run(t.app, ResponseCacheLoadPrices, { ticker: 'PERF', bars: [bar] }, bearer(ADMIN_KEY));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await run(t.app, ResponseCachePerformance, { ticker: 'PERF' });
+    expect(after.statements.length).toBeGreaterThan(0);
+    expect(after.response.data?.etf?.performance?.asOf).toBe('2024-07-01');
+    await run(t.app, ResponseCacheCorrelation, { tickers: ['AAA', 'PERF'] });
+    const again = await run(t.app, ResponseCacheCorrelation, { tickers: ['AAA', 'PERF'] });
+    expect(again.statements.length).toBeGreaterThan(0);
   });
 
   it('evicts on a split (adjusted prices change) and on a plain-SQL update', async () => {

@@ -43,6 +43,11 @@ it('names every statement of our own SQL', async () => {
     '{ etfsByTicker(tickers: ["SPY"]) { indicators(last: 5) { sma(period: 50) { value } wma(period: 7) { value } } } }',
     '{ etf(ticker: "SPY") { indicators(last: 5, adjusted: true) { rsi { value } } } }',
     '{ etfs(first: 3, search: "bonds") { totalCount edges { node { ticker } } } }',
+    '{ etf(ticker: "SPY") { performance { return1Y } raw: performance(asOf: "2024-06-28", adjusted: false) { return1Y } } }',
+    '{ correlation(tickers: ["SPY", "QQQ"], last: 20) { matrix } }',
+    '{ correlation(tickers: ["SPY", "QQQ"], from: "2024-01-01", interval: WEEKLY) { matrix } }',
+    '{ screen(where: { metric: RSI_14, gt: 0, currency: ["usd"] }, orderBy: [{ metric: RETURN_1Y }]) { edges { cursor } } }',
+    '{ screen(where: { metric: CLOSE, gt: 0 }, asOf: "2024-06-28", adjusted: true) { totalCount } }',
   ];
   for (const query of reads) await ok(query);
   await ok('mutation { upsertEtf(input: { ticker: "NAMES", name: "Names" }) { ticker } }');

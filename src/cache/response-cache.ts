@@ -50,7 +50,7 @@ const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
 const PUBLIC_ROOT_FIELDS = new Set(['etf', 'etfs', 'etfsByTicker']);
 /** Types that hold public ETF data only; any other type in a response makes it uncacheable. */
 const PUBLIC_TYPE =
-  /^(Query|Etf|EtfConnection|EtfEdge|PageInfo|PriceBar|PriceSeries|Indicators|IndicatorColumns|CorporateAction|Split|Dividend|\w+Point|\w+Columns?)$/;
+  /^(Query|Etf|EtfConnection|EtfEdge|PageInfo|PriceBar|PriceSeries|Indicators|IndicatorColumns|Performance|CorporateAction|Split|Dividend|\w+Point|\w+Columns?)$/;
 
 /** Notices of this channel that are barriers (see Races above), not changes. */
 const BARRIER_PREFIX = 'barrier:';

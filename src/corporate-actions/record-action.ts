@@ -8,6 +8,7 @@ import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshPersistedIndicators } from '../indicators/stored/refresh-stored.js';
+import { refreshLatestMetrics } from '../metrics/latest-metrics.js';
 import { closeBefore } from '../prices/bar-dates.js';
 import { dateProblem } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';
@@ -62,7 +63,13 @@ export async function writeActions(
   actions: readonly { kind: ActionKind; date: IsoDate; value: number }[],
 ): Promise<void> {
   for (const { kind, date, value } of actions) await client.query(UPSERT, [etfId, date, kind, value]);
+  await afterActionsChanged(client, etfId);
+}
+
+/** What the adjusted prices feed (factors, stored indicators, latest figures), brought up to the ETF's actions. */
+async function afterActionsChanged(client: pg.ClientBase, etfId: number): Promise<void> {
   await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
+  await refreshLatestMetrics(client, [etfId]);
 }
 
 /** Inserts the action, or replaces the value of the one of that kind on that date. */
@@ -100,7 +107,7 @@ export async function deleteCorporateAction(
       [etfId, date, kind],
     );
     if ((deleted.rowCount ?? 0) === 0) return false;
-    await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
+    await afterActionsChanged(client, etfId);
     return true;
   });
 }

@@ -5,19 +5,30 @@
 import type pg from 'pg';
 import type { Etf } from '../generated/prisma/client.js';
 
-const BY_TICKER = `/* etfs-by-ticker */
-  SELECT id, ticker, name, issuer, asset_class::text AS "assetClass", expense_ratio AS "expenseRatio",
-         inception_date::text AS "inceptionDate", currency, exchange, description,
-         stored_indicators_through::text AS "storedIndicatorsThrough",
-         created_at AS "createdAt", updated_at AS "updatedAt"
-  FROM etf WHERE ticker = ANY($1::text[])`;
+/** The columns of an etf row (alias `e`) as Prisma names them; toEtf() finishes the row. */
+export const etfColumns = (e: string) => `${e}.id, ${e}.ticker, ${e}.name, ${e}.issuer,
+         ${e}.asset_class::text AS "assetClass", ${e}.expense_ratio AS "expenseRatio",
+         ${e}.inception_date::text AS "inceptionDate", ${e}.currency, ${e}.exchange, ${e}.description,
+         ${e}.stored_indicators_through::text AS "storedIndicatorsThrough",
+         ${e}.created_at AS "createdAt", ${e}.updated_at AS "updatedAt"`;
 
-type Row = Omit<Etf, 'inceptionDate' | 'storedIndicatorsThrough'> & {
+const BY_TICKER = `/* etfs-by-ticker */
+  SELECT ${etfColumns('e')}
+  FROM etf e WHERE e.ticker = ANY($1::text[])`;
+
+export type EtfRow = Omit<Etf, 'inceptionDate' | 'storedIndicatorsThrough'> & {
   inceptionDate: string | null;
   storedIndicatorsThrough: string | null;
 };
 
 const day = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00Z`));
+
+/** A row of etfColumns() in the shape Prisma returns. A DATE is a day, not an instant: Prisma gives it as UTC midnight, and so do we. */
+export const toEtf = (row: EtfRow): Etf => ({
+  ...row,
+  inceptionDate: day(row.inceptionDate),
+  storedIndicatorsThrough: day(row.storedIndicatorsThrough),
+});
 
 /** One probe of the unique ticker index per ticker (test/read-plans.test.ts). */
 export function etfsByTickerStatement(tickers: readonly string[]): pg.QueryConfig {
@@ -25,11 +36,6 @@ export function etfsByTickerStatement(tickers: readonly string[]): pg.QueryConfi
 }
 
 export async function findEtfsByTicker(pool: pg.Pool, tickers: readonly string[]): Promise<Etf[]> {
-  const { rows } = await pool.query<Row>(etfsByTickerStatement(tickers));
-  // A DATE is a day, not an instant: Prisma gives it as UTC midnight, and so do we.
-  return rows.map((row) => ({
-    ...row,
-    inceptionDate: day(row.inceptionDate),
-    storedIndicatorsThrough: day(row.storedIndicatorsThrough),
-  }));
+  const { rows } = await pool.query<EtfRow>(etfsByTickerStatement(tickers));
+  return rows.map(toEtf);
 }

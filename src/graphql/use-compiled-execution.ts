@@ -6,7 +6,9 @@
 // - variables are first coerced by graphql-js; a request with bad variables runs
 //   through graphql-js, whose errors name the problem ("Date cannot represent an
 //   invalid date-string …"), where graphql-jit's only say "Expected type Date";
-// - subscriptions stay on graphql-js (their per-event execution and filters).
+// - subscriptions stay on graphql-js (their per-event execution and filters);
+// - so do operations with a variable of a recursive input type (a screen's
+//   ScreenFilter): graphql-jit's variable code recurses into the type forever.
 // - graphql-jit leaves out the default of a non-null variable (`$n: Int! = 2`
 //   sent without `n` fails "was not provided"), so defaults are filled in, as
 //   their literal's JSON, before it runs.
@@ -14,7 +16,18 @@
 
 import type { Plugin } from '@envelop/core';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { type ExecutionArgs, getOperationAST, type ValueNode, valueFromASTUntyped } from 'graphql';
+import {
+  type ExecutionArgs,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  getOperationAST,
+  isInputObjectType,
+  type OperationDefinitionNode,
+  typeFromAST,
+  type ValueNode,
+  valueFromASTUntyped,
+} from 'graphql';
 import type { Logger } from 'pino';
 import { coercedVariables } from './coerced-variables.js';
 
@@ -33,6 +46,37 @@ function withVariableDefaults(args: ExecutionArgs): void {
   args.variableValues = filled;
 }
 
+/** Input object types that contain themselves, per schema. */
+const recursiveInputs = new WeakMap<GraphQLSchema, Set<string>>();
+
+function recursiveInputTypes(schema: GraphQLSchema): Set<string> {
+  let found = recursiveInputs.get(schema);
+  if (found) return found;
+  found = new Set();
+  const reaches = (from: GraphQLInputType, target: string, seen: Set<string>): boolean => {
+    const type = getNamedType(from);
+    if (!isInputObjectType(type) || seen.has(type.name)) return false;
+    seen.add(type.name);
+    return Object.values(type.getFields()).some((field) => {
+      const inner = getNamedType(field.type);
+      return inner.name === target || reaches(inner as GraphQLInputType, target, seen);
+    });
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInputObjectType(type) && reaches(type, type.name, new Set())) found.add(type.name);
+  }
+  recursiveInputs.set(schema, found);
+  return found;
+}
+
+function hasRecursiveVariable(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const recursive = recursiveInputTypes(schema);
+  return (operation.variableDefinitions ?? []).some((definition) => {
+    const type = typeFromAST(schema, definition.type);
+    return type !== undefined && recursive.has(getNamedType(type).name);
+  });
+}
+
 export function useCompiledExecution(logger?: Logger): Plugin[] {
   return [
     { onExecute: ({ args }) => withVariableDefaults(args) },
@@ -42,6 +86,7 @@ export function useCompiledExecution(logger?: Logger): Plugin[] {
         enableIf: (args) => {
           const operation = getOperationAST(args.document, args.operationName);
           if (!operation || operation.operation === 'subscription') return false;
+          if (hasRecursiveVariable(args.schema, operation)) return false;
           return coercedVariables(args).errors === undefined;
         },
         onError: (result) => logger?.warn({ errors: result.errors }, 'graphql-jit could not compile a query'),

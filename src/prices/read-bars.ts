@@ -75,7 +75,7 @@ function statementText(window: BarWindow, fields: readonly BarField[], limited: 
   let text = statements.get(key);
   if (!text) {
     const name = `${daily ? 'daily' : 'aggregated'}-bars${window.adjusted ? '-adjusted' : ''}${limited ? '-limited' : ''}`;
-    text = (daily ? dailyBars : aggregatedBars)(priceSource(window.adjusted), fields, name);
+    text = (daily ? dailyBars : aggregatedBars)(priceSource(window.adjusted, 'e.id'), fields, name);
     // The last parameter: at most this many rows in all (src/limits/read-budget.ts).
     if (limited) text += `\n  LIMIT $${daily ? 5 : 7}`;
     statements.set(key, text);

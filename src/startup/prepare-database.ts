@@ -9,6 +9,7 @@ import { applyMigrations } from '../db/migrations.js';
 import { seedDemoData } from '../demo/seed-demo.js';
 import { queueLaggingRefreshes } from '../indicators/stored/keep-current.js';
 import { runDueJobs } from '../jobs/worker.js';
+import { refreshBehindLatestMetrics } from '../metrics/latest-metrics.js';
 import { adminExists, ensureAdminUser } from '../users/first-admin.js';
 
 export async function prepareDatabase(
@@ -37,6 +38,8 @@ export async function prepareDatabase(
     }
     const lagging = await queueLaggingRefreshes(db.pool);
     if (lagging > 0) logger.info({ etfs: lagging }, 'queued jobs for stored indicators that lag their prices');
+    const behind = await refreshBehindLatestMetrics(db.pool);
+    if (behind > 0) logger.info({ etfs: behind }, 'brought the latest performance figures current');
     if (config.seedDemo) {
       const started = Date.now();
       const bars = await seedDemoData(db);

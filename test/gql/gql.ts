@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation AccountsSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n": typeof types.AccountsSignInDocument,
+    "\n  query BatchPerformance($tickers: [String!]!, $asOf: Date) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf) { asOf return1M return1Y volatility1Y maxDrawdown1Y sharpe1Y high52W }\n      raw: performance(asOf: $asOf, adjusted: false) { return1M }\n    }\n  }\n": typeof types.BatchPerformanceDocument,
     "\n  mutation AuthPermissionsUpsertEtf { upsertEtf(input: { ticker: \"NEW\", name: \"New\" }) { ticker } }\n": typeof types.AuthPermissionsUpsertEtfDocument,
     "\n  mutation AuthPermissionsLoadPrices {\n    loadPrices(ticker: \"SPY\", bars: [{ date: \"2024-01-02\", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted }\n  }\n": typeof types.AuthPermissionsLoadPricesDocument,
     "\n  mutation AuthPermissionsCreateUser {\n    createUser(input: { email: \"x@example.com\", name: \"X\", password: \"a-long-enough-password\" }) { id }\n  }\n": typeof types.AuthPermissionsCreateUserDocument,
@@ -61,6 +62,7 @@ type Documents = {
     "\n  query PointsAndColumns($interval: Interval, $last: Int) {\n    etf(ticker: \"AAA\") {\n      series(interval: $interval, last: $last) { dates }\n      indicators(interval: $interval, last: $last) {\n        sma(period: 50) { date value }\n        ema(period: 7) { date value }\n        macd { date macd signal histogram }\n        bollinger { date upper middle lower }\n        stochastic { date fastK fastD slowD }\n        adx { date adx plusDI minusDI }\n        columns {\n          dates\n          sma(period: 50) { value }\n          ema(period: 7) { value }\n          macd { macd signal histogram }\n          bollinger { upper middle lower }\n          stochastic { fastK fastD slowD }\n          adx { adx plusDI minusDI }\n        }\n      }\n    }\n  }\n": typeof types.PointsAndColumnsDocument,
     "\n  query ColumnarBadPeriod { etf(ticker: \"AAA\") { indicators(last: 5) { columns { sma(period: 0) { value } } } } }\n": typeof types.ColumnarBadPeriodDocument,
     "\n  query ColumnarHuge {\n    etfsByTicker(\n      tickers: [\"T0\", \"T1\", \"T2\", \"T3\", \"T4\", \"T5\", \"T6\", \"T7\", \"T8\", \"T9\", \"T10\", \"T11\", \"T12\",\n                \"T13\", \"T14\", \"T15\", \"T16\", \"T17\", \"T18\", \"T19\", \"T20\", \"T21\", \"T22\", \"T23\", \"T24\"]\n    ) {\n      indicators {\n        columns {\n          dates\n          s0: sma(period: 2) { value }\n          s1: sma(period: 3) { value }\n          s2: sma(period: 4) { value }\n          s3: sma(period: 5) { value }\n          s4: sma(period: 6) { value }\n          s5: sma(period: 7) { value }\n          s6: sma(period: 8) { value }\n          s7: sma(period: 9) { value }\n          s8: sma(period: 10) { value }\n          s9: sma(period: 11) { value }\n          s10: sma(period: 12) { value }\n          s11: sma(period: 13) { value }\n        }\n      }\n    }\n  }\n": typeof types.ColumnarHugeDocument,
+    "\n  query Correlation($tickers: [String!]!, $from: Date, $to: Date, $last: Int, $interval: Interval, $adjusted: Boolean) {\n    correlation(tickers: $tickers, from: $from, to: $to, last: $last, interval: $interval, adjusted: $adjusted) {\n      tickers observations matrix from to\n    }\n  }\n": typeof types.CorrelationDocument,
     "\n  mutation DataMutationsUpsertEtfs($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker name } }\n": typeof types.DataMutationsUpsertEtfsDocument,
     "\n  mutation DataMutationsUpsertEtfsFull($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker issuer exchange } }\n": typeof types.DataMutationsUpsertEtfsFullDocument,
     "\n  mutation DataMutationsDeleteEtf($ticker: String!) { deleteEtf(ticker: $ticker) { ticker deletedPrices } }\n": typeof types.DataMutationsDeleteEtfDocument,
@@ -82,10 +84,17 @@ type Documents = {
     "\n  mutation IndicatorPersistedAppendBar {\n    loadPrices(ticker: \"PER\", bars: [{ date: \"2025-01-02\", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) {\n      inserted\n    }\n  }\n": typeof types.IndicatorPersistedAppendBarDocument,
     "\n  query IndicatorWindowEmaAlone { etf(ticker: \"WIN\") { indicators(last: 5) { ema(period: 10) { date value } } } }\n": typeof types.IndicatorWindowEmaAloneDocument,
     "\n  query IndicatorWindowEmaTogether {\n    etf(ticker: \"WIN\") { indicators(last: 5) { sma(period: 3) { value } ema(period: 10) { date value } macd { macd } } }\n  }\n": typeof types.IndicatorWindowEmaTogetherDocument,
+    "\n  query LatestFigures($tickers: [String!]!, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(adjusted: $adjusted) {\n        asOf return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W\n      }\n    }\n  }\n": typeof types.LatestFiguresDocument,
+    "\n  mutation LoadBarsForMetrics($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted updated }\n  }\n": typeof types.LoadBarsForMetricsDocument,
+    "\n  mutation DeleteBarsForMetrics($ticker: String!, $from: Date!, $to: Date!) {\n    deletePrices(ticker: $ticker, from: $from, to: $to) { deleted }\n  }\n": typeof types.DeleteBarsForMetricsDocument,
+    "\n  mutation SplitForMetrics($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n": typeof types.SplitForMetricsDocument,
+    "\n  mutation UnsplitForMetrics($ticker: String!, $date: Date!) { deleteSplit(ticker: $ticker, date: $date) }\n": typeof types.UnsplitForMetricsDocument,
+    "\n  mutation DeleteEtfForMetrics($ticker: String!) { deleteEtf(ticker: $ticker) { ticker } }\n": typeof types.DeleteEtfForMetricsDocument,
     "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n": typeof types.LoadPricesDocument,
     "query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }": typeof types.BigVolumeDocument,
     "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": typeof types.BatchChartDocument,
     "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n": typeof types.MetricsChartDocument,
+    "\n  query Performance($tickers: [String!]!, $asOf: Date, $adjusted: Boolean, $riskFreeRate: Float) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf, adjusted: $adjusted) {\n        asOf\n        return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y(riskFreeRate: $riskFreeRate)\n        high52W low52W\n      }\n    }\n  }\n": typeof types.PerformanceDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": typeof types.PricesDocument,
     "\n  query ResponseCacheChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close } }\n  }\n": typeof types.ResponseCacheChartDocument,
     "\n  mutation ResponseCacheLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted }\n  }\n": typeof types.ResponseCacheLoadPricesDocument,
@@ -93,10 +102,17 @@ type Documents = {
     "\n  query ResponseCacheAdjustedCloses($ticker: String!) { etf(ticker: $ticker) { prices(last: 2, adjusted: true) { close } } }\n": typeof types.ResponseCacheAdjustedClosesDocument,
     "\n  query ResponseCacheLastTwo($ticker: String!) { etf(ticker: $ticker) { prices(last: 2) { date close } } }\n": typeof types.ResponseCacheLastTwoDocument,
     "\n  mutation ResponseCacheRecordSplit($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n": typeof types.ResponseCacheRecordSplitDocument,
+    "\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n": typeof types.ResponseCachePerformanceDocument,
+    "\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n": typeof types.ResponseCacheCorrelationDocument,
     "\n  query ResponseCacheTickers($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker } }\n": typeof types.ResponseCacheTickersDocument,
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": typeof types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": typeof types.ResponseCacheFollowDocument,
     "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n": typeof types.ResponseCacheWatchlistDocument,
+    "\n  query ScreenArguments($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ticker } }\n    }\n  }\n": typeof types.ScreenArgumentsDocument,
+    "\n  query BatchScreen($where: ScreenFilter!, $asOf: Date, $after: String) {\n    screen(where: $where, orderBy: [{ metric: RSI_14, direction: DESC }], first: 3, asOf: $asOf, after: $after) {\n      totalCount\n      edges { cursor date node { ticker } values { metric value } }\n      pageInfo { endCursor }\n    }\n  }\n": typeof types.BatchScreenDocument,
+    "\n  query WholeScreen($where: ScreenFilter!) {\n    screen(where: $where, orderBy: [{ metric: RSI_14 }, { metric: MACD_HISTOGRAM }], first: 100) {\n      totalCount\n      edges { date node { ticker } values { metric value } }\n    }\n  }\n": typeof types.WholeScreenDocument,
+    "\n  query Screen($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String, $asOf: Date, $adjusted: Boolean) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after, asOf: $asOf, adjusted: $adjusted) {\n      totalCount\n      edges { cursor date node { ticker assetClass } values { metric value } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.ScreenDocument,
+    "\n  query ScreenStoredIndicators($tickers: [String!]!, $to: Date, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      indicators(to: $to, last: 1, adjusted: $adjusted) {\n        sma20: sma(period: 20) { date value }\n        sma50: sma(period: 50) { value }\n        sma200: sma(period: 200) { value }\n        ema12: ema(period: 12) { value }\n        ema26: ema(period: 26) { value }\n        rsi { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr { value }\n      }\n    }\n  }\n": typeof types.ScreenStoredIndicatorsDocument,
     "query SharedLimitsTypename { __typename }": typeof types.SharedLimitsTypenameDocument,
     "\n  mutation SharedLimitsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n": typeof types.SharedLimitsLoginDocument,
     "\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": typeof types.JobsLoadDocument,
@@ -114,6 +130,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation AccountsSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n": types.AccountsSignInDocument,
+    "\n  query BatchPerformance($tickers: [String!]!, $asOf: Date) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf) { asOf return1M return1Y volatility1Y maxDrawdown1Y sharpe1Y high52W }\n      raw: performance(asOf: $asOf, adjusted: false) { return1M }\n    }\n  }\n": types.BatchPerformanceDocument,
     "\n  mutation AuthPermissionsUpsertEtf { upsertEtf(input: { ticker: \"NEW\", name: \"New\" }) { ticker } }\n": types.AuthPermissionsUpsertEtfDocument,
     "\n  mutation AuthPermissionsLoadPrices {\n    loadPrices(ticker: \"SPY\", bars: [{ date: \"2024-01-02\", open: 1, high: 1, low: 1, close: 1, volume: 1 }]) { inserted }\n  }\n": types.AuthPermissionsLoadPricesDocument,
     "\n  mutation AuthPermissionsCreateUser {\n    createUser(input: { email: \"x@example.com\", name: \"X\", password: \"a-long-enough-password\" }) { id }\n  }\n": types.AuthPermissionsCreateUserDocument,
@@ -160,6 +177,7 @@ const documents: Documents = {
     "\n  query PointsAndColumns($interval: Interval, $last: Int) {\n    etf(ticker: \"AAA\") {\n      series(interval: $interval, last: $last) { dates }\n      indicators(interval: $interval, last: $last) {\n        sma(period: 50) { date value }\n        ema(period: 7) { date value }\n        macd { date macd signal histogram }\n        bollinger { date upper middle lower }\n        stochastic { date fastK fastD slowD }\n        adx { date adx plusDI minusDI }\n        columns {\n          dates\n          sma(period: 50) { value }\n          ema(period: 7) { value }\n          macd { macd signal histogram }\n          bollinger { upper middle lower }\n          stochastic { fastK fastD slowD }\n          adx { adx plusDI minusDI }\n        }\n      }\n    }\n  }\n": types.PointsAndColumnsDocument,
     "\n  query ColumnarBadPeriod { etf(ticker: \"AAA\") { indicators(last: 5) { columns { sma(period: 0) { value } } } } }\n": types.ColumnarBadPeriodDocument,
     "\n  query ColumnarHuge {\n    etfsByTicker(\n      tickers: [\"T0\", \"T1\", \"T2\", \"T3\", \"T4\", \"T5\", \"T6\", \"T7\", \"T8\", \"T9\", \"T10\", \"T11\", \"T12\",\n                \"T13\", \"T14\", \"T15\", \"T16\", \"T17\", \"T18\", \"T19\", \"T20\", \"T21\", \"T22\", \"T23\", \"T24\"]\n    ) {\n      indicators {\n        columns {\n          dates\n          s0: sma(period: 2) { value }\n          s1: sma(period: 3) { value }\n          s2: sma(period: 4) { value }\n          s3: sma(period: 5) { value }\n          s4: sma(period: 6) { value }\n          s5: sma(period: 7) { value }\n          s6: sma(period: 8) { value }\n          s7: sma(period: 9) { value }\n          s8: sma(period: 10) { value }\n          s9: sma(period: 11) { value }\n          s10: sma(period: 12) { value }\n          s11: sma(period: 13) { value }\n        }\n      }\n    }\n  }\n": types.ColumnarHugeDocument,
+    "\n  query Correlation($tickers: [String!]!, $from: Date, $to: Date, $last: Int, $interval: Interval, $adjusted: Boolean) {\n    correlation(tickers: $tickers, from: $from, to: $to, last: $last, interval: $interval, adjusted: $adjusted) {\n      tickers observations matrix from to\n    }\n  }\n": types.CorrelationDocument,
     "\n  mutation DataMutationsUpsertEtfs($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker name } }\n": types.DataMutationsUpsertEtfsDocument,
     "\n  mutation DataMutationsUpsertEtfsFull($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker issuer exchange } }\n": types.DataMutationsUpsertEtfsFullDocument,
     "\n  mutation DataMutationsDeleteEtf($ticker: String!) { deleteEtf(ticker: $ticker) { ticker deletedPrices } }\n": types.DataMutationsDeleteEtfDocument,
@@ -181,10 +199,17 @@ const documents: Documents = {
     "\n  mutation IndicatorPersistedAppendBar {\n    loadPrices(ticker: \"PER\", bars: [{ date: \"2025-01-02\", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) {\n      inserted\n    }\n  }\n": types.IndicatorPersistedAppendBarDocument,
     "\n  query IndicatorWindowEmaAlone { etf(ticker: \"WIN\") { indicators(last: 5) { ema(period: 10) { date value } } } }\n": types.IndicatorWindowEmaAloneDocument,
     "\n  query IndicatorWindowEmaTogether {\n    etf(ticker: \"WIN\") { indicators(last: 5) { sma(period: 3) { value } ema(period: 10) { date value } macd { macd } } }\n  }\n": types.IndicatorWindowEmaTogetherDocument,
+    "\n  query LatestFigures($tickers: [String!]!, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(adjusted: $adjusted) {\n        asOf return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W\n      }\n    }\n  }\n": types.LatestFiguresDocument,
+    "\n  mutation LoadBarsForMetrics($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted updated }\n  }\n": types.LoadBarsForMetricsDocument,
+    "\n  mutation DeleteBarsForMetrics($ticker: String!, $from: Date!, $to: Date!) {\n    deletePrices(ticker: $ticker, from: $from, to: $to) { deleted }\n  }\n": types.DeleteBarsForMetricsDocument,
+    "\n  mutation SplitForMetrics($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n": types.SplitForMetricsDocument,
+    "\n  mutation UnsplitForMetrics($ticker: String!, $date: Date!) { deleteSplit(ticker: $ticker, date: $date) }\n": types.UnsplitForMetricsDocument,
+    "\n  mutation DeleteEtfForMetrics($ticker: String!) { deleteEtf(ticker: $ticker) { ticker } }\n": types.DeleteEtfForMetricsDocument,
     "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n": types.LoadPricesDocument,
     "query BigVolume { etf(ticker: \"LOAD\") { prices { volume } } }": types.BigVolumeDocument,
     "\n  query BatchChart($tickers: [String!]!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      prices(last: 20) { date close volume }\n      weekly: prices(interval: WEEKLY, last: 4) { date close }\n      latestPrice { close }\n    }\n  }\n": types.BatchChartDocument,
     "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n": types.MetricsChartDocument,
+    "\n  query Performance($tickers: [String!]!, $asOf: Date, $adjusted: Boolean, $riskFreeRate: Float) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf, adjusted: $adjusted) {\n        asOf\n        return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y(riskFreeRate: $riskFreeRate)\n        high52W low52W\n      }\n    }\n  }\n": types.PerformanceDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": types.PricesDocument,
     "\n  query ResponseCacheChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close } }\n  }\n": types.ResponseCacheChartDocument,
     "\n  mutation ResponseCacheLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted }\n  }\n": types.ResponseCacheLoadPricesDocument,
@@ -192,10 +217,17 @@ const documents: Documents = {
     "\n  query ResponseCacheAdjustedCloses($ticker: String!) { etf(ticker: $ticker) { prices(last: 2, adjusted: true) { close } } }\n": types.ResponseCacheAdjustedClosesDocument,
     "\n  query ResponseCacheLastTwo($ticker: String!) { etf(ticker: $ticker) { prices(last: 2) { date close } } }\n": types.ResponseCacheLastTwoDocument,
     "\n  mutation ResponseCacheRecordSplit($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n": types.ResponseCacheRecordSplitDocument,
+    "\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n": types.ResponseCachePerformanceDocument,
+    "\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n": types.ResponseCacheCorrelationDocument,
     "\n  query ResponseCacheTickers($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker } }\n": types.ResponseCacheTickersDocument,
     "\n  mutation ResponseCacheUpsertEtf($input: EtfInput!) { upsertEtf(input: $input) { ticker } }\n": types.ResponseCacheUpsertEtfDocument,
     "\n  mutation ResponseCacheFollow($ticker: String!) { follow(ticker: $ticker) { followedAt } }\n": types.ResponseCacheFollowDocument,
     "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n": types.ResponseCacheWatchlistDocument,
+    "\n  query ScreenArguments($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ticker } }\n    }\n  }\n": types.ScreenArgumentsDocument,
+    "\n  query BatchScreen($where: ScreenFilter!, $asOf: Date, $after: String) {\n    screen(where: $where, orderBy: [{ metric: RSI_14, direction: DESC }], first: 3, asOf: $asOf, after: $after) {\n      totalCount\n      edges { cursor date node { ticker } values { metric value } }\n      pageInfo { endCursor }\n    }\n  }\n": types.BatchScreenDocument,
+    "\n  query WholeScreen($where: ScreenFilter!) {\n    screen(where: $where, orderBy: [{ metric: RSI_14 }, { metric: MACD_HISTOGRAM }], first: 100) {\n      totalCount\n      edges { date node { ticker } values { metric value } }\n    }\n  }\n": types.WholeScreenDocument,
+    "\n  query Screen($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String, $asOf: Date, $adjusted: Boolean) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after, asOf: $asOf, adjusted: $adjusted) {\n      totalCount\n      edges { cursor date node { ticker assetClass } values { metric value } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.ScreenDocument,
+    "\n  query ScreenStoredIndicators($tickers: [String!]!, $to: Date, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      indicators(to: $to, last: 1, adjusted: $adjusted) {\n        sma20: sma(period: 20) { date value }\n        sma50: sma(period: 50) { value }\n        sma200: sma(period: 200) { value }\n        ema12: ema(period: 12) { value }\n        ema26: ema(period: 26) { value }\n        rsi { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr { value }\n      }\n    }\n  }\n": types.ScreenStoredIndicatorsDocument,
     "query SharedLimitsTypename { __typename }": types.SharedLimitsTypenameDocument,
     "\n  mutation SharedLimitsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }\n": types.SharedLimitsLoginDocument,
     "\n  mutation JobsLoad($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": types.JobsLoadDocument,
@@ -230,6 +262,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AccountsSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n"): (typeof documents)["\n  mutation AccountsSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchPerformance($tickers: [String!]!, $asOf: Date) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf) { asOf return1M return1Y volatility1Y maxDrawdown1Y sharpe1Y high52W }\n      raw: performance(asOf: $asOf, adjusted: false) { return1M }\n    }\n  }\n"): (typeof documents)["\n  query BatchPerformance($tickers: [String!]!, $asOf: Date) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf) { asOf return1M return1Y volatility1Y maxDrawdown1Y sharpe1Y high52W }\n      raw: performance(asOf: $asOf, adjusted: false) { return1M }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -417,6 +453,10 @@ export function graphql(source: "\n  query ColumnarHuge {\n    etfsByTicker(\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Correlation($tickers: [String!]!, $from: Date, $to: Date, $last: Int, $interval: Interval, $adjusted: Boolean) {\n    correlation(tickers: $tickers, from: $from, to: $to, last: $last, interval: $interval, adjusted: $adjusted) {\n      tickers observations matrix from to\n    }\n  }\n"): (typeof documents)["\n  query Correlation($tickers: [String!]!, $from: Date, $to: Date, $last: Int, $interval: Interval, $adjusted: Boolean) {\n    correlation(tickers: $tickers, from: $from, to: $to, last: $last, interval: $interval, adjusted: $adjusted) {\n      tickers observations matrix from to\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DataMutationsUpsertEtfs($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker name } }\n"): (typeof documents)["\n  mutation DataMutationsUpsertEtfs($inputs: [EtfInput!]!) { upsertEtfs(inputs: $inputs) { ticker name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -501,6 +541,30 @@ export function graphql(source: "\n  query IndicatorWindowEmaTogether {\n    etf
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LatestFigures($tickers: [String!]!, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(adjusted: $adjusted) {\n        asOf return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W\n      }\n    }\n  }\n"): (typeof documents)["\n  query LatestFigures($tickers: [String!]!, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(adjusted: $adjusted) {\n        asOf return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoadBarsForMetrics($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted updated }\n  }\n"): (typeof documents)["\n  mutation LoadBarsForMetrics($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted updated }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteBarsForMetrics($ticker: String!, $from: Date!, $to: Date!) {\n    deletePrices(ticker: $ticker, from: $from, to: $to) { deleted }\n  }\n"): (typeof documents)["\n  mutation DeleteBarsForMetrics($ticker: String!, $from: Date!, $to: Date!) {\n    deletePrices(ticker: $ticker, from: $from, to: $to) { deleted }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SplitForMetrics($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n"): (typeof documents)["\n  mutation SplitForMetrics($ticker: String!, $date: Date!, $ratio: Float!) {\n    recordSplit(ticker: $ticker, date: $date, ratio: $ratio) { ratio }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsplitForMetrics($ticker: String!, $date: Date!) { deleteSplit(ticker: $ticker, date: $date) }\n"): (typeof documents)["\n  mutation UnsplitForMetrics($ticker: String!, $date: Date!) { deleteSplit(ticker: $ticker, date: $date) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteEtfForMetrics($ticker: String!) { deleteEtf(ticker: $ticker) { ticker } }\n"): (typeof documents)["\n  mutation DeleteEtfForMetrics($ticker: String!) { deleteEtf(ticker: $ticker) { ticker } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n"): (typeof documents)["\n  mutation LoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { ticker inserted updated unchanged }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -514,6 +578,10 @@ export function graphql(source: "\n  query BatchChart($tickers: [String!]!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n"): (typeof documents)["\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Performance($tickers: [String!]!, $asOf: Date, $adjusted: Boolean, $riskFreeRate: Float) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf, adjusted: $adjusted) {\n        asOf\n        return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y(riskFreeRate: $riskFreeRate)\n        high52W low52W\n      }\n    }\n  }\n"): (typeof documents)["\n  query Performance($tickers: [String!]!, $asOf: Date, $adjusted: Boolean, $riskFreeRate: Float) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf, adjusted: $adjusted) {\n        asOf\n        return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y(riskFreeRate: $riskFreeRate)\n        high52W low52W\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -545,6 +613,14 @@ export function graphql(source: "\n  mutation ResponseCacheRecordSplit($ticker: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n"): (typeof documents)["\n  query ResponseCachePerformance($ticker: String!) { etf(ticker: $ticker) { performance { asOf return1D } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n"): (typeof documents)["\n  query ResponseCacheCorrelation($tickers: [String!]!) { correlation(tickers: $tickers, last: 5) { matrix } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ResponseCacheTickers($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker } }\n"): (typeof documents)["\n  query ResponseCacheTickers($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -558,6 +634,26 @@ export function graphql(source: "\n  mutation ResponseCacheFollow($ticker: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n"): (typeof documents)["\n  query ResponseCacheWatchlist { me { email watchlist { etf { ticker } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScreenArguments($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ticker } }\n    }\n  }\n"): (typeof documents)["\n  query ScreenArguments($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges { cursor node { ticker } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchScreen($where: ScreenFilter!, $asOf: Date, $after: String) {\n    screen(where: $where, orderBy: [{ metric: RSI_14, direction: DESC }], first: 3, asOf: $asOf, after: $after) {\n      totalCount\n      edges { cursor date node { ticker } values { metric value } }\n      pageInfo { endCursor }\n    }\n  }\n"): (typeof documents)["\n  query BatchScreen($where: ScreenFilter!, $asOf: Date, $after: String) {\n    screen(where: $where, orderBy: [{ metric: RSI_14, direction: DESC }], first: 3, asOf: $asOf, after: $after) {\n      totalCount\n      edges { cursor date node { ticker } values { metric value } }\n      pageInfo { endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WholeScreen($where: ScreenFilter!) {\n    screen(where: $where, orderBy: [{ metric: RSI_14 }, { metric: MACD_HISTOGRAM }], first: 100) {\n      totalCount\n      edges { date node { ticker } values { metric value } }\n    }\n  }\n"): (typeof documents)["\n  query WholeScreen($where: ScreenFilter!) {\n    screen(where: $where, orderBy: [{ metric: RSI_14 }, { metric: MACD_HISTOGRAM }], first: 100) {\n      totalCount\n      edges { date node { ticker } values { metric value } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Screen($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String, $asOf: Date, $adjusted: Boolean) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after, asOf: $asOf, adjusted: $adjusted) {\n      totalCount\n      edges { cursor date node { ticker assetClass } values { metric value } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Screen($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int, $after: String, $asOf: Date, $adjusted: Boolean) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after, asOf: $asOf, adjusted: $adjusted) {\n      totalCount\n      edges { cursor date node { ticker assetClass } values { metric value } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScreenStoredIndicators($tickers: [String!]!, $to: Date, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      indicators(to: $to, last: 1, adjusted: $adjusted) {\n        sma20: sma(period: 20) { date value }\n        sma50: sma(period: 50) { value }\n        sma200: sma(period: 200) { value }\n        ema12: ema(period: 12) { value }\n        ema26: ema(period: 26) { value }\n        rsi { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr { value }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScreenStoredIndicators($tickers: [String!]!, $to: Date, $adjusted: Boolean) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      indicators(to: $to, last: 1, adjusted: $adjusted) {\n        sma20: sma(period: 20) { date value }\n        sma50: sma(period: 50) { value }\n        sma200: sma(period: 200) { value }\n        ema12: ema(period: 12) { value }\n        ema26: ema(period: 26) { value }\n        rsi { value }\n        macd { macd signal histogram }\n        bollinger { upper lower }\n        atr { value }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

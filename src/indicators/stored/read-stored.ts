@@ -7,6 +7,7 @@
 // rows are stored only for ETFs with corporate actions: for the others the
 // adjusted series is the raw one, and the raw rows are read.
 import type pg from 'pg';
+import { storedAdjusted } from '../../corporate-actions/adjusted-source.js';
 import type { IsoDate } from '../../dates.js';
 import type { BarWindow } from '../../prices/bar-window.js';
 import { windowWalk } from '../../prices/window-walk.js';
@@ -29,7 +30,7 @@ const read = (columns: readonly string[]) => `/* persisted-indicators */
   -- ran it again for every bar of the window.
   JOIN etf et ON et.id = e.id
   CROSS JOIN LATERAL (
-    SELECT $5::boolean AND EXISTS (SELECT FROM corporate_action a WHERE a.etf_id = e.id) AS adjusted
+    SELECT ${storedAdjusted('$5::boolean', 'e.id')} AS adjusted
   ) s
   CROSS JOIN LATERAL (
     SELECT min(w.date) AS first FROM (

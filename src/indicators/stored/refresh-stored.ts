@@ -45,7 +45,7 @@ const tails = (adjusted: boolean) => `/* indicator-tails${adjusted ? '-adjusted'
     OFFSET 0 -- computed once per ETF, not once per bar: keeps the planner from inlining it
   ) s
   CROSS JOIN LATERAL (
-    SELECT date, open, high, low, close, volume FROM ${priceSource(adjusted)}
+    SELECT date, open, high, low, close, volume FROM ${priceSource(adjusted, 'c.etf_id')}
     WHERE etf_id = c.etf_id AND date >= coalesce(s.start, '-infinity')
     ORDER BY date
   ) b
