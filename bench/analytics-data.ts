@@ -8,7 +8,7 @@ import { withTransaction } from '../src/db/transaction.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { lockEtfId } from '../src/etfs/lock-etf.js';
 import { runDueJobs } from '../src/jobs/worker.js';
-import { refreshLatestMetrics } from '../src/metrics/latest-metrics.js';
+import { refreshLatestMetrics } from '../src/performance/latest-metrics.js';
 import { loadPrices } from '../src/prices/load-prices.js';
 import { ANALYTICS_ETFS, ANALYTICS_LAST_DAY, ANALYTICS_YEARS, analyticsTicker } from './analytics-workload.js';
 import { freshDatabase } from './loading.js';

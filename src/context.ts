@@ -9,7 +9,7 @@ import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/load
 import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
 import { limitsFor } from './limits/use-limits.js';
-import { createMetricsLoaders, type MetricsLoaders } from './metrics/read-metrics.js';
+import { createMetricsLoaders, type MetricsLoaders } from './performance/read-metrics.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './prices/loaders.js';
 import type { PricesFeed } from './prices/prices-updated.js';
 import type { LoginThrottle } from './users/login-throttle.js';

@@ -4,7 +4,7 @@
 // and a figure served from it equals the same figure computed from the bars.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
-import { refreshBehindLatestMetrics } from '../src/metrics/latest-metrics.js';
+import { refreshBehindLatestMetrics } from '../src/performance/latest-metrics.js';
 import { loadPrices } from '../src/prices/load-prices.js';
 import { backAdjust } from './back-adjust.js';
 import { type Bar, expectedPerformance, expectFigures } from './expected-metrics.js';

@@ -52,7 +52,7 @@ it('the domains never import the GraphQL schema or Yoga wiring above them', () =
     'auth',
     'users',
     'watchlist',
-    'metrics',
+    'performance',
     'correlation',
     'screen',
     'ingest',

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { runDueJobs } from '../src/jobs/worker.js';
-import { refreshBehindLatestMetrics } from '../src/metrics/latest-metrics.js';
+import { refreshBehindLatestMetrics } from '../src/performance/latest-metrics.js';
 import { loadPrices } from '../src/prices/load-prices.js';
 import { createEtf } from './fixtures.js';
 import type { ScreenFilter } from './gql/graphql.js';

@@ -8,7 +8,7 @@ import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshPersistedIndicators } from '../indicators/stored/refresh-stored.js';
-import { refreshLatestMetrics } from '../metrics/latest-metrics.js';
+import { refreshLatestMetrics } from '../performance/latest-metrics.js';
 import { closeBefore } from '../prices/bar-dates.js';
 import { dateProblem } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { afterBarsChanged } from '../indicators/stored/keep-current.js';
-import { refreshLatestMetrics } from '../metrics/latest-metrics.js';
+import { refreshLatestMetrics } from '../performance/latest-metrics.js';
 import { notifyPricesUpdated } from './prices-updated.js';
 import type { ValidBars } from './validate-bars.js';
 
@@ -60,7 +60,7 @@ const changedBars = (row: ChangedRange) => (row.inserted ?? 0) + (row.updated ??
  * What follows every change of bars (a load, an import, a deletion), in its
  * transaction: the stored indicators from the first changed date on (now, or
  * by a job for a large change: indicators/stored/keep-current.ts), the ETFs'
- * latest figures (metrics/latest-metrics.ts), and the word to subscribers.
+ * latest figures (performance/latest-metrics.ts), and the word to subscribers.
  */
 export async function afterWrite(client: pg.ClientBase, written: readonly ChangedRange[]): Promise<void> {
   await afterBarsChanged(

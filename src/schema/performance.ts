@@ -1,9 +1,9 @@
 // Etf.performance: trailing returns and one-year risk as of a date, batched
-// across ETFs (one statement for any number of them: metrics/read-metrics.ts).
+// across ETFs (one statement for any number of them: performance/read-metrics.ts).
 import { builder } from '../builder.js';
 import { toIsoDate } from '../dates.js';
-import { sharpe1y } from '../metrics/performance.js';
-import type { Metrics } from '../metrics/read-metrics.js';
+import { sharpe1y } from '../performance/performance.js';
+import type { Metrics } from '../performance/read-metrics.js';
 
 /** The bars one ETF's figures may read when computed: a year of daily bars, at most one a calendar day. */
 const PERFORMANCE_COST = 366;

@@ -9,7 +9,7 @@ import { applyMigrations } from '../db/migrations.js';
 import { seedDemoData } from '../demo/seed-demo.js';
 import { queueLaggingRefreshes } from '../indicators/stored/keep-current.js';
 import { runDueJobs } from '../jobs/worker.js';
-import { refreshBehindLatestMetrics } from '../metrics/latest-metrics.js';
+import { refreshBehindLatestMetrics } from '../performance/latest-metrics.js';
 import { adminExists, ensureAdminUser } from '../users/first-admin.js';
 
 export async function prepareDatabase(
