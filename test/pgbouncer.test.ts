@@ -175,10 +175,16 @@ it('serves the read and write paths through PgBouncer in transaction mode, leavi
       ? ok(LOAD, { bars: rest.slice(i, i + 1) })
       : i % 6 === 4
         ? ok('{ etfs(first: 5) { totalCount edges { node { ticker name } } } }')
-        : ok(
-            `{ etfsByTicker(tickers: ["BNC"]) { prices(last: ${100 + i}) { date close volume }
+        : i % 6 === 3
+          ? // The screen's and the figures' statements are named when no pooler stands between.
+            ok(
+              `{ screen(where: { metric: CLOSE, gt: ${i} }) { totalCount edges { node { ticker } } }
+                 etf(ticker: "BNC") { performance { return1M volatility1Y } } }`,
+            )
+          : ok(
+              `{ etfsByTicker(tickers: ["BNC"]) { prices(last: ${100 + i}) { date close volume }
                indicators(last: ${50 + i}) { sma(period: 20) { value } rsi { value } macd { macd } } } }`,
-          ),
+            ),
   );
   await Promise.all(work);
 

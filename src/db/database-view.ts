@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { timedClient, watchPool } from '../metrics/sql-metrics.js';
+import { markBehindPooler } from './prepared.js';
 
 export type DatabaseView = { pool: pg.Pool; prisma: PrismaClient };
 
@@ -14,6 +15,8 @@ type PoolOptions = {
   Client?: typeof pg.Client;
   /** How long a checkout may wait for a new connection; unset: as long as the server takes. */
   connectionTimeoutMillis?: number;
+  /** Its connections go through a transaction pooler: no named statements (see prepared.ts). */
+  behindPooler?: boolean;
 };
 
 /** A pool reported as `database` by etfql_db_pool_connections; `close` ends it. */
@@ -25,6 +28,7 @@ export function openPool(name: string, url: string, options: PoolOptions): { poo
     Client: timedClient(options.Client ?? pg.Client),
   });
   const unwatch = watchPool(name, pool);
+  if (options.behindPooler) markBehindPooler(pool);
   // An idle client that loses its connection (server restart) must not crash
   // the process; the pool replaces it on the next checkout.
   pool.on('error', () => {});

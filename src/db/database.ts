@@ -64,8 +64,10 @@ export function topologyOptions(
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
   const poolSize = options.poolSize ?? 10;
-  const primary = openView('primary', url, { max: poolSize, Client: options.Client });
   const directUrl = options.directUrl ?? url;
+  // A direct URL apart from the pooled one says a transaction pooler stands between.
+  const behindPooler = directUrl !== url;
+  const primary = openView('primary', url, { max: poolSize, Client: options.Client, behindPooler });
   const direct =
     directUrl === url
       ? null
@@ -81,6 +83,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
           maxLagSeconds: options.replicas?.maxLagSeconds ?? 5,
           poolSize,
           Client: options.Client,
+          behindPooler,
         })
       : null;
   return {

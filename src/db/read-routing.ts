@@ -65,6 +65,8 @@ export function createReadRouting(options: {
   /** Each replica's pool: the same per-process budget as the primary's. */
   poolSize: number;
   Client?: typeof pg.Client;
+  /** The replicas too are reached through a transaction pooler: no named statements. */
+  behindPooler?: boolean;
 }): ReadRouting {
   const maxLagMs = options.maxLagSeconds * 1000;
   const primarySource: ReadSource = { view: options.primary, name: 'primary', replayed: null };
@@ -81,6 +83,7 @@ export function createReadRouting(options: {
       max: options.poolSize,
       Client: options.Client,
       connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
+      behindPooler: options.behindPooler,
     });
     // A pooled connection that breaks (the replica stopped) is news: check now, not at the next tick.
     view.pool.on('error', () => void check());

@@ -37,7 +37,10 @@ export async function readMetrics(
   adjusted: boolean,
 ): Promise<Map<number, Metrics>> {
   // Long to parse and plan, the same text every time: prepared (db/prepared.ts).
-  const { rows } = await pool.query<Row>({ ...prepared(metricsStatement(etfIds, asOf, adjusted)), rowMode: 'array' });
+  const { rows } = await pool.query<Row>({
+    ...prepared(pool, metricsStatement(etfIds, asOf, adjusted)),
+    rowMode: 'array',
+  });
   return new Map(rows.map((row) => [row[0], toMetrics(row)]));
 }
 

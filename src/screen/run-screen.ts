@@ -65,7 +65,7 @@ export async function runScreen(
   let overrides: StoredOverrides | null = null;
   let rows: Row[] = [];
   for (let reads = 0; reads < 3; reads++) {
-    ({ rows } = await pool.query<Row>(prepared(screenStatement(screen, { ...page, compute, overrides }))));
+    ({ rows } = await pool.query<Row>(prepared(pool, screenStatement(screen, { ...page, compute, overrides }))));
     const lagging = (rows[0]?.page_lagging ?? []).filter((id) => !overrides?.has(id));
     const missing = rows[0]?.page_missing ?? [];
     if (lagging.length === 0 && missing.length === 0) break;
