@@ -7,6 +7,7 @@ import { Logger, type Runner, run, runOnce, type TaskList } from 'graphile-worke
 import type pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { bringCurrent, REFRESH_TASK } from '../indicators/stored/keep-current.js';
+import { refreshLatestMetricsOf } from '../performance/latest-metrics.js';
 
 function tasks(pool: pg.Pool, logger?: Pino): TaskList {
   return {
@@ -14,6 +15,8 @@ function tasks(pool: pg.Pool, logger?: Pino): TaskList {
       const { etfId } = payload as { etfId: number };
       const started = Date.now();
       const { refreshed } = await bringCurrent(pool, etfId);
+      // The write that queued this job left the ETF's latest figures to it too.
+      if (refreshed) await refreshLatestMetricsOf(pool, etfId);
       if (refreshed) logger?.debug({ etfId, ms: Date.now() - started }, 'stored indicators current');
     },
   };

@@ -41,6 +41,24 @@ export async function refreshLatestMetrics(client: pg.ClientBase, etfIds: readon
   if (etfIds.length > 0) await client.query(refreshStatement(etfIds));
 }
 
+const DROP = '/* drop-latest-metrics */ DELETE FROM latest_metrics WHERE etf_id = ANY($1)';
+
+/**
+ * Removes these ETFs' rows, in the caller's transaction: a large write leaves
+ * its figures to its job (refreshLatestMetricsOf), and reads compute them meanwhile.
+ */
+export async function dropLatestMetrics(client: pg.ClientBase, etfIds: readonly number[]): Promise<void> {
+  if (etfIds.length > 0) await client.query(DROP, [etfIds]);
+}
+
+/** The job's part: rewrites one ETF's rows in a transaction of its own, the ETF locked. */
+export async function refreshLatestMetricsOf(pool: pg.Pool, etfId: number): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await lockEtfIds(client, [etfId]);
+    await refreshLatestMetrics(client, [etfId]);
+  });
+}
+
 // ETFs whose rows are missing or behind their last bar: written before this
 // table existed, or by hand. Reads are right meanwhile (they compute), only slower.
 const BEHIND = `/* latest-metrics-behind */

@@ -5,8 +5,8 @@
 // transaction, batched across ETFs, and so does the word to subscribers.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
-import { afterBarsChanged } from '../indicators/stored/keep-current.js';
-import { refreshLatestMetrics } from '../performance/latest-metrics.js';
+import { afterBarsChanged, INLINE_REFRESH_MAX_BARS } from '../indicators/stored/keep-current.js';
+import { dropLatestMetrics, refreshLatestMetrics } from '../performance/latest-metrics.js';
 import { notifyPricesUpdated } from './prices-updated.js';
 import type { ValidBars } from './validate-bars.js';
 
@@ -60,16 +60,21 @@ const changedBars = (row: ChangedRange) => (row.inserted ?? 0) + (row.updated ??
  * What follows every change of bars (a load, an import, a deletion), in its
  * transaction: the stored indicators from the first changed date on (now, or
  * by a job for a large change: indicators/stored/keep-current.ts), the ETFs'
- * latest figures (performance/latest-metrics.ts), and the word to subscribers.
+ * latest figures (performance/latest-metrics.ts: now, or by the same job), and
+ * the word to subscribers.
  */
 export async function afterWrite(client: pg.ClientBase, written: readonly ChangedRange[]): Promise<void> {
   await afterBarsChanged(
     client,
     written.map((row) => ({ etfId: row.etf_id, from: row.from_date, bars: changedBars(row) })),
   );
+  // A large change's figures wait for its job, as its stored indicators do: until
+  // then its row is gone and reads compute the figures (the same SQL).
+  const large = written.filter((row) => changedBars(row) > INLINE_REFRESH_MAX_BARS).map((row) => row.etf_id);
+  await dropLatestMetrics(client, large);
   await refreshLatestMetrics(
     client,
-    written.map((row) => row.etf_id),
+    written.filter((row) => changedBars(row) <= INLINE_REFRESH_MAX_BARS).map((row) => row.etf_id),
   );
   await notifyPricesUpdated(
     client,
