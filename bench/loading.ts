@@ -133,11 +133,6 @@ async function cli(adminUrl: string, tickers: string[], dates: string[], dir: st
     const rows = barsOf(ticker, dates).map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`);
     await writeFile(path.join(dir, `${ticker}.csv`), `Date,Open,High,Low,Close,Volume\n${rows.join('\n')}\n`);
   }
-  // The jobs run as `npm start` runs them by default: a worker already up while
-  // the import runs, taking each file's jobs as soon as its prices commit
-  // (JOB_CONCURRENCY=2: the machine's cores).
-  const db = createDatabase(url, { poolSize: 4 });
-  const worker = await startJobWorker(db.pool, { concurrency: 2 });
   const started = performance.now();
   const child = spawn(
     '/usr/bin/time',
@@ -155,6 +150,10 @@ async function cli(adminUrl: string, tickers: string[], dates: string[], dir: st
   const elapsed = seconds(started);
   if (code !== 0) throw new Error(`npm run ingest failed (${code}):\n${stderr.slice(-2000)}`);
   const rss = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN) / 1024;
+  // Then the jobs it queued, run by a worker as `npm run worker` runs them
+  // (JOB_CONCURRENCY=2: the machine's cores, nothing else running).
+  const db = createDatabase(url, { poolSize: 4 });
+  const worker = await startJobWorker(db.pool, { concurrency: 2 });
   try {
     for (;;) {
       const report = await jobReport(db.pool, 1);
