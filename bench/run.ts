@@ -212,8 +212,8 @@ if (only === undefined || only === 'scale') {
   const scale = await benchScaleOut(adminUrl.toString(), SECONDS);
   const two = 'skipped' in scale.twoWorkers ? undefined : scale.twoWorkers;
   print(
-    'scale-out: the chart at 64 connections against the server process (response cache off; the load generator shares the 2 cores)',
-    ['', '1 worker', '2 workers + Redis', 'ratio', 'target'],
+    'scale-out: the chart at 64 connections against the server process, 2 workers sharing Redis (response cache off; the load generator shares the 2 cores)',
+    ['', '1 worker', '2 workers', 'ratio', 'target'],
     [
       [
         'throughput (req/s)',
