@@ -17,7 +17,7 @@ import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { GRAPHQL_PATH, useLimits } from './limits/use-limits.js';
 import { createPricesFeed } from './prices/prices-updated.js';
-import { connectSharedState } from './redis/shared-state.js';
+import { connectRedisLink } from './redis/redis-link.js';
 import { schema } from './schema/index.js';
 import { createLoginThrottle, createSharedLoginThrottle } from './users/login-throttle.js';
 
@@ -37,7 +37,18 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
   }
   const auth = createAuthenticator(db.prisma, tokens);
   // Rate limits and sign-in throttling shared by every process, when there is a Redis.
-  const shared = config.responseCache.redisUrl ? connectSharedState(config.responseCache.redisUrl, logger) : undefined;
+  const shared = config.responseCache.redisUrl
+    ? connectRedisLink(config.responseCache.redisUrl, {
+        keyPrefix: 'etfql:state:',
+        logger,
+        // A process's first requests wait for the connection rather than count as an outage.
+        waitForConnection: true,
+        messages: {
+          down: 'Redis is unavailable: rate limits and sign-in throttling are per process until it is back',
+          back: 'Redis is back: rate limits and sign-in throttling are shared again',
+        },
+      })
+    : undefined;
   const responseCache = createResponseCache({ db, config, auth, schema, logger });
   const services = {
     db,

@@ -65,6 +65,10 @@ describe('read plans', () => {
     ['a watchlist move', { last: 2 }],
   ] as const)('%s prices: an index walk of the window, no sort', async (_name, args) => {
     await expectWindowBound((id) => barsStatement([id], window(args)), 0);
+    // Adjusted: the ETF's actions are read once (as arrays), not probed for each of its 252 bars.
+    expect(maxLoopsOn(await explain(barsStatement([ids.LONG], window(args))), 'corporate_action')).toBeLessThanOrEqual(
+      1,
+    );
   });
 
   it('daily prices from and to: the window only (the planner may sort those 262 bars)', async () => {
@@ -78,6 +82,9 @@ describe('read plans', () => {
     ['monthly, from', { interval: 'MONTHLY', from: '2025-11-01' }, 12 * 31],
   ] as const)('%s bars aggregate only the days of their window', async (_name, args, maxRows) => {
     await expectWindowBound((id) => barsStatement([id], window(args)), maxRows);
+    expect(maxLoopsOn(await explain(barsStatement([ids.LONG], window(args))), 'corporate_action')).toBeLessThanOrEqual(
+      1,
+    );
   });
 
   it.each([

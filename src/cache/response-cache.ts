@@ -35,13 +35,13 @@ import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type ExecutionResult, type GraphQLSchema, getOperationAST, isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { cacheRequests } from '../metrics/metrics.js';
+import { connectRedisLink } from '../redis/redis-link.js';
 import { responseCacheKey, UNCACHED_PREFIX } from './cache-key.js';
 
 const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
@@ -82,12 +82,24 @@ export function createResponseCache(options: {
   // When the last eviction was heard (performance.now()); before the first, when listening began.
   let evictedAt = performance.now();
   const shared = settings.redisUrl
-    ? connectRedis(settings.redisUrl, logger, async () => {
-        generation++;
-        await store.invalidate([EVERYTHING]);
+    ? connectRedisLink(settings.redisUrl, {
+        keyPrefix: 'etfql:cache:',
+        logger,
+        // A lookup must not wait for Redis: a miss costs less.
+        waitForConnection: false,
+        messages: {
+          down: 'response cache: Redis is unavailable; serving uncached until it is back',
+          back: 'response cache: Redis is back, emptied of what may have missed an eviction',
+        },
+        // Evictions sent while it was away may have been lost: everything goes first.
+        onBack: async () => {
+          generation++;
+          await store.invalidate([EVERYTHING]);
+        },
       })
     : undefined;
-  const store: Cache = shared?.store ?? createInMemoryCache({ max: settings.maxEntries });
+  const redisStore = shared ? createRedisCache({ redis: shared.redis }) : undefined;
+  const store: Cache = redisStore ?? createInMemoryCache({ max: settings.maxEntries });
   const failed = (error: unknown) => shared?.failed(error);
   const usable = () => db.isListening() && !shared?.isDown();
 
@@ -184,7 +196,7 @@ export function createResponseCache(options: {
         },
       };
     },
-    onDispose: () => shared?.redis.disconnect(),
+    onDispose: () => shared?.close(),
   };
 
   // A mutation's result goes out only after the barrier: see Races above.
@@ -266,41 +278,4 @@ function uncacheableCoordinates(schema: GraphQLSchema): Record<string, number> {
     }
   }
   return never;
-}
-
-type RedisStore = { redis: Redis; store: Cache; isDown(): boolean; failed(error: unknown): void };
-
-/**
- * Redis with its health: any failed command marks it down (gets miss, sets are
- * skipped: the API serves uncached, logged once), and a probe every half
- * second brings it back, evicting everything first, since evictions sent while
- * it was away may have been lost. Commands fail fast rather than wait.
- */
-function connectRedis(url: string, logger: Logger | undefined, emptyIt: () => Promise<void>): RedisStore {
-  const redis = new Redis(url, {
-    keyPrefix: 'etfql:cache:',
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 500,
-  });
-  let down = false;
-  const probe = () => {
-    setTimeout(() => {
-      redis
-        .ping()
-        .then(emptyIt)
-        .then(() => {
-          down = false;
-          logger?.info('response cache: Redis is back, emptied of what may have missed an eviction');
-        }, probe);
-    }, 500).unref();
-  };
-  const failed = (error: unknown) => {
-    if (down) return;
-    down = true;
-    logger?.warn({ err: error }, 'response cache: Redis is unavailable; serving uncached until it is back');
-    probe();
-  };
-  redis.on('error', failed);
-  return { redis, store: createRedisCache({ redis }), isDown: () => down, failed };
 }

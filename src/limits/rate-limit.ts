@@ -5,7 +5,7 @@
 // admits N whatever the number of processes. While Redis is down, each process
 // limits its own share (src/redis/shared-state.ts).
 import type { Redis } from 'ioredis';
-import type { SharedState } from '../redis/shared-state.js';
+import type { RedisLink } from '../redis/redis-link.js';
 
 export type RateLimiter = {
   /** 0 when the request may go ahead, else the seconds to wait before retrying. */
@@ -57,7 +57,7 @@ return wait`;
 
 type WithTakeToken = Redis & { takeToken(key: string, perSecond: number, burst: number): Promise<number> };
 
-export function createSharedRateLimiter(shared: SharedState, perSecond: number, burst: number): RateLimiter {
+export function createSharedRateLimiter(shared: RedisLink, perSecond: number, burst: number): RateLimiter {
   const local = createRateLimiter(perSecond, burst);
   shared.redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
   return {

@@ -17,7 +17,7 @@ import type { Context, ServerContext } from '../context.js';
 import { coercedVariables } from '../graphql/coerced-variables.js';
 import { toGraphQLError } from '../graphql/domain-errors.js';
 import { rateLimitRefusals } from '../metrics/metrics.js';
-import type { SharedState } from '../redis/shared-state.js';
+import type { RedisLink } from '../redis/redis-link.js';
 import { costRefusal, estimateCost } from './query-cost.js';
 import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from './rate-limit.js';
 import { useResponseBudget } from './response-budget.js';
@@ -162,7 +162,7 @@ export function useLimits(
   limits: Limits,
   auth: Pick<Authenticator, 'authenticate'>,
   logger?: Logger,
-  shared?: SharedState,
+  shared?: RedisLink,
 ): Plugin[] {
   const limiter = shared
     ? createSharedRateLimiter(shared, limits.rateLimitPerSecond, limits.rateLimitBurst)

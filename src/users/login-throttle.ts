@@ -8,7 +8,7 @@
 // guesses sent at once would otherwise all read "no failures yet" and skip the
 // delays. A few may queue; past that, an attempt is refused at once.
 
-import type { SharedState } from '../redis/shared-state.js';
+import type { RedisLink } from '../redis/redis-link.js';
 
 const FREE_FAILURES = 3;
 const FIRST_DELAY_MS = 250;
@@ -93,7 +93,7 @@ export function createLoginThrottle(now = () => Date.now()): LoginThrottle {
  * process: with N processes at most N attempts for one key run at once, each
  * after the shared delay. While Redis is down, this process's own counts serve.
  */
-export function createSharedLoginThrottle(shared: SharedState): LoginThrottle {
+export function createSharedLoginThrottle(shared: RedisLink): LoginThrottle {
   const local = createLoginThrottle();
   const key = (name: string) => `login:${name}`;
   return {
