@@ -73,6 +73,8 @@ export type Config = {
     ttlSeconds: number;
     /** Entries kept in-process (least recently used go first). */
     maxEntries: number;
+    /** What those entries may hold in all, in bytes of response body. */
+    maxBytes: number;
   };
   /** The provider `npm run update` fetches from. */
   priceSource: {
@@ -183,6 +185,7 @@ export const SETTINGS = {
     meaning: "an upper bound on an entry's life (freshness comes from eviction)",
   },
   RESPONSE_CACHE_MAX_ENTRIES: { default: 1000, meaning: 'entries kept in-process, least recently used first out' },
+  RESPONSE_CACHE_MAX_MB: { default: 256, meaning: 'the most those entries hold in all (response bodies, MB)' },
   PRICE_SOURCE_URL: {
     default: undefined,
     meaning: "`npm run update`'s provider: an http(s) URL with `{ticker}` in it",
@@ -390,6 +393,7 @@ export function loadConfig(env: Env = process.env): Config {
       redisUrl,
       ttlSeconds: integer('RESPONSE_CACHE_TTL_SECONDS', 1, 7 * 86_400),
       maxEntries: integer('RESPONSE_CACHE_MAX_ENTRIES', 1, 1_000_000),
+      maxBytes: integer('RESPONSE_CACHE_MAX_MB', 1, 65_536) * 1024 * 1024,
     },
     priceSource: {
       urlTemplate: priceSourceUrl,

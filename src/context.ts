@@ -43,6 +43,10 @@ export type Context = Omit<AppServices, 'db'> & {
   budget: ResponseBudget;
   /** The bars it may still read for indicators computed on demand (src/limits/read-budget.ts). */
   reads: ReadBudget;
+  /** The ETFs whose data this request read (the response cache evicts by them). */
+  etfsRead: Set<number>;
+  /** Notes ETFs this request read: loaders and the fields that return ETFs call it. */
+  noteEtfsRead(etfIds: Iterable<number>): void;
   /** Indicator kernel results of this request (see indicator-points.ts). */
   computed: Map<string, Record<string, Float64Array>>;
   /** Whether the request sent an Authorization header at all. */
@@ -63,6 +67,10 @@ export function createContext(
   const limits = limitsFor(services.config.limits, hasCredentials);
   // The read ceiling is the cost limit: both count bars.
   const reads = createReadBudget(limits.maxCost);
+  const etfsRead = new Set<number>();
+  const noteEtfsRead = (etfIds: Iterable<number>) => {
+    for (const id of etfIds) etfsRead.add(id);
+  };
   return {
     ...services,
     db,
@@ -70,10 +78,12 @@ export function createContext(
     callers: route.callers,
     clientAddress,
     loaders: {
-      priceBars: createPriceBarLoaders(db.pool),
-      indicators: createIndicatorLoaders(db.pool, reads),
-      metrics: createMetricsLoaders(db.pool),
+      priceBars: createPriceBarLoaders(db.pool, noteEtfsRead),
+      indicators: createIndicatorLoaders(db.pool, reads, noteEtfsRead),
+      metrics: createMetricsLoaders(db.pool, noteEtfsRead),
     },
+    etfsRead,
+    noteEtfsRead,
     computed: new Map(),
     costLimit: limits.maxCost,
     budget: createResponseBudget(limits.maxResponseValues),

@@ -1,5 +1,5 @@
 // createYoga(...) and nothing that listens: tests call yoga.fetch in-process.
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate.js';
 import { createTokenService } from './auth/tokens.js';
@@ -28,9 +28,11 @@ type AppOptions = {
   /** Defaults to the configuration of an empty environment. */
   config?: Config;
   logger?: Logger;
+  /** Plugins that run before all others: tests observe execution with them. */
+  plugins?: Plugin[];
 };
 
-export function createApp({ db, config = loadConfig({}), logger }: AppOptions): App {
+export function createApp({ db, config = loadConfig({}), logger, plugins = [] }: AppOptions): App {
   const tokens = createTokenService(config.auth.jwtSecrets, config.auth.jwtTtlSeconds);
   if (config.auth.jwtSecrets.length === 0) {
     logger?.warn('JWT_SECRET is not set: sign-in tokens are signed with a key made for this process only');
@@ -82,6 +84,7 @@ export function createApp({ db, config = loadConfig({}), logger }: AppOptions): 
           createContext(services, request, addressOf({ req }), await router.route(request, params, { req }))
       : ({ request, req }) => createContext(services, request, addressOf({ req }), primary),
     plugins: [
+      ...plugins,
       useMetrics(config.metricsToken),
       useRoutes(db),
       ...useLimits(config.limits, auth, logger, shared),

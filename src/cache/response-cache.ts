@@ -1,19 +1,25 @@
 // Whole responses of public reads (a dashboard's chart, asked again and again),
-// kept until the data they read changes: never stale, never shared wrongly.
+// kept until the data they read changes: never stale, never shared wrongly,
+// and a request the cache cannot answer costs what it costs with the cache off.
 //
-// - What is cached: operations whose every field is public ETF data (etf, etfs,
-//   etfsByTicker and what hangs off an Etf). Anything that depends on the
-//   caller (me, users, apiKeys, watchlists, node lookups) or needs more than
-//   the reader scope makes the whole response uncacheable (PUBLIC_* below,
-//   checked against the schema at start-up). Mutations and subscriptions are
-//   never cached. Every caller allowed to read shares the entries; a request
-//   with a bad credential never sees one.
+// - What is cached: queries whose every field is public ETF data (etf, etfs,
+//   etfsByTicker and what hangs off an Etf; src/cache/cacheable-documents.ts,
+//   decided once per parsed document). Anything that depends on the caller
+//   (me, users, apiKeys, watchlists, node lookups) or needs more than the
+//   reader scope is never cached. Mutations and subscriptions are never
+//   cached. Every caller allowed to read shares the entries; a request with a
+//   bad credential never sees one.
+// - What a miss costs: the lookup (a hash of the request, before parsing) and,
+//   once the response is final, storing the body that is sent anyway: it is
+//   serialized once, for the client and the cache alike. The result is not
+//   walked: an entry is tagged with the ETFs whose data the request read,
+//   which its loaders and root fields note as they read (Context.etfsRead).
 // - When it is evicted: PostgreSQL itself announces every committed change to
 //   an ETF's prices or corporate actions (statement triggers, NOTIFY on
 //   etfql_data_changed: see the data_change_notifications migration), from any
 //   writer: the API, the CLIs, plain SQL. Every server process listens and
-//   evicts the responses that read those ETFs (each response is tagged with
-//   the Etf ids it contains); a change to the ETFs themselves evicts all.
+//   evicts the responses that read those ETFs (a beta reads its benchmark too);
+//   a change to the ETFs themselves evicts all.
 // - Races: a response whose execution overlapped an eviction is not stored
 //   (it may have read the old data). A mutation answers only once this
 //   process has heard (and applied) the evictions of its own commit: after it
@@ -28,12 +34,10 @@
 //   cache is bypassed, and when it is back everything is evicted (notices
 //   sent meanwhile are lost).
 // - Where: in-process by default; in Redis when REDIS_URL is set, shared by
-//   every process. If Redis fails the API serves uncached (logged once per
-//   outage) and evicts everything when Redis is back.
-import { createRedisCache } from '@envelop/response-cache-redis';
-import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type ExecutionResult, type GraphQLSchema, getOperationAST, isObjectType } from 'graphql';
+//   every process, written after the response has gone. If Redis fails the API
+//   serves uncached (logged once per outage) and evicts everything when Redis
+//   is back.
+import { type ExecutionResult, type GraphQLSchema, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
@@ -42,27 +46,24 @@ import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { cacheRequests } from '../metrics/metrics.js';
 import { connectRedisLink } from '../redis/redis-link.js';
+import { type BodyStore, type CacheTag, createMemoryBodyStore, createRedisBodyStore } from './body-store.js';
 import { responseCacheKey, UNCACHED_PREFIX } from './cache-key.js';
+import { cacheableDocuments } from './cacheable-documents.js';
 
 const DATA_CHANGED_CHANNEL = 'etfql_data_changed';
-
-/** Query fields whose answers are the same for every reader. */
-const PUBLIC_ROOT_FIELDS = new Set(['etf', 'etfs', 'etfsByTicker']);
-/** Types that hold public ETF data only; any other type in a response makes it uncacheable. */
-const PUBLIC_TYPE =
-  /^(Query|Etf|EtfConnection|EtfEdge|PageInfo|PriceBar|PriceSeries|Indicators|IndicatorColumns|Performance|CorporateAction|Split|Dividend|\w+Point|\w+Columns?)$/;
 
 /** Notices of this channel that are barriers (see Races above), not changes. */
 const BARRIER_PREFIX = 'barrier:';
 
-/** Every cached response carries this entity: evicting it evicts everything. */
-const EVERYTHING = { typename: 'EtfDirectory', id: 'all' };
-/** The eviction generation when a response started executing, stamped on its result. */
-const STARTED_AT = Symbol('etfql.cacheGenerationAtStart');
-/** Where a response read (its request's ReadSource), stamped on its result. */
-const READ_FROM = Symbol('etfql.cacheReadFrom');
+/** Every cached response carries this tag: evicting it evicts everything. */
+const EVERYTHING: CacheTag = { typename: 'EtfDirectory', id: 'all' };
+const etfTag = (id: number | string): CacheTag => ({ typename: 'Etf', id: String(id) });
 
-type Stamped = { [STARTED_AT]?: number; [READ_FROM]?: Context['readSource'] };
+/** How the metrics plugin (src/graphql/use-metrics.ts) tells a hit from a request that never ran. */
+const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
+
+/** A request that may be stored once its response is final. */
+type Pending = { key: string; generation: number; context: Context };
 
 type ResponseCache = {
   /** Yoga plugins, in order; they must come after the execution plugins. */
@@ -98,18 +99,22 @@ export function createResponseCache(options: {
         },
       })
     : undefined;
-  const redisStore = shared ? createRedisCache({ redis: shared.redis }) : undefined;
-  const store: Cache = redisStore ?? createInMemoryCache({ max: settings.maxEntries });
+  const store: BodyStore = shared
+    ? createRedisBodyStore(shared.redis)
+    : createMemoryBodyStore({ maxEntries: settings.maxEntries, maxBytes: settings.maxBytes });
   const failed = (error: unknown) => shared?.failed(error);
   const usable = () => db.isListening() && !shared?.isDown();
+  const cacheable = cacheableDocuments(schema);
 
   // Evictions settle in the order they came, so a barrier can wait for all before it.
   let evictions: Promise<unknown> = Promise.resolve();
-  const evict = (entities: { typename: string; id?: string }[]) => {
+  const evict = (tags: CacheTag[]) => {
     generation++;
     evictedAt = performance.now();
     // A lost eviction marks Redis down: it is emptied before it is used again.
-    const done = Promise.resolve(store.invalidate(entities)).catch(failed);
+    const done = Promise.resolve()
+      .then(() => store.invalidate(tags))
+      .catch(failed);
     evictions = evictions.then(() => done);
   };
   const barriers = new Map<string, () => void>();
@@ -141,7 +146,7 @@ export function createResponseCache(options: {
       const ids = payload.split(',').filter((id) => /^\d+$/.test(id));
       // NOTIFY is open to every role of the database: anything else evicts all.
       if (ids.length === 0) return evict([EVERYTHING]);
-      evict(ids.map((id) => ({ typename: 'Etf', id: encodeGlobalID('Etf', id) })));
+      evict(ids.map(etfTag));
     },
     () => evict([EVERYTHING]),
   ).then(
@@ -152,49 +157,80 @@ export function createResponseCache(options: {
     (error) => logger?.warn({ err: error }, 'response cache: not listening for changes yet; bypassed'),
   );
 
-  const guarded: Cache = {
-    get(key) {
-      if (!usable()) return null;
-      return Promise.resolve(store.get(key)).then(
-        (hit) => {
-          // Keys of anything but a query match nothing: not lookups (see cache-key.ts).
-          if (!key.startsWith(UNCACHED_PREFIX)) cacheRequests.inc({ result: hit ? 'hit' : 'miss' });
-          return hit;
-        },
-        (error) => {
-          failed(error);
-          return null;
-        },
-      );
-    },
-    set(key, result, entities, ttl) {
-      // Evicted while it ran: it may hold what a write replaced.
-      const stamped = result as Stamped;
-      if (stamped[STARTED_AT] !== generation || !usable()) return;
-      // Read from a replica that may not have replayed the last eviction's commit.
-      const source = stamped[READ_FROM];
-      if (source && db.reads && !db.reads.currentSince(source, evictedAt)) return;
-      return Promise.resolve(store.set(key, serializedOnce(result), [...entities, EVERYTHING], ttl)).catch(failed);
-    },
-    invalidate: (entities) => store.invalidate(entities),
+  /** Stores a final, error-free result under its key, unless an eviction may have overtaken it. */
+  const keep = (pending: Pending, result: ExecutionResult): boolean => {
+    if (pending.generation !== generation || !usable()) return false;
+    // Read from a replica that may not have replayed the last eviction's commit.
+    const source = pending.context.readSource;
+    if (source && db.reads && !db.reads.currentSince(source, evictedAt)) return false;
+    const body = serialized(result);
+    const tags = [EVERYTHING];
+    for (const id of pending.context.etfsRead) tags.push(etfTag(id));
+    const ttl = settings.ttlSeconds * 1000;
+    if (!shared) {
+      store.set(pending.key, body, tags, ttl);
+      return true;
+    }
+    // Redis is written once the response has gone: a store never delays it.
+    setImmediate(() => Promise.resolve(store.set(pending.key, body, tags, ttl)).catch(failed));
+    return true;
   };
 
   // Whether the caller may read, decided (and the credential checked) before a
-  // cached response can be served: hits are answered before execution, so the
+  // cached response can be served: hits are answered before parsing, so the
   // schema's own authorization never runs for them.
-  const mayRead = new WeakMap<Request, boolean>();
-  const stampGeneration: Plugin = {
+  const keys = new WeakMap<Request, string>();
+  const pending = new WeakMap<Request, Pending>();
+  const cache: Plugin = {
+    // A client that holds a cached response's ETag gets 304 while the entry lives.
+    async onRequest({ request, endResponse, fetchAPI }) {
+      const tag = request.headers.get('if-none-match');
+      if (tag === null || !usable() || !/^"[\w-]{43}"$/.test(tag)) return;
+      if (!(await readerAllowed(request, auth, config.auth.publicRead))) return;
+      const body = await Promise.resolve(store.get(tag.slice(1, -1))).catch((error) => {
+        failed(error);
+        return null;
+      });
+      if (body !== null) endResponse(new fetchAPI.Response(null, { status: 304, headers: { etag: tag } }));
+    },
+    async onParams({ params, request, setResult }) {
+      if (!usable()) return;
+      const key = responseCacheKey({
+        documentString: params.query ?? '',
+        variableValues: params.variables,
+        operationName: params.operationName,
+      });
+      if (key.startsWith(UNCACHED_PREFIX)) return;
+      if (!(await readerAllowed(request, auth, config.auth.publicRead))) return;
+      let body: string | null = null;
+      try {
+        body = await store.get(key);
+      } catch (error) {
+        failed(error);
+        return;
+      }
+      if (body === null) {
+        keys.set(request, key);
+        return;
+      }
+      cacheRequests.inc({ result: 'hit' });
+      setResult(servedFrom(body, key));
+    },
     onExecute({ args }) {
-      const started = generation;
-      const source = (args.contextValue as unknown as Partial<Context>).readSource;
-      return {
-        onExecuteDone({ result }) {
-          if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) {
-            (result as Stamped)[STARTED_AT] = started;
-            (result as Stamped)[READ_FROM] = source;
-          }
-        },
-      };
+      const context = args.contextValue as unknown as Context & { request: Request };
+      const key = keys.get(context.request);
+      if (key === undefined || !cacheable(args.document, args.operationName)) return;
+      cacheRequests.inc({ result: 'miss' });
+      pending.set(context.request, { key, generation, context });
+    },
+    onResultProcess({ request, result }) {
+      const waiting = pending.get(request);
+      if (!waiting) return;
+      pending.delete(request);
+      if (Array.isArray(result) || !result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      const final = result as ExecutionResult;
+      if (final.errors?.length) return;
+      if (keep(waiting, final)) withEtag(final, waiting.key);
     },
     onDispose: () => shared?.close(),
   };
@@ -211,42 +247,36 @@ export function createResponseCache(options: {
     },
   };
 
-  const plugins: Plugin[] = settings.enabled
-    ? [
-        stampGeneration,
-        awaitOwnEvictions,
-        useResponseCache({
-          cache: guarded,
-          ttl: settings.ttlSeconds * 1000,
-          ttlPerSchemaCoordinate: uncacheableCoordinates(schema),
-          // Evictions come from the database, for every writer alike; this only
-          // keeps mutations on the plugin's path that never caches them (with
-          // false, it would cache a mutation's result like a query's).
-          invalidateViaMutation: true,
-          session: async (request) => {
-            mayRead.set(request, await readerAllowed(request, auth, config.auth.publicRead));
-            return 'reader';
-          },
-          enabled: (request) => mayRead.get(request) === true,
-          buildResponseCacheKey: responseCacheKey,
-        }),
-      ]
-    : [];
-
-  return { plugins };
+  return { plugins: settings.enabled ? [awaitOwnEvictions, cache] : [] };
 }
 
+type Serializable = ExecutionResult & { stringify?: (result: unknown) => string };
+
 /**
- * The response body, serialized once when stored: Yoga sends a result through
- * its `stringify` when it has one (as graphql-jit's do), and the in-process
- * store hands back this same object on every hit, so a hit costs no
- * serialization. The body is what Yoga would write: without the HTTP headers
- * it keeps in `extensions.http`. (Redis stores JSON and ignores the function.)
+ * The response body, serialized once for the client and the cache: Yoga sends
+ * a result through its `stringify` when it has one. The body is what Yoga
+ * would write: without the HTTP headers it keeps in `extensions.http`.
  */
-function serializedOnce(result: ExecutionResult): ExecutionResult {
+function serialized(result: Serializable): string {
   const { http: _headers, ...extensions } = (result.extensions ?? {}) as Record<string, unknown>;
-  const body = JSON.stringify({ ...result, extensions: Object.keys(extensions).length > 0 ? extensions : undefined });
-  return Object.assign(result, { stringify: () => body });
+  const body = JSON.stringify(
+    result.extensions ? { ...result, extensions: Object.keys(extensions).length > 0 ? extensions : undefined } : result,
+  );
+  result.stringify = () => body;
+  return body;
+}
+
+/** A stored body as a result Yoga writes as it is, with its ETag. */
+function servedFrom(body: string, key: string): ExecutionResult {
+  return withEtag({ stringify: () => body, [SERVED_FROM_CACHE]: true } as ExecutionResult, key);
+}
+
+/** The ETag header (Yoga sends `extensions.http.headers` and leaves them out of the body). */
+function withEtag(result: ExecutionResult, key: string): ExecutionResult {
+  const extensions = (result.extensions ??= {}) as { http?: { headers?: Record<string, string> } };
+  extensions.http ??= {};
+  extensions.http.headers = { ...extensions.http.headers, etag: `"${key}"` };
+  return result;
 }
 
 async function readerAllowed(request: Request, auth: Authenticator, publicRead: boolean): Promise<boolean> {
@@ -257,25 +287,4 @@ async function readerAllowed(request: Request, auth: Authenticator, publicRead: 
   } catch {
     return false; // execution will answer with the credential's error
   }
-}
-
-/** TTL 0 (never cached) for every type and field that is not public ETF data. */
-function uncacheableCoordinates(schema: GraphQLSchema): Record<string, number> {
-  const never: Record<string, number> = {};
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    if (!PUBLIC_TYPE.test(type.name)) {
-      never[type.name] = 0;
-      continue;
-    }
-    for (const field of Object.values(type.getFields())) {
-      const scopes = (field.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes;
-      const readerOnly =
-        scopes === undefined || (typeof scopes === 'object' && JSON.stringify(scopes) === '{"reader":true}');
-      if (!readerOnly || (type.name === 'Query' && !PUBLIC_ROOT_FIELDS.has(field.name))) {
-        never[`${type.name}.${field.name}`] = 0;
-      }
-    }
-  }
-  return never;
 }

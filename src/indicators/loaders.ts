@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { findEtfsByTicker } from '../etfs/find-etfs.js';
-import { keyedLoaders } from '../graphql/keyed-loaders.js';
+import { type EtfReads, keyedLoaders } from '../graphql/keyed-loaders.js';
 import type { ReadBudget } from '../limits/read-budget.js';
 import { BAR_FIELDS } from '../prices/bar-fields.js';
 import { type BarWindow, barWindowKey, type Interval } from '../prices/bar-window.js';
@@ -25,7 +25,7 @@ export type IndicatorLoaders = {
 
 type HistoryKey = { interval: Interval; to: IsoDate | null; adjusted: boolean };
 
-export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget): IndicatorLoaders {
+export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget, noteReads: EtfReads): IndicatorLoaders {
   const history = keyedLoaders(
     (key: HistoryKey) => `${key.interval}|${key.to ?? ''}|${key.adjusted}`,
     (key: HistoryKey, etfIds) =>
@@ -36,9 +36,10 @@ export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget): Indica
         return { value: histories, rows };
       }),
     () => emptyHistory(0),
+    noteReads,
   );
   return {
-    persisted: persistedLoaders(pool),
+    persisted: persistedLoaders(pool, noteReads),
     history: (interval, to, adjusted) => history({ interval, to, adjusted }),
     etfIdByTicker: new DataLoader(async (tickers) => {
       const ids = new Map((await findEtfsByTicker(pool, tickers)).map((etf) => [etf.ticker, etf.id]));
@@ -52,7 +53,7 @@ export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget): Indica
  * asked for: sma(50), rsi and macd of ten ETFs are one statement of four
  * columns. Not cached across ticks: a later field may want other columns.
  */
-function persistedLoaders(pool: pg.Pool): (window: BarWindow) => PersistedLoader {
+function persistedLoaders(pool: pg.Pool, noteReads: EtfReads): (window: BarWindow) => PersistedLoader {
   const byWindow = new Map<string, PersistedLoader>();
   return (window) => {
     const key = barWindowKey(window);
@@ -63,6 +64,7 @@ function persistedLoaders(pool: pg.Pool): (window: BarWindow) => PersistedLoader
         async (etfIds) => {
           const wanted = [...columns];
           columns.clear();
+          noteReads(etfIds);
           // Not cached, so an ETF comes once per field that asked: read it once.
           const read = await readPersisted(pool, [...new Set(etfIds)], window, wanted);
           return etfIds.map((id) => read.get(id) as PersistedColumns);

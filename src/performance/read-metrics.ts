@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { prepared } from '../db/prepared.js';
-import { keyedLoaders } from '../graphql/keyed-loaders.js';
+import { type EtfReads, keyedLoaders } from '../graphql/keyed-loaders.js';
 import { METRIC_COLUMNS, type MetricColumn, metricsAsOf } from './metrics-sql.js';
 
 /**
@@ -57,11 +57,12 @@ export type MetricsLoaders = (
   adjusted: boolean,
 ) => { load(etfId: number): Promise<Metrics | null> };
 
-export function createMetricsLoaders(pool: pg.Pool): MetricsLoaders {
+export function createMetricsLoaders(pool: pg.Pool, noteReads: EtfReads): MetricsLoaders {
   const loaders = keyedLoaders(
     (key: { asOf: IsoDate | null; adjusted: boolean }) => `${key.asOf ?? ''}|${key.adjusted}`,
     (key, etfIds) => readMetrics(pool, etfIds, key.asOf, key.adjusted),
     () => null,
+    noteReads,
   );
   return (asOf, adjusted) => loaders({ asOf, adjusted });
 }

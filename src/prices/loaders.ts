@@ -3,7 +3,7 @@
 // of ETFs. Bars travel in columns (History); the object form is built from them.
 import type DataLoader from 'dataloader';
 import type pg from 'pg';
-import { keyedLoaders } from '../graphql/keyed-loaders.js';
+import { type EtfReads, keyedLoaders } from '../graphql/keyed-loaders.js';
 import { BAR_FIELDS, type BarField } from './bar-fields.js';
 import { type BarWindow, barWindowKey } from './bar-window.js';
 import { emptyHistory, type History } from './history.js';
@@ -14,11 +14,12 @@ export type PriceBarLoaders = (window: BarWindow, fields?: readonly BarField[]) 
 
 type Key = { window: BarWindow; fields: readonly BarField[] };
 
-export function createPriceBarLoaders(pool: pg.Pool): PriceBarLoaders {
+export function createPriceBarLoaders(pool: pg.Pool, noteReads: EtfReads): PriceBarLoaders {
   const loaders = keyedLoaders(
     (key: Key) => `${barWindowKey(key.window)}|${key.fields.join(',')}`,
     (key, etfIds) => readBars(pool, etfIds, key.window, key.fields),
     () => emptyHistory(0),
+    noteReads,
   );
   return (window, fields = BAR_FIELDS) => loaders({ window, fields });
 }

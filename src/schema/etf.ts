@@ -52,6 +52,18 @@ async function etfFilter(
   return { ...(args.assetClass ? { assetClass: args.assetClass } : {}), id: { in: await ids } };
 }
 
+/**
+ * The ETFs a root field returns, noted as read: what their fields select in
+ * the same statement (splits, dividends) changes with them (the response cache).
+ */
+function noted<T extends { id: number }>(ctx: Context, etfs: T[]): T[];
+function noted<T extends { id: number }>(ctx: Context, etf: T | null): T | null;
+function noted<T extends { id: number }>(ctx: Context, etfs: T | T[] | null): T | T[] | null {
+  if (Array.isArray(etfs)) ctx.noteEtfsRead(etfs.map((etf) => etf.id));
+  else if (etfs) ctx.noteEtfsRead([etfs.id]);
+  return etfs;
+}
+
 builder.queryFields((t) => ({
   etf: t.prismaField({
     authScopes: { reader: true },
@@ -59,8 +71,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One ETF by ticker (case-insensitive); null when unknown.',
     args: { ticker: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.etf.findUnique({ ...query, where: { ticker: normalizeTicker(args.ticker) } }),
+    resolve: async (query, _root, args, ctx) =>
+      noted(ctx, await ctx.db.prisma.etf.findUnique({ ...query, where: { ticker: normalizeTicker(args.ticker) } })),
   }),
 
   etfs: t.prismaConnection(
@@ -89,7 +101,10 @@ builder.queryFields((t) => ({
             throw badInput([{ path: name, message: `at most ${MAX_PAGE} a page, got ${size}` }]);
           }
         }
-        return ctx.db.prisma.etf.findMany({ ...query, orderBy: { ticker: 'asc' }, where: await etfFilter(ctx, args) });
+        return noted(
+          ctx,
+          await ctx.db.prisma.etf.findMany({ ...query, orderBy: { ticker: 'asc' }, where: await etfFilter(ctx, args) }),
+        );
       },
     },
     { name: 'EtfConnection' },
@@ -117,7 +132,7 @@ builder.queryFields((t) => ({
         Object.keys(query).length === 0
           ? await findEtfsByTicker(ctx.db.pool, unique)
           : await ctx.db.prisma.etf.findMany({ ...query, where: { ticker: { in: unique } } });
-      const byTicker = new Map(found.map((etf) => [etf.ticker, etf]));
+      const byTicker = new Map(noted(ctx, found).map((etf) => [etf.ticker, etf]));
       return tickers.map((ticker) => byTicker.get(ticker) ?? null);
     },
   }),

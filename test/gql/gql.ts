@@ -96,6 +96,9 @@ type Documents = {
     "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n": typeof types.MetricsChartDocument,
     "\n  query Performance($tickers: [String!]!, $asOf: Date, $adjusted: Boolean, $riskFreeRate: Float) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf, adjusted: $adjusted) {\n        asOf\n        return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y(riskFreeRate: $riskFreeRate)\n        high52W low52W\n      }\n    }\n  }\n": typeof types.PerformanceDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": typeof types.PricesDocument,
+    "\n  query MissChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close volume } }\n  }\n": typeof types.MissChartDocument,
+    "\n  query MissBeta($ticker: String!) {\n    etf(ticker: $ticker) { indicators(last: 3) { beta(benchmark: \"MSBM\", period: 20) { date beta } } }\n  }\n": typeof types.MissBetaDocument,
+    "\n  mutation MissLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": typeof types.MissLoadPricesDocument,
     "\n  query ResponseCacheChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close } }\n  }\n": typeof types.ResponseCacheChartDocument,
     "\n  mutation ResponseCacheLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted }\n  }\n": typeof types.ResponseCacheLoadPricesDocument,
     "\n  mutation ResponseCacheLoadPricesCounts($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted updated }\n  }\n": typeof types.ResponseCacheLoadPricesCountsDocument,
@@ -211,6 +214,9 @@ const documents: Documents = {
     "\n  query MetricsChart($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: 5) { close } } }\n": types.MetricsChartDocument,
     "\n  query Performance($tickers: [String!]!, $asOf: Date, $adjusted: Boolean, $riskFreeRate: Float) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      performance(asOf: $asOf, adjusted: $adjusted) {\n        asOf\n        return1D return1W return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y(riskFreeRate: $riskFreeRate)\n        high52W low52W\n      }\n    }\n  }\n": types.PerformanceDocument,
     "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n": types.PricesDocument,
+    "\n  query MissChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close volume } }\n  }\n": types.MissChartDocument,
+    "\n  query MissBeta($ticker: String!) {\n    etf(ticker: $ticker) { indicators(last: 3) { beta(benchmark: \"MSBM\", period: 20) { date beta } } }\n  }\n": types.MissBetaDocument,
+    "\n  mutation MissLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n": types.MissLoadPricesDocument,
     "\n  query ResponseCacheChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close } }\n  }\n": types.ResponseCacheChartDocument,
     "\n  mutation ResponseCacheLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted }\n  }\n": types.ResponseCacheLoadPricesDocument,
     "\n  mutation ResponseCacheLoadPricesCounts($ticker: String!, $bars: [PriceBarInput!]!) {\n    loadPrices(ticker: $ticker, bars: $bars) { inserted updated }\n  }\n": types.ResponseCacheLoadPricesCountsDocument,
@@ -586,6 +592,18 @@ export function graphql(source: "\n  query Performance($tickers: [String!]!, $as
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n"): (typeof documents)["\n  query Prices($ticker: String!, $from: Date, $to: Date, $last: Int, $interval: Interval) {\n    etf(ticker: $ticker) {\n      prices(from: $from, to: $to, last: $last, interval: $interval) { date open high low close volume }\n      latestPrice { date close }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MissChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close volume } }\n  }\n"): (typeof documents)["\n  query MissChart($tickers: [String!]!, $last: Int) {\n    etfsByTicker(tickers: $tickers) { ticker prices(last: $last) { date close volume } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MissBeta($ticker: String!) {\n    etf(ticker: $ticker) { indicators(last: 3) { beta(benchmark: \"MSBM\", period: 20) { date beta } } }\n  }\n"): (typeof documents)["\n  query MissBeta($ticker: String!) {\n    etf(ticker: $ticker) { indicators(last: 3) { beta(benchmark: \"MSBM\", period: 20) { date beta } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MissLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n"): (typeof documents)["\n  mutation MissLoadPrices($ticker: String!, $bars: [PriceBarInput!]!) { loadPrices(ticker: $ticker, bars: $bars) { inserted } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
