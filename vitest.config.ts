@@ -13,6 +13,7 @@ const UNIT = [
   'test/layers.test.ts',
   'test/plain-row.test.ts',
   'test/cache-key.test.ts',
+  'test/body-store.test.ts',
   'test/write-positions.test.ts',
   'test/prepared-statements.test.ts',
 ];

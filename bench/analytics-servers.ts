@@ -11,7 +11,7 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 
 const db = createDatabase(url, { poolSize: 10 });
-const graphqlServer = benchGraphqlServer(db, false);
+const graphqlServer = benchGraphqlServer(db, { RESPONSE_CACHE: 'false' });
 
 const floorDb = createDatabase(url, { poolSize: 10 });
 const floorServer = createServer(async (_request, response) => {

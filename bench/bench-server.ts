@@ -1,6 +1,7 @@
-// What the benchmark's server processes share: the real app as the bench runs
-// it (rate limits out of the way, the response cache as asked), and listening
-// on a free loopback port.
+// What the benchmark's server processes share: the real app as `npm start`
+// configures it (rate limits out of the way: one client sends everything),
+// or with the response cache off where a row says so, listening on a free
+// loopback port.
 import { createServer } from 'node:http';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
@@ -9,10 +10,12 @@ import { createApp } from '../src/yoga.js';
 // The bench measures the server, not its rate limiter: one client sends everything.
 const LIMITS = { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '1000000' };
 
-export function benchGraphqlServer(db: Database, responseCache: boolean) {
-  return createServer(
-    createApp({ db, config: loadConfig({ ...process.env, ...LIMITS, RESPONSE_CACHE: String(responseCache) }) }),
-  );
+/** The configuration of `npm start` in this environment, with `changes` on top. */
+export const benchConfig = (changes: Record<string, string> = {}) =>
+  loadConfig({ ...process.env, ...LIMITS, ...changes });
+
+export function benchGraphqlServer(db: Database, changes: Record<string, string> = {}) {
+  return createServer(createApp({ db, config: benchConfig(changes) }));
 }
 
 export const listen = (server: ReturnType<typeof createServer>) =>

@@ -3,28 +3,42 @@
 export const CHART_TICKERS = ['SPY', 'QQQ', 'IWM', 'EFA', 'EEM', 'AGG', 'TLT', 'GLD', 'VNQ', 'XLK'];
 export const CHART_BARS = 252;
 
-const CHART_QUERY = `query Chart($tickers: [String!]!) {
-  etfsByTicker(tickers: $tickers) { ticker prices(last: ${CHART_BARS}) { date close volume } }
+const CHART_QUERY = `query Chart($tickers: [String!]!, $to: Date) {
+  etfsByTicker(tickers: $tickers) { ticker prices(last: ${CHART_BARS}, to: $to) { date close volume } }
 }`;
 
+/** The same chart asked again and again (what the response cache answers). */
 export const chartRequestBody = JSON.stringify({ query: CHART_QUERY, variables: { tickers: CHART_TICKERS } });
 
+/**
+ * Bodies of a query that differ in every request: each carries its own `to:`,
+ * a day after the data (so the same bars), as a dashboard whose `to` is today
+ * sends: no response cache can answer one.
+ */
+export function everyOneNew(query: string, variables: Record<string, unknown>): () => string {
+  let day = 0;
+  const first = Date.UTC(2030, 0, 1);
+  return () => {
+    const to = new Date(first + day++ * 86_400_000).toISOString().slice(0, 10);
+    return JSON.stringify({ query, variables: { ...variables, to } });
+  };
+}
+
+export const chartBodies = () => everyOneNew(CHART_QUERY, { tickers: CHART_TICKERS });
+
 /** The same chart in columns: one list per field, as uPlot, ECharts and pandas take them. */
-const CHART_SERIES_QUERY = `query ChartSeries($tickers: [String!]!) {
-  etfsByTicker(tickers: $tickers) { ticker series(last: ${CHART_BARS}) { dates close volume } }
+const CHART_SERIES_QUERY = `query ChartSeries($tickers: [String!]!, $to: Date) {
+  etfsByTicker(tickers: $tickers) { ticker series(last: ${CHART_BARS}, to: $to) { dates close volume } }
 }`;
 
-export const chartSeriesRequestBody = JSON.stringify({
-  query: CHART_SERIES_QUERY,
-  variables: { tickers: CHART_TICKERS },
-});
+export const chartSeriesBodies = () => everyOneNew(CHART_SERIES_QUERY, { tickers: CHART_TICKERS });
 
 // The same chart with the indicators a dashboard draws under it, for all 10 tickers.
-const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String!]!) {
+const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String!]!, $to: Date) {
   etfsByTicker(tickers: $tickers) {
     ticker
-    prices(last: ${CHART_BARS}) { date close volume }
-    indicators(last: ${CHART_BARS}) {
+    prices(last: ${CHART_BARS}, to: $to) { date close volume }
+    indicators(last: ${CHART_BARS}, to: $to) {
       sma(period: 50) { date value }
       rsi { date value }
       macd { date macd signal histogram }
@@ -32,10 +46,7 @@ const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String
   }
 }`;
 
-export const chartWithIndicatorsRequestBody = JSON.stringify({
-  query: CHART_WITH_INDICATORS_QUERY,
-  variables: { tickers: CHART_TICKERS },
-});
+export const chartWithIndicatorsBodies = () => everyOneNew(CHART_WITH_INDICATORS_QUERY, { tickers: CHART_TICKERS });
 
 // The floors: the same response without GraphQL, the fastest ways we found to
 // produce it. test/read-plans.test.ts holds their plans to the read path's

@@ -1,38 +1,45 @@
 // The chart workloads of the read path, each measured in the same rounds as
 // its floors and its peer, alternating, so that a noisy neighbour hurts all
-// sides alike:
+// sides alike. Every etfql workload runs against the server as `npm start`
+// configures it (response cache on), with traffic it cannot answer from the
+// cache unless said otherwise: each request carries its own `to:`.
 // - chart: 10 tickers × 252 daily bars (date close volume), object form;
+// - uncached: the same requests to the same server with RESPONSE_CACHE=false;
 // - series: the same bars in columns;
 // - indicators: the chart with sma(50), rsi and macd for every ticker;
-// - cached: the chart asked again and again of a server with its cache on;
+// - mix: dashboards drawn from a skewed population, some never seen (bench/chart-mix.ts);
+// - repeated: one chart asked again and again (all cache hits);
 // - history: the chart over ETFs with 40 years of bars against ETFs with 1.
 // Floors: the fastest hand-written SQL and serialization we have for the same
 // response (bench/chart-workload.ts): for the chart, the better of two (rows
 // decoded in Node, or JSON built by PostgreSQL) for each measure; for the chart
 // with indicators, one statement with the stored values beside the prices. Peer: PostGraphile 5 on the same database (bench/postgraphile-peer.ts).
 import pg from 'pg';
+import { dashboardMix } from './chart-mix.js';
 import {
   CHART_BARS,
   CHART_TICKERS,
+  chartBodies,
   chartRequestBody,
-  chartSeriesRequestBody,
-  chartWithIndicatorsRequestBody,
+  chartSeriesBodies,
+  chartWithIndicatorsBodies,
+  everyOneNew,
 } from './chart-workload.js';
 import { type Measurement, measure, median } from './measure.js';
 import { postGraphileChartBody } from './postgraphile-peer.js';
 
-export type ChartPorts = { graphql: number; cached: number; floor: number };
+export type ChartPorts = { graphql: number; uncached: number; floor: number };
 
 const HISTORY_ETFS = 10;
 const ONE_YEAR = 260;
 const FORTY_YEARS = 40 * 260;
 
 const historyTickers = (years: number) => Array.from({ length: HISTORY_ETFS }, (_, i) => `H${years}Y${i}`);
-const historyBody = (years: number) =>
-  JSON.stringify({
-    query: `query History($tickers: [String!]!) { etfsByTicker(tickers: $tickers) { ticker prices(last: ${CHART_BARS}) { date close volume } } }`,
-    variables: { tickers: historyTickers(years) },
-  });
+const historyBodies = (years: number) =>
+  everyOneNew(
+    `query History($tickers: [String!]!, $to: Date) { etfsByTicker(tickers: $tickers) { ticker prices(last: ${CHART_BARS}, to: $to) { date close volume } } }`,
+    { tickers: historyTickers(years) },
+  );
 
 /** ETFs with 1 and with 40 years of weekday bars, for the history workload, in plain SQL. */
 export async function createHistoryEtfs(databaseUrl: string): Promise<void> {
@@ -59,12 +66,24 @@ export async function createHistoryEtfs(databaseUrl: string): Promise<void> {
   }
 }
 
-type Target = { url: string; body?: string };
+type Target = { url: string; body?: string; bodies?: () => string };
 
 export type ChartResults = {
   rows: Record<string, Measurement[]>;
+  /** The response cache's hit ratio in each measurement of the mix. */
+  mixHitRatios: number[];
   peer: boolean;
 };
+
+/** The response cache's lookups so far, from the server's /metrics. */
+async function cacheLookups(baseUrl: string): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const count = (result: string) =>
+    Number(
+      text.match(new RegExp(`^etfql_response_cache_requests_total\\{result="${result}"\\} (\\d+)`, 'm'))?.[1] ?? 0,
+    );
+  return { hit: count('hit'), miss: count('miss') };
+}
 
 /** Runs every chart workload for `rounds` rounds; results by `${workload}/${connections}`. */
 export async function benchCharts(options: {
@@ -74,20 +93,24 @@ export async function benchCharts(options: {
   seconds: number;
 }): Promise<ChartResults> {
   const { ports, peerUrl, rounds, seconds } = options;
-  const graphql = `http://127.0.0.1:${ports.graphql}/graphql`;
+  const base = `http://127.0.0.1:${ports.graphql}`;
+  const graphql = `${base}/graphql`;
   const targets: Record<string, Target> = {
-    chart: { url: graphql, body: chartRequestBody },
-    series: { url: graphql, body: chartSeriesRequestBody },
-    indicators: { url: graphql, body: chartWithIndicatorsRequestBody },
-    cached: { url: `http://127.0.0.1:${ports.cached}/graphql`, body: chartRequestBody },
+    chart: { url: graphql, bodies: chartBodies() },
+    uncached: { url: `http://127.0.0.1:${ports.uncached}/graphql`, bodies: chartBodies() },
+    series: { url: graphql, bodies: chartSeriesBodies() },
+    indicators: { url: graphql, bodies: chartWithIndicatorsBodies() },
+    mix: { url: graphql, bodies: dashboardMix() },
+    repeated: { url: graphql, body: chartRequestBody },
     floorRows: { url: `http://127.0.0.1:${ports.floor}/rows` },
     floorJson: { url: `http://127.0.0.1:${ports.floor}/json` },
     floorIndicators: { url: `http://127.0.0.1:${ports.floor}/indicators` },
-    history1: { url: graphql, body: historyBody(1) },
-    history40: { url: graphql, body: historyBody(40) },
+    history1: { url: graphql, bodies: historyBodies(1) },
+    history40: { url: graphql, bodies: historyBodies(40) },
     ...(peerUrl ? { postgraphile: { url: peerUrl, body: postGraphileChartBody(CHART_TICKERS, CHART_BARS) } } : {}),
   };
   const rows: Record<string, Measurement[]> = {};
+  const mixHitRatios: number[] = [];
   const run = async (name: string, connections: number) => {
     const target = targets[name] as Target;
     const result = await measure({ ...target, connections, seconds });
@@ -98,18 +121,23 @@ export async function benchCharts(options: {
   // Warm-up: JIT, pools, PostgreSQL's buffer cache, the response cache.
   for (const target of Object.values(targets)) await measure({ ...target, connections: 4, seconds: 2 });
 
-  const compared = ['chart', 'floorRows', 'floorJson', ...(peerUrl ? ['postgraphile'] : []), 'series'];
+  const compared = ['chart', 'uncached', 'floorRows', 'floorJson', ...(peerUrl ? ['postgraphile'] : []), 'series'];
   for (let round = 0; round < rounds; round++) {
     for (const connections of [1, 16]) {
       for (const name of compared) await run(name, connections);
     }
     await run('indicators', 1);
     await run('floorIndicators', 1);
-    await run('cached', 16);
+    const before = await cacheLookups(base);
+    await run('mix', 16);
+    const after = await cacheLookups(base);
+    const hits = after.hit - before.hit;
+    mixHitRatios.push(hits / Math.max(1, hits + after.miss - before.miss));
+    await run('repeated', 16);
     await run('history1', 1);
     await run('history40', 1);
   }
-  return { rows, peer: peerUrl !== undefined };
+  return { rows, mixHitRatios, peer: peerUrl !== undefined };
 }
 
 /** The median of one measure of one workload over the rounds. */

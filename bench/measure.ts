@@ -6,17 +6,27 @@ export type Measurement = { p50: number; p99: number; mean: number; requestsPerS
 export async function measure(options: {
   url: string;
   body?: string;
+  /** A body per request, for traffic that varies (each call gives the next request's). */
+  bodies?: () => string;
   headers?: Record<string, string>;
   connections: number;
   seconds: number;
 }): Promise<Measurement> {
+  const { bodies } = options;
   const result = await autocannon({
     url: options.url,
-    method: options.body ? 'POST' : 'GET',
+    method: options.body || bodies ? 'POST' : 'GET',
     body: options.body,
     headers: { 'content-type': 'application/json', ...options.headers },
     connections: options.connections,
     duration: options.seconds,
+    ...(bodies
+      ? {
+          requests: [
+            { method: 'POST', setupRequest: (request: autocannon.Request) => ({ ...request, body: bodies() }) },
+          ],
+        }
+      : {}),
   });
   return {
     p50: result.latency.p50,

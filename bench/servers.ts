@@ -1,11 +1,11 @@
-// The benchmark's server process: the real GraphQL server (response cache off,
-// so every request runs), the same server with its cache on, and beside them
+// The benchmark's server process: the real GraphQL server as `npm start`
+// configures it (response cache on), the same server with its cache off, and beside them
 // the floors: plain node:http handlers that run one SQL statement through pg
 // and send the same JSON. All share one process and one pool size, so the
 // ratios measure what GraphQL, Pothos and the loaders add, and nothing else.
 import { createServer } from 'node:http';
 import { createDatabase } from '../src/db/database.js';
-import { benchGraphqlServer, listen } from './bench-server.js';
+import { benchConfig, benchGraphqlServer, listen } from './bench-server.js';
 import {
   CHART_BARS,
   CHART_FLOOR_JSON_SQL,
@@ -17,10 +17,11 @@ import {
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 
-const db = createDatabase(url, { poolSize: 10 });
-const graphqlServer = benchGraphqlServer(db, false);
-const cachedDb = createDatabase(url, { poolSize: 10 });
-const cachedServer = benchGraphqlServer(cachedDb, true);
+const poolSize = benchConfig().dbPoolSize;
+const db = createDatabase(url, { poolSize });
+const graphqlServer = benchGraphqlServer(db);
+const uncachedDb = createDatabase(url, { poolSize });
+const uncachedServer = benchGraphqlServer(uncachedDb, { RESPONSE_CACHE: 'false' });
 
 const floorDb = createDatabase(url, { poolSize: 10 });
 type FloorRow = [position: string, date: string, close: number, volume: number];
@@ -94,14 +95,14 @@ const floorServer = createServer(async (request, response) => {
 
 const ports = {
   graphql: await listen(graphqlServer),
-  cached: await listen(cachedServer),
+  uncached: await listen(uncachedServer),
   floor: await listen(floorServer),
 };
 process.stdout.write(`${JSON.stringify(ports)}\n`);
 process.on('SIGTERM', async () => {
   graphqlServer.close();
-  cachedServer.close();
+  uncachedServer.close();
   floorServer.close();
-  await Promise.all([db.close(), cachedDb.close(), floorDb.close()]);
+  await Promise.all([db.close(), uncachedDb.close(), floorDb.close()]);
   process.exit(0);
 });

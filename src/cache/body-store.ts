@@ -4,6 +4,10 @@
 //
 // - In-process (the default): least recently used first out, bounded both in
 //   entries and in bytes (a chart is ~100 kB; a large screen page several MB).
+//   Once full, a response is admitted on its second request only (a
+//   doorkeeper of recent keys): a dashboard's `to:` that no one else sends
+//   would otherwise push out the charts that many ask for. Until then every
+//   response is kept, so the second request of anything is a hit.
 // - Redis (REDIS_URL): @envelop/response-cache-redis's layout (a key per
 //   response, a set of response keys per tag), shared by every process. It
 //   stores a JSON value; ours is `{ body }`, so a hit parses one string.
@@ -44,9 +48,18 @@ export function createMemoryBodyStore(limits: { maxEntries: number; maxBytes: nu
     ttlAutopurge: false,
     dispose: (_body, key) => forget(key),
   });
+  // Keys asked for once while the store was full; forgotten wholesale when large.
+  let seenOnce = new Set<string>();
+  const full = (size: number) =>
+    bodies.size >= limits.maxEntries || bodies.calculatedSize + size > limits.maxBytes;
   return {
     get: (key) => bodies.get(key) ?? null,
     set(key, body, tags, ttlMs) {
+      if (full(body.length) && !seenOnce.delete(key)) {
+        if (seenOnce.size >= 4 * limits.maxEntries) seenOnce = new Set();
+        seenOnce.add(key);
+        return;
+      }
       bodies.set(key, body, { ttl: ttlMs });
       if (!bodies.has(key)) return;
       const keys = tags.map(tagKey);

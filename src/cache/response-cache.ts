@@ -273,9 +273,11 @@ function servedFrom(body: string, key: string): ExecutionResult {
 
 /** The ETag header (Yoga sends `extensions.http.headers` and leaves them out of the body). */
 function withEtag(result: ExecutionResult, key: string): ExecutionResult {
-  const extensions = (result.extensions ??= {}) as { http?: { headers?: Record<string, string> } };
-  extensions.http ??= {};
-  extensions.http.headers = { ...extensions.http.headers, etag: `"${key}"` };
+  const extensions = (result.extensions ?? {}) as { http?: { headers?: Record<string, string> } };
+  const http = extensions.http ?? {};
+  http.headers = { ...http.headers, etag: `"${key}"` };
+  extensions.http = http;
+  (result as { extensions?: unknown }).extensions = extensions;
   return result;
 }
 
