@@ -50,8 +50,7 @@ export function createMemoryBodyStore(limits: { maxEntries: number; maxBytes: nu
   });
   // Keys asked for once while the store was full; forgotten wholesale when large.
   let seenOnce = new Set<string>();
-  const full = (size: number) =>
-    bodies.size >= limits.maxEntries || bodies.calculatedSize + size > limits.maxBytes;
+  const full = (size: number) => bodies.size >= limits.maxEntries || bodies.calculatedSize + size > limits.maxBytes;
   return {
     get: (key) => bodies.get(key) ?? null,
     set(key, body, tags, ttlMs) {
