@@ -44,14 +44,14 @@ type LoadingResult = {
 
 const ADMIN_KEY = 'etfql_bench-loading-admin-key';
 
-function dataset(etfs: number, days: number) {
+export function dataset(etfs: number, days: number) {
   const dates = tradingDays('1990-01-01', '2030-12-31').slice(0, days + 1);
   const tickers = Array.from({ length: etfs }, (_, i) => `L${String(i).padStart(3, '0')}`);
   // The last day is held back for the append workload.
   return { tickers, history: dates.slice(0, days), nextDay: dates.at(-1) as string };
 }
 
-const barsOf = (ticker: string, dates: readonly string[]) =>
+export const barsOf = (ticker: string, dates: readonly string[]) =>
   syntheticBars(ticker, dates, { start: 50, drift: 0.05, volatility: 0.25, volume: 1e6 });
 
 /** A new, migrated database of this name on the cluster (dropped first when it exists). */
@@ -67,7 +67,7 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
   return url.toString();
 }
 
-async function createEtfs(url: string, tickers: string[]) {
+export async function createEtfs(url: string, tickers: string[]) {
   const db = createDatabase(url);
   await db.pool.query(
     "INSERT INTO etf (ticker, name, updated_at) SELECT t, t || ' Bench Fund', now() FROM unnest($1::text[]) t",
@@ -78,7 +78,7 @@ async function createEtfs(url: string, tickers: string[]) {
 
 const seconds = (started: number) => (performance.now() - started) / 1000;
 
-async function floor(adminUrl: string, tickers: string[], dates: string[]): Promise<number> {
+export async function floor(adminUrl: string, tickers: string[], dates: string[]): Promise<number> {
   const url = await freshDatabase(adminUrl, 'bench_load_floor');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -136,7 +136,7 @@ async function cli(adminUrl: string, tickers: string[], dates: string[], dir: st
   const started = performance.now();
   const child = spawn(
     '/usr/bin/time',
-    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'src/cli/ingest.ts', dir],
+    ['-f', 'peak-rss-kb %M', process.execPath, 'scripts/run.mjs', 'cli/ingest', dir],
     {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -314,7 +314,7 @@ export async function benchBigFile(
     const started = performance.now();
     const child = spawn(
       '/usr/bin/time',
-      ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'src/cli/ingest.ts', '--create-etfs', file],
+      ['-f', 'peak-rss-kb %M', process.execPath, 'scripts/run.mjs', 'cli/ingest', '--create-etfs', file],
       { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';

@@ -144,7 +144,7 @@ async function runUpdate(url: string, dates: readonly string[], day: string, dir
       provider.once('exit', (code) => reject(new Error(`the provider exited with ${code}`)));
     });
     const started = performance.now();
-    const update = spawn(process.execPath, ['--import', 'tsx', 'src/cli/update.ts'], {
+    const update = spawn(process.execPath, ['scripts/run.mjs', 'cli/update'], {
       env: {
         ...process.env,
         DATABASE_URL: url,

@@ -1,7 +1,8 @@
 // Which price columns a field's selection asks for, so that the read path
 // decodes only those: a chart of `date close volume` reads three of a bar's six
 // columns. Row decoding is the largest cost of a chart after execution itself.
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+// Types only from graphql: the importer reads these fields too, and loads no GraphQL.
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 export const BAR_FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
 export type BarField = (typeof BAR_FIELDS)[number];
@@ -24,8 +25,8 @@ export function selectedBarFields(info: GraphQLResolveInfo): readonly BarField[]
   const visited = new Set<string>();
   const walk = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      if (selection.kind === 'Field') names.add(selection.name.value);
+      else if (selection.kind === 'InlineFragment') walk(selection.selectionSet);
       else if (!visited.has(selection.name.value)) {
         visited.add(selection.name.value);
         walk(info.fragments[selection.name.value]?.selectionSet);

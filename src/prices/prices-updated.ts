@@ -2,20 +2,14 @@
 // refetch. Every writer (the API, the importer, the nightly update) sends a
 // NOTIFY inside its transaction, which PostgreSQL delivers only if and when
 // it commits; every server process LISTENs and tells its own subscribers.
+// The writers' side is prices-updated-notice.ts: the importer needs no Yoga.
 import { createPubSub } from 'graphql-yoga';
-import type pg from 'pg';
-import { type IsoDate, todayUtc } from '../dates.js';
+import { todayUtc } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { PRICES_UPDATED_CHANNEL, type PricesUpdate } from './prices-updated-notice.js';
 import { EARLIEST_DATE } from './validate-bars.js';
 
-/**
- * `missed`: this process's change feed was down (a PostgreSQL restart), so
- * updates may have been lost; sent once it is back, with ticker '*', for every
- * subscriber to refetch what it shows.
- */
-export type PricesUpdate = { ticker: string; from: IsoDate; to: IsoDate; missed?: boolean };
-
-const PRICES_UPDATED_CHANNEL = 'etfql_prices_updated';
+export type { PricesUpdate } from './prices-updated-notice.js';
 
 export type PricesFeed = {
   pubsub: ReturnType<typeof createPubSub<{ pricesUpdated: [PricesUpdate] }>>;
@@ -39,13 +33,4 @@ export function createPricesFeed(db: Database): PricesFeed {
   );
   ready.catch(() => {}); // a subscription awaiting it reports the failure
   return { pubsub, ready };
-}
-
-/** Inside the writer's transaction: one notification per changed ETF (each well under the 8 kB limit). */
-export async function notifyPricesUpdated(client: pg.ClientBase, updates: readonly PricesUpdate[]): Promise<void> {
-  if (updates.length === 0) return;
-  await client.query('/* notify-prices-updated */ SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
-    PRICES_UPDATED_CHANNEL,
-    updates.map((update) => JSON.stringify({ ticker: update.ticker, from: update.from, to: update.to })),
-  ]);
 }

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { afterBarsChanged, INLINE_REFRESH_MAX_BARS } from '../indicators/stored/keep-current.js';
 import { dropLatestMetrics, refreshLatestMetrics } from '../performance/latest-metrics.js';
-import { notifyPricesUpdated } from './prices-updated.js';
+import { notifyPricesUpdated } from './prices-updated-notice.js';
 import type { ValidBars } from './validate-bars.js';
 
 export type UpsertResult = {
