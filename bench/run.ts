@@ -361,7 +361,7 @@ if (only === undefined || only === 'startup') {
   const importRate = startup.importRows / median(startup.importSeconds);
   const floorRate = startup.importRows / median(startup.floorSeconds);
   print(
-    `start-up, through npm as users type it (medians of ${ROUNDS} or more; seconds, or rows/s)`,
+    `start-up, through npm as users type it (medians of ${ROUNDS} or more): npm run ingest -- --dry-run of a one-row file beside a running server; npm start on an existing data directory until /health answers; npm run ingest of 100 TICKER.csv files × 5,550 rows, start-up included, against one plain COPY of the same rows`,
     ['', 'etfql', 'floor', 'ratio', 'target'],
     [
       [
@@ -378,13 +378,7 @@ if (only === undefined || only === 'startup') {
         Number.NaN,
         '≤ 3.00 s',
       ],
-      [
-        `npm run ingest of 100 files × 5,550 rows, start-up included (rows/s; floor: plain COPY)`,
-        importRate,
-        floorRate,
-        importRate / floorRate,
-        '≥ 0.60×',
-      ],
+      ['ingest 100 files × 5,550 rows (rows/s)', importRate, floorRate, importRate / floorRate, '≥ 0.60×'],
     ],
   );
   process.stdout.write(

@@ -5,7 +5,7 @@
 // - 100 files × 5,550 rows through `npm run ingest`, start-up included,
 //   against one plain COPY of the same rows (bench/loading.ts's floor).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/net/ports.js';
@@ -41,10 +41,21 @@ function npm(args: string[], env: Record<string, string>): Promise<void> {
 /** `npm start` until /health answers; resolves with the process and the seconds it took. */
 async function start(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; seconds: number }> {
   const started = performance.now();
-  const child = spawn('npm', ['start'], { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  const child = spawn('npm', ['start'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  // Its log (pino writes to stdout) and errors, for the message when it fails.
+  let stderr = '';
+  const keep = (chunk: Buffer) => {
+    stderr = (stderr + chunk).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const deadline = started + 120_000;
   while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}: ${stderr.slice(-2000)}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
       (response) => response.ok,
       () => false,
@@ -64,6 +75,8 @@ async function stop(child: ChildProcess): Promise<void> {
 
 export async function benchStartup(adminUrl: string, rounds: number): Promise<StartupResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'etfql-bench-startup-'));
+  // As root, PostgreSQL runs as a user of its own, who must reach DATA_DIR through it.
+  await chmod(dir, 0o755);
   const port = await freePort();
   const env = { DATA_DIR: path.join(dir, 'data'), PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   const result: StartupResult = {
@@ -73,9 +86,10 @@ export async function benchStartup(adminUrl: string, rounds: number): Promise<St
     importSeconds: [],
     floorSeconds: [],
   };
+  let server: ChildProcess | undefined;
   try {
     // The first start creates the cluster and seeds the demo: not what is measured.
-    let server = (await start(env, port)).child;
+    server = (await start(env, port)).child;
     for (let round = 0; round < rounds; round++) {
       await stop(server);
       const restarted = await start(env, port);
@@ -83,13 +97,14 @@ export async function benchStartup(adminUrl: string, rounds: number): Promise<St
       result.readySeconds.push(restarted.seconds);
     }
     const file = path.join(dir, 'SPY.csv');
-    await writeFile(file, 'Date,Open,High,Low,Close,Volume\n2030-01-02,1,2,0.5,1.5,100\n');
+    await writeFile(file, 'Date,Open,High,Low,Close,Volume\n2020-01-02,1,2,0.5,1.5,100\n');
     for (let round = 0; round < rounds + 2; round++) {
       const started = performance.now();
       await npm(['ingest', '--', '--dry-run', file], env);
       result.cliSeconds.push(seconds(started));
     }
     await stop(server);
+    server = undefined;
 
     // The held-out import: 100 ETFs × 5,550 days, each file its own ETF.
     const { tickers, history } = dataset(100, 5_550);
@@ -110,6 +125,7 @@ export async function benchStartup(adminUrl: string, rounds: number): Promise<St
     }
     return result;
   } finally {
+    if (server) await stop(server);
     await rm(dir, { recursive: true, force: true });
   }
 }
