@@ -2,12 +2,15 @@
 
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
-import { Logger, runMigrations as runJobQueueMigrations } from 'graphile-worker';
 import pg from 'pg';
 import { openSchemaEngine } from './schema-engine.js';
+
+/** The job queue's version, which its schema is marked with once migrated to it. */
+const JOB_QUEUE = `graphile-worker ${(createRequire(import.meta.url)('graphile-worker/package.json') as { version: string }).version}`;
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
@@ -56,7 +59,8 @@ async function readSchema() {
  */
 export async function applyMigrations(databaseUrl: string, log?: (message: string) => void): Promise<string[]> {
   let applied: string[] = [];
-  if ((await pendingMigrationsAt(databaseUrl)).length > 0) {
+  const state = await migrationState(databaseUrl);
+  if (state.pending.length > 0) {
     const handle = await openSchemaEngine(databaseUrl, await readSchema(), log);
     try {
       const result = await handle.engine.applyMigrations({
@@ -70,21 +74,38 @@ export async function applyMigrations(databaseUrl: string, log?: (message: strin
   }
   // The job queue's own schema (graphile_worker), which it migrates itself:
   // writes queue jobs in their transaction, so it must exist before any runs.
-  await runJobQueueMigrations({ connectionString: databaseUrl, logger: QUIET });
+  // Its schema is marked with the version it was migrated by: graphile-worker
+  // (~50 ms to load, a connection of its own) is started only when that differs.
+  if (state.jobQueue !== JOB_QUEUE) {
+    const { Logger, runMigrations } = await import('graphile-worker');
+    await runMigrations({ connectionString: databaseUrl, logger: new Logger(() => () => {}) });
+    await withClient(databaseUrl, (client) =>
+      client.query(`/* mark-job-queue */ COMMENT ON SCHEMA graphile_worker IS '${JOB_QUEUE.replace(/'/g, "''")}'`),
+    );
+  }
   return applied;
 }
 
-async function pendingMigrationsAt(databaseUrl: string): Promise<string[]> {
+async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return await pendingMigrations((sql) => client.query(sql));
+    return await work(client);
   } finally {
     await client.end();
   }
 }
 
-const QUIET = new Logger(() => () => {});
+/** What is behind: committed migrations not applied, and the version the job queue's schema was migrated by. */
+async function migrationState(databaseUrl: string): Promise<{ pending: string[]; jobQueue: string | null }> {
+  return withClient(databaseUrl, async (client) => {
+    const pending = await pendingMigrations((sql) => client.query(sql));
+    const { rows } = await client.query<{ marked: string | null }>(
+      "/* job-queue-version */ SELECT obj_description(to_regnamespace('graphile_worker'), 'pg_namespace') AS marked",
+    );
+    return { pending, jobQueue: rows[0]?.marked ?? null };
+  });
+}
 
 /** The SQL that would bring the committed migrations up to schema.prisma ('' when none). */
 export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {

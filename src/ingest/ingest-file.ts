@@ -159,11 +159,12 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
 
   try {
     await withTransaction(db.pool, async (client) => {
-      await client.query(STAGING);
       let layout: Layout | null = null;
       const latestAllowed = tomorrowUtc();
       const fileTicker = tickerFromFileName(file);
       const etfId = await freshEtf(client, file, fileTicker);
+      // Only files that are not one new ETF's go through the staging table.
+      if (etfId === null) await client.query(STAGING);
       // The fast path's dates: duplicates are found here.
       const dates = new DateOrder();
       let pending = ''; // COPY text of the rows read since the last yield
