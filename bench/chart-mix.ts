@@ -4,6 +4,7 @@
 // requests never seen before (a `to:` of their own). Deterministic: the same
 // seed gives the same sequence, so rounds and runs compare.
 import { DEMO_ETFS } from '../src/demo/demo-etfs.js';
+import { prng } from '../src/demo/synthetic-bars.js';
 import { everyOneNew } from './chart-workload.js';
 
 const MIX_QUERY = `query DashboardChart($tickers: [String!]!, $last: Int!, $interval: Interval!, $to: Date) {
@@ -17,18 +18,6 @@ const INTERVALS = ['DAILY', 'WEEKLY', 'MONTHLY'];
 export const NEVER_SEEN = 0.1;
 /** Zipf's exponent: 1 is the classic web-cache popularity. */
 const SKEW = 1;
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The population of distinct charts, most popular first. */
 function population(next: () => number): string[] {
@@ -56,7 +45,7 @@ export const MIX_SHAPE = `${TICKER_SETS} ticker sets of 1–10 × last ${WINDOWS
 
 /** Bodies of the skewed mix: each call gives the next request's. */
 export function dashboardMix(seed = 1): () => string {
-  const next = random(seed);
+  const next = prng(seed);
   const charts = population(next);
   // The cumulative Zipf weights of the population's ranks, for sampling by bisection.
   const cumulative: number[] = [];

@@ -60,6 +60,8 @@ describe('read plans', () => {
 
   it.each([
     ['daily', { last: 252 }],
+    // A dashboard's to: is today, after the last bar: the same walk, from the newest bar down.
+    ['daily, to a day after the data', { last: 252, to: '2030-01-01' }],
     ['daily, adjusted', { last: 252, adjusted: true }],
     ['latestPrice', { last: 1 }],
     ['a watchlist move', { last: 2 }],
@@ -89,6 +91,7 @@ describe('read plans', () => {
 
   it.each([
     ['stored indicators', { last: 252 }],
+    ['stored indicators, to a day after the data', { last: 252, to: '2030-01-01' }],
     ['stored indicators, adjusted', { last: 252, adjusted: true }],
   ] as const)('%s: one probe per bar of the window, no sort, the ETF row read once', async (_name, args) => {
     await expectWindowBound((id) => persistedStatement([id], window(args)), 0);

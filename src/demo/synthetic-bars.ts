@@ -7,8 +7,8 @@ import type { BarInput } from '../prices/validate-bars.js';
 const HOLIDAYS = new Set(['01-01', '07-04', '12-25']);
 const TRADING_DAYS_PER_YEAR = 252;
 
-/** mulberry32: small, fast, and good enough for demo data. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, and good enough for demo data (and the bench's traffic). */
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
