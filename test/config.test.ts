@@ -68,6 +68,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads RESPONSE_CACHE_MAX_MB as bytes, and refuses zero, a fraction or words', () => {
+    expect(loadConfig({}).responseCache.maxBytes).toBe(256 * 1024 * 1024);
+    expect(loadConfig({ RESPONSE_CACHE_MAX_MB: '64' }).responseCache.maxBytes).toBe(64 * 1024 * 1024);
+    for (const bad of ['0', '1.5', 'lots', '-3', '70000']) {
+      expect(() => loadConfig({ RESPONSE_CACHE_MAX_MB: bad }), bad).toThrow(/RESPONSE_CACHE_MAX_MB/);
+    }
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be an integer from 0 to 65535/);
   });
