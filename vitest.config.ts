@@ -14,6 +14,7 @@ const UNIT = [
   'test/plain-row.test.ts',
   'test/cache-key.test.ts',
   'test/body-store.test.ts',
+  'test/cache-scopes.test.ts',
   'test/write-positions.test.ts',
   'test/prepared-statements.test.ts',
 ];

@@ -43,8 +43,8 @@ import {
 } from 'trading-signals';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { INDICATOR_NAMES, INDICATORS, type IndicatorName, type Params } from '../src/indicators/catalog.js';
-import type { Bars } from '../src/indicators/kernels/series.js';
 import { PARAM_ENUMS } from '../src/indicators/params.js';
+import type { Bars } from '../src/prices/history.js';
 
 export const SERIES = Number(process.env.BENCH_SERIES ?? 500);
 export const DAYS = 5000;

@@ -6,7 +6,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { hasRole } from './auth/roles.js';
+import type { AuthScopes } from './auth/caller.js';
+import CacheScopePlugin from './cache-scope.js';
 import { unusedPrismaQuery } from './config.js';
 import type { Context } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
@@ -18,12 +19,12 @@ import { complexityOptions, listCost } from './limits/query-cost.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { reader: boolean; user: boolean; editor: boolean; admin: boolean };
+  AuthScopes: AuthScopes;
   Scalars: { Date: { Input: Date; Output: Date | string }; DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
   // Complexity last: its check wraps the others, so a refused query runs nothing.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, CacheScopePlugin, ComplexityPlugin],
   complexity: complexityOptions,
   defaultFieldNullability: false,
   prisma: {
@@ -38,24 +39,23 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // A connection's plumbing and a node's id pass on what their parent holds.
+    cursorFieldOptions: { cacheScope: 'parent' },
+    nodeFieldOptions: { cacheScope: 'parent' },
+    edgesFieldOptions: { cacheScope: 'parent' },
+    pageInfoFieldOptions: { cacheScope: 'parent' },
+    hasNextPageFieldOptions: { cacheScope: 'parent' },
+    hasPreviousPageFieldOptions: { cacheScope: 'parent' },
+    startCursorFieldOptions: { cacheScope: 'parent' },
+    endCursorFieldOptions: { cacheScope: 'parent' },
+    idFieldOptions: { cacheScope: 'parent' },
     nodeQueryOptions: { authScopes: { reader: true } },
     nodesQueryOptions: { authScopes: { reader: true }, complexity: (args) => listCost(args.ids.length) },
   },
   scopeAuth: {
-    authScopes: async (ctx) => {
-      // Anonymous reads ask for no lookup at all: the principal is resolved
-      // only when a scope other than a public `reader` is checked.
-      const publicRead = ctx.config.auth.publicRead;
-      const principal = ctx.hasCredentials || !publicRead ? await ctx.principal() : null;
-      return {
-        reader: publicRead || principal !== null,
-        user: principal?.kind === 'user',
-        editor: hasRole(principal?.role, 'EDITOR'),
-        admin: hasRole(principal?.role, 'ADMIN'),
-      };
-    },
+    authScopes: (ctx) => ctx.caller.scopes(),
     unauthorizedError: (_parent, ctx, info) =>
-      ctx.hasCredentials
+      ctx.caller.hasCredentials
         ? forbidden(`Your role does not allow ${info.parentType.name}.${info.fieldName}.`)
         : unauthenticated(
             `${info.parentType.name}.${info.fieldName} needs you to sign in or use an API key: send "Authorization: Bearer <token or key>".`,

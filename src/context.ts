@@ -1,14 +1,15 @@
 // A fresh context per request: its loaders cache only within the request, and
 // the caller is authenticated lazily, so reads never pay for a key lookup.
-import type { Authenticator, Principal } from './auth/authenticate.js';
+import type { Authenticator } from './auth/authenticate.js';
+import type { Caller } from './auth/caller.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, DatabaseView } from './db/database.js';
 import type { ReadSource } from './db/read-routing.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
+import { limitsFor } from './limits/request-limits.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
-import { limitsFor } from './limits/use-limits.js';
 import { createMetricsLoaders, type MetricsLoaders } from './performance/read-metrics.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './prices/loaders.js';
 import type { PricesFeed } from './prices/prices-updated.js';
@@ -34,8 +35,8 @@ export type Context = Omit<AppServices, 'db'> & {
   readSource: ReadSource;
   /** Who this request counts as for read-your-writes; empty without replicas. */
   callers: readonly string[];
-  /** The address the request came from, for rate limits and login throttling. */
-  clientAddress: string;
+  /** Who sent the request (src/auth/caller.ts): ask it, never the headers. */
+  caller: Caller;
   loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders; metrics: MetricsLoaders };
   /** The most this request's query may cost (src/limits/query-cost.ts). */
   costLimit: number;
@@ -49,22 +50,11 @@ export type Context = Omit<AppServices, 'db'> & {
   noteEtfsRead(etfIds: Iterable<number>): void;
   /** Indicator kernel results of this request (see indicator-points.ts). */
   computed: Map<string, Record<string, Float64Array>>;
-  /** Whether the request sent an Authorization header at all. */
-  hasCredentials: boolean;
-  /** The caller; null when anonymous. Rejects a key that is malformed, unknown, revoked or expired. */
-  principal(): Promise<Principal | null>;
 };
 
-export function createContext(
-  services: AppServices,
-  request: Request,
-  clientAddress: string,
-  route: RequestRoute,
-): Context {
-  let principal: Promise<Principal | null> | undefined;
+export function createContext(services: AppServices, caller: Caller, route: RequestRoute): Context {
   const db = route.source.view;
-  const hasCredentials = request.headers.has('authorization');
-  const limits = limitsFor(services.config.limits, hasCredentials);
+  const limits = limitsFor(services.config.limits, caller.hasCredentials);
   // The read ceiling is the cost limit: both count bars.
   const reads = createReadBudget(limits.maxCost);
   const etfsRead = new Set<number>();
@@ -76,7 +66,7 @@ export function createContext(
     db,
     readSource: route.source,
     callers: route.callers,
-    clientAddress,
+    caller,
     loaders: {
       priceBars: createPriceBarLoaders(db.pool, noteEtfsRead),
       indicators: createIndicatorLoaders(db.pool, reads, noteEtfsRead),
@@ -88,13 +78,5 @@ export function createContext(
     costLimit: limits.maxCost,
     budget: createResponseBudget(limits.maxResponseValues),
     reads,
-    hasCredentials,
-    principal() {
-      principal ??= services.auth.authenticate(request.headers.get('authorization'));
-      return principal;
-    },
   };
 }
-
-/** What the HTTP server adds to each request (node:http's request, for the peer address). */
-export type ServerContext = { req?: { socket?: { remoteAddress?: string } } };

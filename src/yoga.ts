@@ -2,20 +2,22 @@
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate.js';
+import { createCallers } from './auth/caller.js';
 import { createTokenService } from './auth/tokens.js';
 import { createResponseCache } from './cache/response-cache.js';
 import { type Config, loadConfig } from './config.js';
-import { type Context, createContext, type ServerContext } from './context.js';
+import { type Context, createContext } from './context.js';
 import type { Database } from './db/database.js';
 import { maskErrors } from './graphql/domain-errors.js';
 import { useOneMutationField } from './graphql/one-mutation-field.js';
 import { primaryRoute, readRouter } from './graphql/read-routing.js';
 import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { useInputHygiene } from './graphql/use-input-hygiene.js';
+import { GRAPHQL_PATH, useLimits } from './graphql/use-limits.js';
 import { useMetrics } from './graphql/use-metrics.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
-import { GRAPHQL_PATH, useLimits } from './limits/use-limits.js';
+import { addressOf, type ServerContext } from './http/server-context.js';
 import { createPricesFeed } from './prices/prices-updated.js';
 import { connectRedisLink } from './redis/redis-link.js';
 import { schema } from './schema/index.js';
@@ -38,6 +40,8 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
     logger?.warn('JWT_SECRET is not set: sign-in tokens are signed with a key made for this process only');
   }
   const auth = createAuthenticator(db.prisma, tokens);
+  // Who sent a request, worked out once and asked by everything below.
+  const callers = createCallers(auth, config.auth.publicRead);
   // Rate limits and sign-in throttling shared by every process, when there is a Redis.
   const shared = config.responseCache.redisUrl
     ? connectRedisLink(config.responseCache.redisUrl, {
@@ -51,7 +55,7 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
         },
       })
     : undefined;
-  const responseCache = createResponseCache({ db, config, auth, schema, logger });
+  const responseCache = createResponseCache({ db, config, callers, schema, logger });
   const services = {
     db,
     tokens,
@@ -61,9 +65,8 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
     config,
   };
   // Without replicas, every request takes the one route, decided here once.
-  const router = readRouter(db, auth, logger);
+  const router = readRouter(db, logger);
   const primary = primaryRoute(db);
-  const addressOf = (server: ServerContext) => server.req?.socket?.remoteAddress ?? 'unknown';
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -80,14 +83,16 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
     cors: config.limits.corsOrigins.length > 0 ? { origin: config.limits.corsOrigins, credentials: true } : false,
     logging: logger ?? false,
     context: router
-      ? async ({ request, params, req }) =>
-          createContext(services, request, addressOf({ req }), await router.route(request, params, { req }))
-      : ({ request, req }) => createContext(services, request, addressOf({ req }), primary),
+      ? async ({ request, params, req }) => {
+          const caller = callers.of(request, addressOf({ req }));
+          return createContext(services, caller, await router.route(caller, params));
+        }
+      : ({ request, req }) => createContext(services, callers.of(request, addressOf({ req })), primary),
     plugins: [
       ...plugins,
       useMetrics(config.metricsToken),
       useRoutes(db),
-      ...useLimits(config.limits, auth, logger, shared),
+      ...useLimits(config.limits, callers, logger, shared),
       { onDispose: () => shared?.close() },
       useInputHygiene(),
       useOneMutationField(),

@@ -1,7 +1,7 @@
 // Back-adjustment written out plainly, from the definition: the oracle that
 // the API's adjusted SQL is checked against (corporate actions, performance,
 // correlation).
-import type { PriceBar } from '../src/prices/read-bars.js';
+import type { PriceBar } from '../src/prices/history.js';
 
 export type Action = { kind: 'SPLIT' | 'DIVIDEND'; date: string; value: number };
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../src/indicators/catalog.js';
 import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
+import type { PriceBar } from '../src/prices/history.js';
 import { toHistory } from '../src/prices/history.js';
-import type { PriceBar } from '../src/prices/read-bars.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
 import { type Action, backAdjust } from './back-adjust.js';
 import { expectPointsClose } from './close-points.js';

@@ -2,7 +2,7 @@
 // JavaScript, from the definitions in the issue: what the SQL of
 // src/metrics/ is checked against. Nothing here is shared with it.
 import { expect } from 'vitest';
-import type { PriceBar } from '../src/prices/read-bars.js';
+import type { PriceBar } from '../src/prices/history.js';
 
 export type Bar = PriceBar;
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Companions, INDICATORS, type IndicatorName, type Params } from '../src/indicators/catalog.js';
-import type { Bars } from '../src/indicators/kernels/series.js';
+import type { Bars } from '../src/prices/history.js';
 
 type Columns = Record<keyof Bars, number[] | number> & { date: string[] | string };
 

@@ -110,7 +110,7 @@ it('documents every error code the server sends', async () => {
   const sources = await Promise.all(
     [
       'src/errors.ts',
-      'src/limits/use-limits.ts',
+      'src/graphql/use-limits.ts',
       'src/limits/response-budget.ts',
       'src/limits/read-budget.ts',
       'src/graphql/one-mutation-field.ts',

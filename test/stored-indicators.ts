@@ -3,8 +3,8 @@
 // prices (to 1e-12 relative, see close-points.ts).
 import type { Database } from '../src/db/database.js';
 import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/indicators/stored/default-set.js';
+import type { PriceBar } from '../src/prices/history.js';
 import { toHistory } from '../src/prices/history.js';
-import type { PriceBar } from '../src/prices/read-bars.js';
 import { expectPointsClose } from './close-points.js';
 
 export async function storedBars(db: Database, ticker: string): Promise<PriceBar[]> {

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isNoSuchRecord } from '../db/prisma-errors.js';
 import { badInput, type InputProblem, notFound } from '../errors.js';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
-import type { Principal } from './authenticate.js';
+import type { Principal } from './principal.js';
 
 const API_KEY_PREFIX = 'etfql_';
 

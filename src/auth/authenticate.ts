@@ -5,11 +5,10 @@
 // the cache is cleared by every change this process makes.
 
 import { unauthenticated } from '../errors.js';
-import type { PrismaClient, Role } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import { bearerToken, checkApiKey } from './api-keys.js';
+import type { Principal } from './principal.js';
 import { looksLikeJwt, type TokenService } from './tokens.js';
-
-export type Principal = { kind: 'apiKey'; apiKeyId: number; role: Role } | { kind: 'user'; userId: number; role: Role };
 
 export type Authenticator = {
   authenticate(header: string | null): Promise<Principal | null>;

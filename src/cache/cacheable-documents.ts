@@ -1,7 +1,10 @@
 // Which documents the response cache may answer for every caller alike: those
-// whose every field is public ETF data. Decided once per parsed document (Yoga
-// caches parsed documents, so a chart asked again is the same object), from
-// the selections alone: nothing here looks at a result.
+// whose every field declares that its answer may be shared (`cacheScope:` on
+// the field, src/cache-scope.ts); a field that declares nothing is never
+// shared. Decided once per parsed document (Yoga caches parsed documents, so a
+// chart asked again is the same object), from the selections alone: nothing
+// here looks at a result. A `parent` field is shared only under a `public` one:
+// every root field must be public for its subtree to be reached at all.
 import {
   BREAK,
   type DocumentNode,
@@ -12,25 +15,19 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { cacheScopeOf } from '../cache-scope.js';
 
-/** Query fields whose answers are the same for every reader. */
-const PUBLIC_ROOT_FIELDS = new Set(['etf', 'etfs', 'etfsByTicker', '__typename']);
-/** Types that hold public ETF data only; a selection on any other type makes a document uncacheable. */
-const PUBLIC_TYPE =
-  /^(Query|Etf|EtfConnection|EtfEdge|PageInfo|PriceBar|PriceSeries|Indicators|IndicatorColumns|Performance|CorporateAction|Split|Dividend|\w+Point|\w+Columns?)$/;
-
-/** The schema coordinates (`Type.field`) that may be shared between callers. */
+/** The schema coordinates (`Type.field`) that may be shared between callers: declared so, on the field. */
 function publicCoordinates(schema: GraphQLSchema): Set<string> {
   const shared = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || !PUBLIC_TYPE.test(type.name)) continue;
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
     shared.add(`${type.name}.__typename`);
     for (const field of Object.values(type.getFields())) {
-      if (type.name === 'Query' && !PUBLIC_ROOT_FIELDS.has(field.name)) continue;
-      const scopes = (field.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes;
-      const readerOnly =
-        scopes === undefined || (typeof scopes === 'object' && JSON.stringify(scopes) === '{"reader":true}');
-      if (readerOnly) shared.add(`${type.name}.${field.name}`);
+      const scope = cacheScopeOf(field);
+      // A root field has no parent to take its scope from.
+      const root = type === schema.getQueryType();
+      if (scope === 'public' || (scope === 'parent' && !root)) shared.add(`${type.name}.${field.name}`);
     }
   }
   return shared;

@@ -40,10 +40,11 @@
 import { type ExecutionResult, type GraphQLSchema, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { Authenticator } from '../auth/authenticate.js';
+import type { Callers } from '../auth/caller.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
+import { addressOf, type ServerContext } from '../http/server-context.js';
 import { cacheRequests } from '../metrics/metrics.js';
 import { connectRedisLink } from '../redis/redis-link.js';
 import { type BodyStore, type CacheTag, createMemoryBodyStore, createRedisBodyStore } from './body-store.js';
@@ -72,12 +73,12 @@ type ResponseCache = {
 
 export function createResponseCache(options: {
   db: Database;
-  config: Pick<Config, 'responseCache' | 'auth'>;
-  auth: Authenticator;
+  config: Pick<Config, 'responseCache'>;
+  callers: Callers;
   schema: GraphQLSchema;
   logger?: Logger;
 }): ResponseCache {
-  const { db, config, auth, schema, logger } = options;
+  const { db, config, callers, schema, logger } = options;
   const settings = config.responseCache;
   let generation = 0;
   // When the last eviction was heard (performance.now()); before the first, when listening began.
@@ -181,19 +182,20 @@ export function createResponseCache(options: {
   // schema's own authorization never runs for them.
   const keys = new WeakMap<Request, string>();
   const pending = new WeakMap<Request, Pending>();
-  const cache: Plugin = {
+  const mayRead = (request: Request, server: ServerContext) => callers.of(request, addressOf(server)).mayRead();
+  const cache: Plugin<Record<string, unknown>, ServerContext> = {
     // A client that holds a cached response's ETag gets 304 while the entry lives.
-    async onRequest({ request, endResponse, fetchAPI }) {
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const tag = request.headers.get('if-none-match');
       if (tag === null || !usable() || !/^"[\w-]{43}"$/.test(tag)) return;
-      if (!(await readerAllowed(request, auth, config.auth.publicRead))) return;
+      if (!(await mayRead(request, serverContext))) return;
       const body = await Promise.resolve(store.get(tag.slice(1, -1))).catch((error) => {
         failed(error);
         return null;
       });
       if (body !== null) endResponse(new fetchAPI.Response(null, { status: 304, headers: { etag: tag } }));
     },
-    async onParams({ params, request, setResult }) {
+    async onParams({ params, request, context, setResult }) {
       if (!usable()) return;
       const key = responseCacheKey({
         documentString: params.query ?? '',
@@ -201,7 +203,7 @@ export function createResponseCache(options: {
         operationName: params.operationName,
       });
       if (key.startsWith(UNCACHED_PREFIX)) return;
-      if (!(await readerAllowed(request, auth, config.auth.publicRead))) return;
+      if (!(await mayRead(request, context))) return;
       let body: string | null = null;
       try {
         body = await store.get(key);
@@ -247,7 +249,7 @@ export function createResponseCache(options: {
     },
   };
 
-  return { plugins: settings.enabled ? [awaitOwnEvictions, cache] : [] };
+  return { plugins: settings.enabled ? [awaitOwnEvictions, cache as Plugin] : [] };
 }
 
 type Serializable = ExecutionResult & { stringify?: (result: unknown) => string };
@@ -279,14 +281,4 @@ function withEtag(result: ExecutionResult, key: string): ExecutionResult {
   extensions.http = http;
   (result as { extensions?: unknown }).extensions = extensions;
   return result;
-}
-
-async function readerAllowed(request: Request, auth: Authenticator, publicRead: boolean): Promise<boolean> {
-  const header = request.headers.get('authorization');
-  if (header === null) return publicRead;
-  try {
-    return (await auth.authenticate(header)) !== null;
-  } catch {
-    return false; // execution will answer with the credential's error
-  }
 }

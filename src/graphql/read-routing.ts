@@ -4,7 +4,7 @@
 // inside them) and subscriptions use the primary. After a mutation, its
 // callers' reads wait for its commit: the response goes out only once this
 // server's workers route them accordingly. Callers are identified as the rate
-// limiter identifies them (key, user, else address); a read with credentials
+// limiter identifies them (src/auth/caller.ts); a read with credentials
 // also honours anonymous writes from its address, so that signing up and then
 // reading with the new token sees the new account. (Not the other way round:
 // behind a proxy every anonymous caller has its address, and a key's writes
@@ -13,15 +13,14 @@
 import { getOperationAST } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { Authenticator } from '../auth/authenticate.js';
-import type { Context, RequestRoute, ServerContext } from '../context.js';
+import type { Caller } from '../auth/caller.js';
+import type { Context, RequestRoute } from '../context.js';
 import type { Database } from '../db/database.js';
-import { callerOf } from '../limits/use-limits.js';
 import { operationOf } from './operation-of.js';
 
 export type ReadRouter = {
   /** The route of one request, from its operation and caller. */
-  route(request: Request, params: GraphQLParams, serverContext: ServerContext): Promise<RequestRoute>;
+  route(caller: Caller, params: GraphQLParams): Promise<RequestRoute>;
   plugins: Plugin[];
 };
 
@@ -31,11 +30,7 @@ export function primaryRoute(db: Database): RequestRoute {
 }
 
 /** Null without replicas: requests then take `primaryRoute` with no work per request. */
-export function readRouter(
-  db: Database,
-  auth: Pick<Authenticator, 'authenticate'>,
-  logger?: Logger,
-): ReadRouter | null {
+export function readRouter(db: Database, logger?: Logger): ReadRouter | null {
   const reads = db.reads;
   if (!reads) return null;
   const primary = primaryRoute(db);
@@ -56,13 +51,12 @@ export function readRouter(
     },
   };
   return {
-    async route(request, params, serverContext) {
+    async route(caller, params) {
       const kind = params.query ? operationOf(params.query, params.operationName).kind : null;
       if (kind !== 'query' && kind !== 'mutation') return primary;
-      const caller = await callerOf(request, serverContext, auth);
-      if (kind === 'mutation') return { source: primary.source, callers: [caller] };
-      const address = `address:${serverContext.req?.socket?.remoteAddress ?? 'unknown'}`;
-      const callers = caller === address ? [caller] : [caller, address];
+      const key = await caller.key();
+      if (kind === 'mutation') return { source: primary.source, callers: [key] };
+      const callers = key === caller.addressKey ? [key] : [key, caller.addressKey];
       return { source: reads.sourceFor(callers), callers };
     },
     plugins: [noteWrite],

@@ -1,7 +1,7 @@
 // Every indicator the API serves: its parameters (names, kinds, defaults,
 // bounds) and its kernel. The GraphQL schema, validation, the golden tests, the
 // window tests and the benchmark all read this one table.
-import type { History } from '../prices/history.js';
+import type { Bars, History } from '../prices/history.js';
 import { adx } from './kernels/adx.js';
 import { alma } from './kernels/alma.js';
 import { aroon } from './kernels/aroon.js';
@@ -30,7 +30,6 @@ import { obv } from './kernels/obv.js';
 import { type RangeEstimator, rangeVolatility } from './kernels/range-volatility.js';
 import { roc } from './kernels/roc.js';
 import { rsi } from './kernels/rsi.js';
-import type { Bars } from './kernels/series.js';
 import { sma } from './kernels/sma.js';
 import { smi } from './kernels/smi.js';
 import { snr } from './kernels/snr.js';

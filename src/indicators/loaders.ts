@@ -5,8 +5,8 @@
 import DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import { type EtfReads, keyedLoaders } from '../db/keyed-loaders.js';
 import { findEtfsByTicker } from '../etfs/find-etfs.js';
-import { type EtfReads, keyedLoaders } from '../graphql/keyed-loaders.js';
 import type { ReadBudget } from '../limits/read-budget.js';
 import { BAR_FIELDS } from '../prices/bar-fields.js';
 import { type BarWindow, barWindowKey, type Interval } from '../prices/bar-window.js';

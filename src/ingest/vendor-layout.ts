@@ -8,7 +8,7 @@
 import { basename, extname } from 'node:path';
 import type { IsoDate } from '../dates.js';
 import { tickerProblem } from '../etfs/ticker.js';
-import type { PriceBar } from '../prices/read-bars.js';
+import type { PriceBar } from '../prices/history.js';
 import { barProblems } from '../prices/validate-bars.js';
 
 /** TICKER.csv names its ticker, in any case (vgt.csv is VGT); a file with a ticker column may have any name. */

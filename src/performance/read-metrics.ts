@@ -4,8 +4,8 @@
 // adjusted), so performance for 100 ETFs is one statement.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
+import { type EtfReads, keyedLoaders } from '../db/keyed-loaders.js';
 import { prepared } from '../db/prepared.js';
-import { type EtfReads, keyedLoaders } from '../graphql/keyed-loaders.js';
 import { METRIC_COLUMNS, type MetricColumn, metricsAsOf } from './metrics-sql.js';
 
 /**

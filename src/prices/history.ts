@@ -1,9 +1,26 @@
 // A price history in the columnar form that the indicator kernels, the
 // columnar `series` field and the read path share: one typed array per field.
 import type { IsoDate } from '../dates.js';
-import type { Bars } from '../indicators/kernels/series.js';
 import { BAR_FIELDS, type BarField } from './bar-fields.js';
-import type { PriceBar } from './read-bars.js';
+
+/** Bars as columns, one typed array per field, oldest first: what the indicator kernels take. */
+export type Bars = {
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+};
+
+/** One bar as an object: the object form of `prices`, and what importers produce. */
+export type PriceBar = {
+  date: IsoDate;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+};
 
 export type History = { dates: IsoDate[]; bars: Bars };
 

@@ -3,7 +3,7 @@
 // of ETFs. Bars travel in columns (History); the object form is built from them.
 import type DataLoader from 'dataloader';
 import type pg from 'pg';
-import { type EtfReads, keyedLoaders } from '../graphql/keyed-loaders.js';
+import { type EtfReads, keyedLoaders } from '../db/keyed-loaders.js';
 import { BAR_FIELDS, type BarField } from './bar-fields.js';
 import { type BarWindow, barWindowKey } from './bar-window.js';
 import { emptyHistory, type History } from './history.js';

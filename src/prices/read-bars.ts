@@ -11,15 +11,6 @@ import type { BarWindow } from './bar-window.js';
 import { emptyHistory, type History } from './history.js';
 import { windowWalk } from './window-walk.js';
 
-export type PriceBar = {
-  date: IsoDate;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-};
-
 const OUTER: Record<BarField, string> = {
   open: 'b.open',
   high: 'b.high',

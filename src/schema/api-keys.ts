@@ -48,7 +48,7 @@ builder.mutationFields((t) => ({
       expiresAt: t.arg({ type: 'DateTime' }),
     },
     resolve: async (_root, args, ctx) => {
-      const principal = await ctx.principal();
+      const principal = await ctx.caller.principal();
       const created = await createApiKey(ctx.db.prisma, {
         name: args.name,
         role: args.role,

@@ -44,16 +44,19 @@ const Dividend = builder.prismaObject('CorporateAction', {
 builder.prismaObjectFields('Etf', (t) => ({
   corporateActions: t.relation('corporateActions', {
     description: 'Splits and dividends, oldest first.',
+    cacheScope: 'public',
     query: { orderBy: [{ date: 'asc' }, { kind: 'asc' }] },
   }),
   splits: t.relation('corporateActions', {
     type: Split,
     description: 'Stock splits, oldest first.',
+    cacheScope: 'public',
     query: { where: { kind: 'SPLIT' }, orderBy: { date: 'asc' } },
   }),
   dividends: t.relation('corporateActions', {
     type: Dividend,
     description: 'Cash dividends by ex-date, oldest first.',
+    cacheScope: 'public',
     query: { where: { kind: 'DIVIDEND' }, orderBy: { date: 'asc' } },
   }),
 }));

@@ -11,7 +11,7 @@ import { checkTickerCount, listCost } from '../limits/query-cost.js';
 import { AssetClass } from './enums.js';
 
 export const Etf = builder.prismaNode('Etf', {
-  id: { field: 'id' },
+  id: { field: 'id', cacheScope: 'parent' },
   // node(id:) of an unknown ETF, or of an id that is no number, is null.
   nullable: true,
   findUnique: (id) => ({ id: /^\d{1,9}$/.test(String(id)) ? Number(id) : -1 }),
@@ -66,6 +66,7 @@ function noted<T extends { id: number }>(ctx: Context, etfs: T | T[] | null): T 
 
 builder.queryFields((t) => ({
   etf: t.prismaField({
+    cacheScope: 'public',
     authScopes: { reader: true },
     type: 'Etf',
     nullable: true,
@@ -78,6 +79,7 @@ builder.queryFields((t) => ({
   etfs: t.prismaConnection(
     {
       authScopes: { reader: true },
+      cacheScope: 'public',
       type: 'Etf',
       cursor: 'ticker',
       description: `All ETFs in ticker order, optionally filtered. A Relay connection of at most ${MAX_PAGE} a page (${DEFAULT_PAGE} by default).`,
@@ -112,6 +114,7 @@ builder.queryFields((t) => ({
   ),
 
   etfsByTicker: t.prismaField({
+    cacheScope: 'public',
     authScopes: { reader: true },
     type: ['Etf'],
     nullable: { list: false, items: true },

@@ -34,24 +34,27 @@ const Performance = builder.objectRef<Metrics>('Performance').implement({
     asOf: t.field({
       type: 'Date',
       description: 'The last bar on or before the asked date: every figure is as of it.',
+      cacheScope: 'parent',
       resolve: (metrics) => metrics.date,
     }),
     ...Object.fromEntries(
       RETURNS.map(([name, column, description]) => [
         name,
-        t.float({ nullable: true, description, resolve: (metrics) => metrics[column] }),
+        t.float({ nullable: true, description, cacheScope: 'parent', resolve: (metrics) => metrics[column] }),
       ]),
     ),
     volatility1Y: t.float({
       nullable: true,
       description:
         'The sample standard deviation of the daily log returns ln(close / previous close) of the last 252 bars, × √252; null under 253 bars.',
+      cacheScope: 'parent',
       resolve: (metrics) => metrics.volatility_1y,
     }),
     maxDrawdown1Y: t.float({
       nullable: true,
       description:
         'The largest fall of a close from the highest close before it, within the last 252 bars, as a positive fraction (0 when none fell); null under 252 bars.',
+      cacheScope: 'parent',
       resolve: (metrics) => metrics.max_drawdown_1y,
     }),
     sharpe1Y: t.float({
@@ -64,16 +67,19 @@ const Performance = builder.objectRef<Metrics>('Performance').implement({
           description: 'A yearly rate as a fraction (0.05 for 5 %), from -1 to 1.',
         }),
       },
+      cacheScope: 'parent',
       resolve: (metrics, args) => sharpe1y(metrics, args.riskFreeRate ?? 0),
     }),
     high52W: t.float({
       nullable: true,
       description: 'The highest high of the bars after the same date a year earlier, up to asOf.',
+      cacheScope: 'parent',
       resolve: (metrics) => metrics.high_52w,
     }),
     low52W: t.float({
       nullable: true,
       description: 'The lowest low of the bars after the same date a year earlier, up to asOf.',
+      cacheScope: 'parent',
       resolve: (metrics) => metrics.low_52w,
     }),
   }),
@@ -93,6 +99,7 @@ builder.prismaObjectFields('Etf', (t) => ({
       }),
     },
     complexity: { field: PERFORMANCE_COST, multiplier: 0 },
+    cacheScope: 'public',
     resolve: (etf, args, ctx) =>
       ctx.loaders.metrics(args.asOf ? toIsoDate(args.asOf) : null, args.adjusted ?? true).load(etf.id),
   }),

@@ -14,12 +14,13 @@ export const PriceSeries = builder.objectRef<History>('PriceSeries').implement({
   description:
     'Bars as parallel lists in ascending date order: `close[i]` is the close on `dates[i]`. The same bars as `prices` with the same arguments.',
   fields: (t) => ({
-    dates: t.field({ type: ['Date'], resolve: (history) => history.dates }),
-    open: t.floatList({ resolve: (history) => column(history, 'open') }),
-    high: t.floatList({ resolve: (history) => column(history, 'high') }),
-    low: t.floatList({ resolve: (history) => column(history, 'low') }),
-    close: t.floatList({ resolve: (history) => column(history, 'close') }),
+    dates: t.field({ type: ['Date'], cacheScope: 'parent', resolve: (history) => history.dates }),
+    open: t.floatList({ cacheScope: 'parent', resolve: (history) => column(history, 'open') }),
+    high: t.floatList({ cacheScope: 'parent', resolve: (history) => column(history, 'high') }),
+    low: t.floatList({ cacheScope: 'parent', resolve: (history) => column(history, 'low') }),
+    close: t.floatList({ cacheScope: 'parent', resolve: (history) => column(history, 'close') }),
     volume: t.floatList({
+      cacheScope: 'parent',
       description: 'Shares traded (Floats: volumes pass 2^31).',
       resolve: (history) => column(history, 'volume'),
     }),
@@ -32,6 +33,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     description: `The bars of \`prices\` in columns, for charting libraries and data frames. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: roundedWindowArgs(),
     complexity: barsCost,
+    cacheScope: 'public',
     resolve: (etf, args, ctx, info) => windowBars(ctx, etf.id, args, info),
   }),
 }));

@@ -4,15 +4,14 @@ import { builder } from '../builder.js';
 import { barsCost } from '../limits/query-cost.js';
 import { selectedBarFields } from '../prices/bar-fields.js';
 import { MAX_LAST, parseBarWindow } from '../prices/bar-window.js';
-import { toPriceBars } from '../prices/history.js';
-import type { PriceBar as PriceBarShape } from '../prices/read-bars.js';
+import { type PriceBar as PriceBarShape, toPriceBars } from '../prices/history.js';
 import { parseDecimals, roundTo } from '../prices/rounding.js';
 import { ADJUSTED_DESCRIPTION, barWindowArgs, DECIMALS_DESCRIPTION, windowBars } from './bar-window-args.js';
 
 export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
   description: 'One bar: a trading day, or a week or month aggregated from them.',
   fields: (t) => ({
-    date: t.field({ type: 'Date', resolve: (bar) => bar.date }),
+    date: t.field({ type: 'Date', cacheScope: 'parent', resolve: (bar) => bar.date }),
     // `prices(...)` keeps the foundation contract's exact arguments, so its
     // values are rounded field by field: `close(decimals: 2)`.
     ...Object.fromEntries(
@@ -20,6 +19,7 @@ export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
         field,
         t.float({
           args: { decimals: t.arg.int({ description: DECIMALS_DESCRIPTION }) },
+          cacheScope: 'parent',
           // The hot path (no decimals) reads the value and nothing else.
           resolve: (bar, args) =>
             args.decimals == null ? bar[field] : roundTo(bar[field], parseDecimals(args.decimals) as number),
@@ -36,6 +36,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     description: `Bars in ascending date order. \`from\` and \`to\` are inclusive; \`last: N\` keeps the N most recent bars up to \`to\` (at most ${MAX_LAST}). ${ADJUSTED_DESCRIPTION}`,
     args: barWindowArgs(),
     complexity: barsCost,
+    cacheScope: 'public',
     resolve: async (etf, args, ctx, info) => toPriceBars(await windowBars(ctx, etf.id, args, info)),
   }),
   latestPrice: t.field({
@@ -44,6 +45,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     description: 'The most recent daily bar, or null when the ETF has none.',
     // No `decimals` here: the foundation contract fixes `latestPrice: PriceBar`
     // (test/schema-file.test.ts); `prices(last: 1, decimals: …)` rounds it.
+    cacheScope: 'public',
     resolve: async (etf, _args, ctx, info) => {
       const history = await ctx.loaders.priceBars(LATEST, selectedBarFields(info)).load(etf.id);
       return toPriceBars(history)[0] ?? null;

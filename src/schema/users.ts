@@ -50,7 +50,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The signed-in user; null for anonymous requests and API keys.',
     resolve: async (query, _root, _args, ctx) => {
-      const principal = await ctx.principal();
+      const principal = await ctx.caller.principal();
       if (principal?.kind !== 'user') return null;
       return ctx.db.prisma.user.findUnique({ ...query, where: { id: principal.userId } });
     },
@@ -69,7 +69,7 @@ builder.mutationFields((t) => ({
     type: LoginPayload,
     description: 'Exchanges an email and password for a short-lived session token.',
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => signIn({ ...ctx, prisma: ctx.db.prisma }, args, ctx.clientAddress),
+    resolve: (_root, args, ctx) => signIn({ ...ctx, prisma: ctx.db.prisma }, args, ctx.caller.address),
   }),
 
   signUp: t.field({
@@ -102,7 +102,7 @@ builder.mutationFields((t) => ({
     description: "Changes an account's role; it takes effect on its next request. ADMIN only.",
     args: { id: t.arg.int({ required: true }), role: t.arg({ type: Role, required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      refuseOwnAccount(await ctx.principal(), args.id, 'change your own role');
+      refuseOwnAccount(await ctx.caller.principal(), args.id, 'change your own role');
       return changeAccount(accounts(ctx), args.id, { role: args.role }, query);
     },
   }),
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
     description: 'Signs an account out and keeps it out; its data stays. ADMIN only.',
     args: { id: t.arg.int({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      refuseOwnAccount(await ctx.principal(), args.id, 'deactivate yourself');
+      refuseOwnAccount(await ctx.caller.principal(), args.id, 'deactivate yourself');
       return changeAccount(accounts(ctx), args.id, deactivation(), query);
     },
   }),

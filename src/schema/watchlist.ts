@@ -20,7 +20,7 @@ const WatchlistEntry = builder.prismaObject('WatchlistEntry', {
 });
 
 async function ownWatchlistOrAdmin(user: { id: number }, ctx: Context) {
-  const principal = await ctx.principal();
+  const principal = await ctx.caller.principal();
   return principal?.kind === 'user' && principal.userId === user.id ? true : { admin: true };
 }
 
@@ -42,7 +42,7 @@ builder.prismaObjectFields('User', (t) => ({
 }));
 
 async function signedInUserId(ctx: Context): Promise<number> {
-  const principal = await ctx.principal();
+  const principal = await ctx.caller.principal();
   if (principal?.kind !== 'user') throw notFound('Only a signed-in user has a watchlist.');
   return principal.userId;
 }

@@ -2,8 +2,9 @@
 // statement that returns the row as the caller selects it (Pothos's `query`),
 // and the database's constraints decide races: a taken email is the unique
 // index's refusal, a missing account the update's.
-import type { Authenticator, Principal } from '../auth/authenticate.js';
+import type { Authenticator } from '../auth/authenticate.js';
 import { hashPassword } from '../auth/passwords.js';
+import type { Principal } from '../auth/principal.js';
 import { isNoSuchRecord, isUniqueViolation } from '../db/prisma-errors.js';
 import { badInput, notFound } from '../errors.js';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';

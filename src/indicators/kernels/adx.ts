@@ -1,4 +1,5 @@
-import { type Bars, emaInto, nanArray, trueRange } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { emaInto, nanArray, trueRange } from './series.js';
 
 /**
  * Wilder's directional movement. +DM/−DM from t = 1 (0 when the moves tie or

@@ -1,4 +1,5 @@
-import { type Bars, nanArray } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray } from './series.js';
 
 /**
  * Arnaud Legoux moving average: weights exp(−(k − m)²/(2s²)) over the window

@@ -1,4 +1,5 @@
-import { type Bars, emaInto, trueRange } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { emaInto, trueRange } from './series.js';
 
 /** Wilder's average of the true range, seeded with the mean of TR_1..TR_n; first at t = n. */
 export function atr(bars: Bars, period: number) {

@@ -1,4 +1,5 @@
-import { type Bars, smaInto } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { smaInto } from './series.js';
 
 /** SMA(C,n) ± stdDev × the population standard deviation of the last n closes. */
 export function bollinger(bars: Bars, period: number, stdDev: number) {

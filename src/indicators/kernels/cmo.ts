@@ -1,4 +1,5 @@
-import { type Bars, runSumInto, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { runSumInto, SLOT, scratch } from './series.js';
 
 /**
  * Chande momentum oscillator: 100·(U − D)/(U + D), U and D the running sums of

@@ -1,4 +1,5 @@
-import { type Bars, nanArray, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray, SLOT, scratch } from './series.js';
 
 /**
  * Correlation trend indicator: the Spearman correlation of the last n closes

@@ -1,4 +1,5 @@
-import { type Bars, emaInto, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { emaInto, SLOT, scratch } from './series.js';
 
 /** 2·EMA(C,n) − EMA(EMA(C,n),n); the outer EMA is seeded on the first n defined inner values. */
 export function dema(bars: Bars, period: number) {

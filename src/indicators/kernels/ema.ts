@@ -1,4 +1,5 @@
-import { type Bars, emaInto } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { emaInto } from './series.js';
 
 /** k = 2/(n+1), seeded with the SMA of the first n closes at t = n-1. */
 export function ema(bars: Bars, period: number) {

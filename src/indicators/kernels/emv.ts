@@ -1,4 +1,5 @@
-import { type Bars, nanArray, runSumInto } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray, runSumInto } from './series.js';
 
 /**
  * Ease of movement: the move of the high-low midpoint divided by

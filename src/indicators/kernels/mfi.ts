@@ -1,4 +1,5 @@
-import { type Bars, nanArray, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray, SLOT, scratch } from './series.js';
 
 /** Typical prices within this relative distance are a tie: no flow either way. */
 const TIE = 1e-10;

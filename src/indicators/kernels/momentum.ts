@@ -1,4 +1,5 @@
-import { type Bars, nanArray } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray } from './series.js';
 
 /** C_t − C_{t−n}. */
 export function momentum(bars: Bars, period: number) {

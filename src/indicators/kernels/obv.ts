@@ -1,4 +1,4 @@
-import type { Bars } from './series.js';
+import type { Bars } from '../../prices/history.js';
 
 /** OBV_0 = V_0; then + V_t when the close rose, − V_t when it fell. */
 export function obv(bars: Bars) {

@@ -1,4 +1,5 @@
-import { type Bars, nanArray, runCovarianceInto, runSumInto, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray, runCovarianceInto, runSumInto, SLOT, scratch } from './series.js';
 
 /** The estimators of TTR's volatility() that use the open, high and low (close-to-close is volatility.ts). */
 export type RangeEstimator =

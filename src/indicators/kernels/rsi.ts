@@ -1,4 +1,5 @@
-import { type Bars, nanArray } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray } from './series.js';
 
 /**
  * Wilder's RSI: gains and losses of d_t = C_t − C_{t−1}, each smoothed with

@@ -2,14 +2,7 @@
 // (t = 0 is the oldest); NaN marks "not defined" (warm-up, or 0/0) and becomes
 // null in responses. Every helper writes into a caller-provided array so that a
 // kernel allocates its outputs and little else.
-
-export type Bars = {
-  open: Float64Array;
-  high: Float64Array;
-  low: Float64Array;
-  close: Float64Array;
-  volume: Float64Array;
-};
+import type { Bars } from '../../prices/history.js';
 
 /**
  * Reusable temporaries. Kernels are synchronous, so a temporary lives only

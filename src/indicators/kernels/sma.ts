@@ -1,4 +1,5 @@
-import { type Bars, smaInto } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { smaInto } from './series.js';
 
 /** Mean of the last n closes. */
 export function sma(bars: Bars, period: number) {

@@ -1,4 +1,5 @@
-import { type Bars, emaInto, rollingMaxInto, rollingMinInto, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { emaInto, rollingMaxInto, rollingMinInto, SLOT, scratch } from './series.js';
 
 /**
  * Stochastic momentum index: 100·num/(den/2), num the double EMA (slow, then

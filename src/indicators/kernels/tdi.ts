@@ -1,4 +1,5 @@
-import { type Bars, runSumInto, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { runSumInto, SLOT, scratch } from './series.js';
 
 /**
  * Trend detection index: di = Σ m over n bars, m_t = C_t − C_{t−n} (0 for the

@@ -1,4 +1,5 @@
-import { type Bars, nanArray, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray, SLOT, scratch } from './series.js';
 
 /** √annualization × the sample standard deviation of the n−1 log returns inside the last n closes. */
 export function volatility(bars: Bars, period: number, annualization = 252) {

@@ -1,4 +1,5 @@
-import { type Bars, runSumInto, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { runSumInto, SLOT, scratch } from './series.js';
 
 /**
  * Σ C·V / Σ V over the last n bars, as TTR's running sums (a zero-volume

@@ -1,4 +1,5 @@
-import { type Bars, nanArray } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { nanArray } from './series.js';
 
 /**
  * Williams accumulation/distribution, the running total from bar 1 of

@@ -1,4 +1,5 @@
-import { type Bars, rollingMaxInto, rollingMinInto, SLOT, scratch } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { rollingMaxInto, rollingMinInto, SLOT, scratch } from './series.js';
 
 /** −100·(HH − C)/(HH − LL) over the last n bars; null on a zero range. */
 export function williamsR(bars: Bars, period: number) {

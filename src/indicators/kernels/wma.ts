@@ -1,4 +1,5 @@
-import { type Bars, wmaInto } from './series.js';
+import type { Bars } from '../../prices/history.js';
+import { wmaInto } from './series.js';
 
 /** Weights 1..n, the newest heaviest. */
 export function wma(bars: Bars, period: number) {

@@ -1,9 +1,11 @@
 // The indicators stored per daily bar in daily_indicator, and the columns that
 // hold them. A dashboard's usual indicators then cost one indexed range scan;
 // any other parameters are computed on demand from the price history.
+
+import type { Bars } from '../../prices/history.js';
 import { INDICATORS, type IndicatorName, type Params } from '../catalog.js';
 import { rsiFrom } from '../kernels/rsi.js';
-import { type Bars, emaFrom, nanArray, trueRange } from '../kernels/series.js';
+import { emaFrom, nanArray, trueRange } from '../kernels/series.js';
 
 /** A stored daily_indicator row: column → value (null where NaN was stored). */
 export type StoredRow = Record<string, number | null>;

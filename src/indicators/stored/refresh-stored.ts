@@ -14,8 +14,8 @@ import { priceSource } from '../../corporate-actions/adjusted-source.js';
 import { refreshAdjustmentFactors } from '../../corporate-actions/adjustment-factors.js';
 import type { IsoDate } from '../../dates.js';
 import { BinaryCopyWriter } from '../../db/binary-copy.js';
+import type { PriceBar } from '../../prices/history.js';
 import { toHistory } from '../../prices/history.js';
-import type { PriceBar } from '../../prices/read-bars.js';
 import { computePersistedColumns, LOOKBACK, PERSISTED_COLUMNS, STATE_COLUMNS, type StoredRow } from './default-set.js';
 
 // Every statement below works on a group of ETFs at once, so that a nightly

@@ -11,16 +11,17 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { Authenticator } from '../auth/authenticate.js';
+import type { Callers } from '../auth/caller.js';
 import type { Config } from '../config.js';
-import type { Context, ServerContext } from '../context.js';
-import { coercedVariables } from '../graphql/coerced-variables.js';
-import { toGraphQLError } from '../graphql/domain-errors.js';
+import type { Context } from '../context.js';
+import { addressOf, type ServerContext } from '../http/server-context.js';
+import { costRefusal, estimateCost } from '../limits/query-cost.js';
+import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from '../limits/rate-limit.js';
+import { useResponseBudget } from '../limits/response-budget.js';
 import { rateLimitRefusals } from '../metrics/metrics.js';
 import type { RedisLink } from '../redis/redis-link.js';
-import { costRefusal, estimateCost } from './query-cost.js';
-import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from './rate-limit.js';
-import { useResponseBudget } from './response-budget.js';
+import { coercedVariables } from './coerced-variables.js';
+import { toGraphQLError } from './domain-errors.js';
 
 type Limits = Config['limits'];
 
@@ -36,26 +37,6 @@ const errorResponse = (
     headers: { 'content-type': 'application/json', ...headers },
   });
 
-/**
- * Who a request counts against: the principal its credential proves (a user or
- * an API key, however the header is spelled), else its address. Keying by the
- * raw header let every junk token, or a key with extra spaces, open a fresh
- * bucket; an invalid credential now counts against the address it came from.
- */
-export async function callerOf(
-  request: Request,
-  serverContext: ServerContext | undefined,
-  auth: Pick<Authenticator, 'authenticate'>,
-): Promise<string> {
-  const authorization = request.headers.get('authorization');
-  if (authorization !== null) {
-    const principal = await auth.authenticate(authorization).catch(() => null);
-    if (principal?.kind === 'user') return `user:${principal.userId}`;
-    if (principal?.kind === 'apiKey') return `key:${principal.apiKeyId}`;
-  }
-  return `address:${serverContext?.req?.socket?.remoteAddress ?? 'unknown'}`;
-}
-
 /** Paths that Yoga would also serve GraphQL on (/graphql/, //graphql): only /graphql itself is served. */
 const isGraphqlAlias = (pathname: string) =>
   pathname !== GRAPHQL_PATH && `/${pathname.split('/').filter(Boolean).join('/')}` === GRAPHQL_PATH;
@@ -67,7 +48,7 @@ const isJson = (contentType: string | null) => contentType?.split(';')[0]?.trim(
 function useRequestGate(
   limits: Limits,
   limiter: RateLimiter,
-  auth: Pick<Authenticator, 'authenticate'>,
+  callers: Callers,
   logger?: Logger,
 ): Plugin<Record<string, unknown>, ServerContext> {
   return {
@@ -105,7 +86,7 @@ function useRequestGate(
         );
         return;
       }
-      const caller = await callerOf(request, serverContext, auth);
+      const caller = await callers.of(request, addressOf(serverContext)).key();
       const retryAfter = await limiter.take(caller);
       if (retryAfter > 0) {
         logger?.warn({ caller: caller.slice(0, 20) }, 'rate limited');
@@ -121,15 +102,6 @@ function useRequestGate(
         );
       }
     },
-  };
-}
-
-/** The cost and response limits of a request: the anonymous ones (never above the others) unless it carries a credential. */
-export function limitsFor(limits: Limits, hasCredentials: boolean): { maxCost: number; maxResponseValues: number } {
-  if (hasCredentials) return limits;
-  return {
-    maxCost: Math.min(limits.maxCost, limits.anonymous.maxCost),
-    maxResponseValues: Math.min(limits.maxResponseValues, limits.anonymous.maxResponseValues),
   };
 }
 
@@ -158,17 +130,12 @@ function useQueryCost(limits: Limits): Plugin {
 }
 
 /** `shared`: Redis for the rate-limit buckets of every process (REDIS_URL); without it, this process's own. */
-export function useLimits(
-  limits: Limits,
-  auth: Pick<Authenticator, 'authenticate'>,
-  logger?: Logger,
-  shared?: RedisLink,
-): Plugin[] {
+export function useLimits(limits: Limits, callers: Callers, logger?: Logger, shared?: RedisLink): Plugin[] {
   const limiter = shared
     ? createSharedRateLimiter(shared, limits.rateLimitPerSecond, limits.rateLimitBurst)
     : createRateLimiter(limits.rateLimitPerSecond, limits.rateLimitBurst);
   return [
-    useRequestGate(limits, limiter, auth, logger) as Plugin,
+    useRequestGate(limits, limiter, callers, logger) as Plugin,
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
