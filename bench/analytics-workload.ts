@@ -1,4 +1,4 @@
-// The analytics workloads of issue 14, as GraphQL requests, and the screen's
+// The analytics workloads (screen, performance, correlation) as GraphQL requests, and the screen's
 // floor: the same page from one hand-written statement, serialized with
 // JSON.stringify. test/analytics-plans.test.ts holds the floor's plan to the
 // rules of the read path (an index probe per ETF, no bar read).

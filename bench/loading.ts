@@ -1,4 +1,4 @@
-// The loading workloads of issue 4, each in a fresh database of one cluster:
+// The loading workloads (API, CLI import, nightly update), each in a fresh database of one cluster:
 // - the floor: one plain COPY of every row into a table with daily_price's
 //   primary key, nothing else;
 // - `npm run ingest` on a folder of TICKER.csv files, as a user runs it (a

@@ -1,4 +1,4 @@
-// The scale-out workloads of issue 15, against the real server process as
+// The scale-out workloads (workers, replicas, PgBouncer), against the real server process as
 // `npm start` runs it (src/server.ts), on a database of its own:
 // - the chart at 64 connections against 1 API worker, and against 2 workers
 //   sharing a real Redis (WEB_CONCURRENCY=2, REDIS_URL), side by side. The

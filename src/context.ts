@@ -5,12 +5,12 @@ import type { Caller } from './auth/caller.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, DatabaseView } from './db/database.js';
-import type { ReadSource } from './db/read-routing.js';
+import type { ReadSource } from './db/replicas.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
 import { limitsFor } from './limits/request-limits.js';
 import { createResponseBudget, type ResponseBudget } from './limits/response-budget.js';
-import { createMetricsLoaders, type MetricsLoaders } from './performance/read-metrics.js';
+import { createPerformanceLoaders, type PerformanceLoaders } from './performance/read-performance.js';
 import { createPriceBarLoaders, type PriceBarLoaders } from './prices/loaders.js';
 import type { PricesFeed } from './prices/prices-updated.js';
 import type { LoginThrottle } from './users/login-throttle.js';
@@ -37,7 +37,7 @@ export type Context = Omit<AppServices, 'db'> & {
   callers: readonly string[];
   /** Who sent the request (src/auth/caller.ts): ask it, never the headers. */
   caller: Caller;
-  loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders; metrics: MetricsLoaders };
+  loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders; performance: PerformanceLoaders };
   /** The most this request's query may cost (src/limits/query-cost.ts). */
   costLimit: number;
   /** What this response may still hold (src/limits/response-budget.ts). */
@@ -70,7 +70,7 @@ export function createContext(services: AppServices, caller: Caller, route: Requ
     loaders: {
       priceBars: createPriceBarLoaders(db.pool, noteEtfsRead),
       indicators: createIndicatorLoaders(db.pool, reads, noteEtfsRead),
-      metrics: createMetricsLoaders(db.pool, noteEtfsRead),
+      performance: createPerformanceLoaders(db.pool, noteEtfsRead),
     },
     etfsRead,
     noteEtfsRead,

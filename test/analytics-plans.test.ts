@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREEN_FLOOR_SQL } from '../bench/analytics-workload.js';
 import { refreshStatement } from '../src/performance/latest-metrics.js';
-import { metricsStatement } from '../src/performance/read-metrics.js';
+import { metricsStatement } from '../src/performance/read-performance.js';
 import { parseScreen } from '../src/screen/screen-filter.js';
 import { screenStatement } from '../src/screen/screen-sql.js';
 import { buffers, createPlanEtfs, explain, largestSort, maxLoopsOn, type PlanEtfs, rowsFrom } from './query-plans.js';

@@ -1,6 +1,6 @@
 // Mistakes a client can make get a clear, coded answer, never
 // INTERNAL_SERVER_ERROR, and change nothing. Each case is a reproduction from
-// the hostile probe of issue 11.
+// an outside probe of the API, tried as a hostile client would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn } from './accounts.js';
 import { createEtf, snapshot } from './fixtures.js';

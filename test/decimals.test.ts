@@ -1,6 +1,6 @@
 // `decimals` rounds values, and nothing else: the same bars, the same SQL, full
 // precision when omitted. On `series` and `indicators` it is an argument of the
-// window; `prices` keeps the foundation contract's exact arguments, so its bars
+// window; `prices` keeps its fixed arguments, so its bars
 // take it per field: `close(decimals: 2)`.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { roundTo } from '../src/prices/rounding.js';

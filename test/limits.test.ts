@@ -70,7 +70,7 @@ describe('query bombs', () => {
     expect(withKey.errors).toBeUndefined();
   });
 
-  // The reproductions of the hostile probe (issue 11): each once ran out of memory.
+  // Reproductions from an outside hostile probe: each once ran out of memory.
   it('costs nodes(ids:) by its ids: 4,000 Etf ids with whole histories are refused', async () => {
     const ids = Array.from({ length: 4000 }, (_, i) => Buffer.from(`Etf:${i + 1}`).toString('base64'));
     const result = await expectRefusedEarly(

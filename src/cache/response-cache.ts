@@ -26,7 +26,7 @@
 //   commits, it sends a barrier notice on the same channel and waits for it,
 //   and PostgreSQL delivers notices in commit order. So a client that loads
 //   bars and then reads them never gets the response from before its load.
-//   A query read from a replica (src/db/read-routing.ts) is stored only if
+//   A query read from a replica (src/db/replicas.ts) is stored only if
 //   that replica was known to have replayed the primary as of after the last
 //   eviction: a notice comes from the primary's commit, which a replica
 //   replays a little later, and a response read from before it would stay

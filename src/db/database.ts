@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Config } from '../config.js';
 import { type DatabaseView, openPool, openView } from './database-view.js';
 import { createListener } from './listener.js';
-import { createReadRouting, type ReadRouting } from './read-routing.js';
+import { createReadRouting, type ReadRouting } from './replicas.js';
 
 export type { DatabaseView } from './database-view.js';
 

@@ -1,4 +1,4 @@
-// Where each request reads, when replicas are configured (src/db/read-routing.ts):
+// Where each request reads, when replicas are configured (src/db/replicas.ts):
 // a query reads from a replica that has replayed its caller's last write,
 // chosen in memory from the last background check; mutations (and the reads
 // inside them) and subscriptions use the primary. After a mutation, its

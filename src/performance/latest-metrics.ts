@@ -2,13 +2,13 @@
 // transaction of every write that changes its bars or its corporate actions
 // (prices/upsert-bars.ts's afterWrite, corporate-actions/record-action.ts),
 // so that a screen over every ETF reads one row each. The rows come from the
-// same SQL as any other date (metrics-sql.ts), so a read served by a row and
+// same SQL as any other date (performance-sql.ts), so a read served by a row and
 // one computed give the same numbers.
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.js';
 import { lockEtfIds } from '../etfs/lock-etf.js';
 import { lastBarDate } from '../prices/bar-dates.js';
-import { computedMetrics, METRIC_COLUMNS } from './metrics-sql.js';
+import { computedMetrics, METRIC_COLUMNS } from './performance-sql.js';
 
 const COLUMNS = METRIC_COLUMNS.join(', ');
 const LATEST = "'infinity'::date";

@@ -1,7 +1,7 @@
 // What Etf.performance adds to the stored or computed figures: the Sharpe
 // ratio, whose risk-free rate is the caller's, so it is not stored.
 import { badInput } from '../errors.js';
-import type { Metrics } from './read-metrics.js';
+import type { Metrics } from './read-performance.js';
 
 /** A rate beyond ±100 % a year is almost surely a percentage sent as a fraction (5 for 5 %). */
 const MAX_RATE = 1;

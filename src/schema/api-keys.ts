@@ -1,7 +1,7 @@
 // API keys for scripts: created by admins, shown once, listed without secrets, revoked.
 import { createApiKey, revokeApiKey } from '../auth/api-keys.js';
 import { builder } from '../builder.js';
-import { Role } from './users.js';
+import { Role } from './enums.js';
 
 builder.prismaObject('ApiKey', {
   description: 'A key for scripts. Lists show its prefix; the secret is shown once, when it is created.',

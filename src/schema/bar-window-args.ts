@@ -22,7 +22,7 @@ export const barWindowArgs = () =>
     adjusted: t.boolean({ defaultValue: false }),
   }));
 
-/** The window's arguments and `decimals`, for the fields whose signature the foundation contract leaves open. */
+/** The window's arguments and `decimals`, for the fields whose arguments are not fixed (`series`, indicators; not `prices`). */
 export const roundedWindowArgs = () => ({
   ...barWindowArgs(),
   ...builder.args((t) => ({ decimals: t.int({ description: DECIMALS_DESCRIPTION }) })),

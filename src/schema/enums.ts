@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import {
   AssetClass as AssetClassValues,
   CorporateActionKind as CorporateActionKindValues,
+  Role as RoleValues,
 } from '../generated/prisma/enums.js';
 import { PARAM_ENUMS } from '../indicators/params.js';
 
@@ -26,6 +27,11 @@ export const VolatilityEstimator = builder.enumType('VolatilityEstimator', {
   values: Object.fromEntries(
     Object.entries(PARAM_ENUMS.VolatilityEstimator).map(([value, description]) => [value, { description }]),
   ),
+});
+
+export const Role = builder.enumType(RoleValues, {
+  name: 'Role',
+  description: 'ADMIN manages users and keys and includes EDITOR, which loads data and includes VIEWER, which reads.',
 });
 
 /** The enum types of indicator arguments, by the name the catalog gives them. */

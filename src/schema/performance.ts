@@ -1,9 +1,9 @@
 // Etf.performance: trailing returns and one-year risk as of a date, batched
-// across ETFs (one statement for any number of them: performance/read-metrics.ts).
+// across ETFs (one statement for any number of them: performance/read-performance.ts).
 import { builder } from '../builder.js';
 import { toIsoDate } from '../dates.js';
 import { sharpe1y } from '../performance/performance.js';
-import type { Metrics } from '../performance/read-metrics.js';
+import type { Metrics } from '../performance/read-performance.js';
 
 /** The bars one ETF's figures may read when computed: a year of daily bars, at most one a calendar day. */
 const PERFORMANCE_COST = 366;
@@ -101,6 +101,6 @@ builder.prismaObjectFields('Etf', (t) => ({
     complexity: { field: PERFORMANCE_COST, multiplier: 0 },
     cacheScope: 'public',
     resolve: (etf, args, ctx) =>
-      ctx.loaders.metrics(args.asOf ? toIsoDate(args.asOf) : null, args.adjusted ?? true).load(etf.id),
+      ctx.loaders.performance(args.asOf ? toIsoDate(args.asOf) : null, args.adjusted ?? true).load(etf.id),
   }),
 }));

@@ -12,8 +12,9 @@ export const PriceBar = builder.objectRef<PriceBarShape>('PriceBar').implement({
   description: 'One bar: a trading day, or a week or month aggregated from them.',
   fields: (t) => ({
     date: t.field({ type: 'Date', cacheScope: 'parent', resolve: (bar) => bar.date }),
-    // `prices(...)` keeps the foundation contract's exact arguments, so its
-    // values are rounded field by field: `close(decimals: 2)`.
+    // `prices` has no `decimals` argument (its arguments are fixed: the schema
+    // file test holds them), so its values are rounded field by field:
+    // `close(decimals: 2)`; `series(decimals:)` rounds them all at once.
     ...Object.fromEntries(
       (['open', 'high', 'low', 'close'] as const).map((field) => [
         field,
@@ -43,8 +44,8 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: PriceBar,
     nullable: true,
     description: 'The most recent daily bar, or null when the ETF has none.',
-    // No `decimals` here: the foundation contract fixes `latestPrice: PriceBar`
-    // (test/schema-file.test.ts); `prices(last: 1, decimals: …)` rounds it.
+    // No arguments: `latestPrice: PriceBar` is fixed (test/schema-file.test.ts);
+    // its fields round themselves (`close(decimals: 2)`).
     cacheScope: 'public',
     resolve: async (etf, _args, ctx, info) => {
       const history = await ctx.loaders.priceBars(LATEST, selectedBarFields(info)).load(etf.id);

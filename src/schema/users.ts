@@ -2,14 +2,9 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { forbidden } from '../errors.js';
-import { Role as RoleValues } from '../generated/prisma/enums.js';
 import { changeAccount, createAccount, deactivation, REACTIVATION, refuseOwnAccount } from '../users/accounts.js';
 import { signIn, startSession } from '../users/sign-in.js';
-
-export const Role = builder.enumType(RoleValues, {
-  name: 'Role',
-  description: 'ADMIN manages users and keys and includes EDITOR, which loads data and includes VIEWER, which reads.',
-});
+import { Role } from './enums.js';
 
 export const User = builder.prismaObject('User', {
   description: 'A person who signs in. The password never leaves the server.',

@@ -1,10 +1,10 @@
 // What a screen can filter and order by: each metric with its definition and
 // the SQL that reads it from an ETF's judged row. Three sources: the
-// performance figures (`m`, performance/metrics-sql.ts), the stored default
+// performance figures (`m`, performance/performance-sql.ts), the stored default
 // indicators (`i`, daily_indicator on the judged date) and the ETF itself
 // (`e`). Only these fixed expressions ever reach the SQL: a metric is chosen
 // from this list, never written by the caller.
-import type { MetricColumn } from '../performance/metrics-sql.js';
+import type { MetricColumn } from '../performance/performance-sql.js';
 
 type Source = 'figures' | 'indicators' | 'etf';
 

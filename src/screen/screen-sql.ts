@@ -1,6 +1,6 @@
 // The one statement behind a page of a screen. Every ETF is judged on its last
 // bar on or before asOf: its figures from latest_metrics (one row per ETF; or
-// computed, for an earlier asOf or an ETF without a row: performance/metrics-sql.ts), its stored
+// computed, for an earlier asOf or an ETF without a row: performance/performance-sql.ts), its stored
 // indicators on that date (one probe of daily_indicator's key), its own
 // columns. The filter, the order (nulls last, then the ticker) and the cursor
 // apply to those values, and the page is read with its total and, when the
@@ -12,7 +12,7 @@ import type pg from 'pg';
 import { storedAdjusted } from '../corporate-actions/adjusted-source.js';
 import type { IsoDate } from '../dates.js';
 import { etfColumns } from '../etfs/find-etfs.js';
-import { metricsAsOf, storedMetrics } from '../performance/metrics-sql.js';
+import { metricsAsOf, storedMetrics } from '../performance/performance-sql.js';
 import type { CursorKeys } from './screen-cursor.js';
 import type { Condition, ParsedScreen, ScreenOrder } from './screen-filter.js';
 import { SCREEN_METRICS, type ScreenMetricName, type ScreenMetricSpec } from './screen-metrics.js';

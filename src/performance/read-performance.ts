@@ -1,12 +1,12 @@
 // The figures of many ETFs as of one date, in one statement: each ETF's
 // latest_metrics row when its last bar is on or before the date, else
-// computed from its bars (metrics-sql.ts). Batched per request by (asOf,
+// computed from its bars (performance-sql.ts). Batched per request by (asOf,
 // adjusted), so performance for 100 ETFs is one statement.
 import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { type EtfReads, keyedLoaders } from '../db/keyed-loaders.js';
 import { prepared } from '../db/prepared.js';
-import { METRIC_COLUMNS, type MetricColumn, metricsAsOf } from './metrics-sql.js';
+import { METRIC_COLUMNS, type MetricColumn, metricsAsOf } from './performance-sql.js';
 
 /**
  * One ETF's figures by column: `date` is its last bar on or before the asked
@@ -52,12 +52,12 @@ function toMetrics(row: Row): Metrics {
   return metrics;
 }
 
-export type MetricsLoaders = (
+export type PerformanceLoaders = (
   asOf: IsoDate | null,
   adjusted: boolean,
 ) => { load(etfId: number): Promise<Metrics | null> };
 
-export function createMetricsLoaders(pool: pg.Pool, noteReads: EtfReads): MetricsLoaders {
+export function createPerformanceLoaders(pool: pg.Pool, noteReads: EtfReads): PerformanceLoaders {
   const loaders = keyedLoaders(
     (key: { asOf: IsoDate | null; adjusted: boolean }) => `${key.asOf ?? ''}|${key.adjusted}`,
     (key, etfIds) => readMetrics(pool, etfIds, key.asOf, key.adjusted),
