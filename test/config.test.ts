@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../src/config/settings.js';
 import { ConfigError, loadConfig, unusedPrismaQuery } from '../src/config.js';
+import { envExample } from '../src/docs/env-example.js';
 import { configurationTable, currentSection, rolesTable } from '../src/docs/readme-tables.js';
 import { schema } from '../src/schema/index.js';
 
@@ -196,6 +197,10 @@ describe('the documented settings', () => {
     }
   });
 
+  it('.env.example is the one generated from SETTINGS (npm run docs)', async () => {
+    expect(await readFile('.env.example', 'utf8')).toBe(envExample());
+  });
+
   it('SETTINGS declares every variable the configuration reads, each once', async () => {
     const sources = await Promise.all(
       ['src/config.ts', 'src/config/settings.ts', 'src/config/parsers.ts'].map((file) => readFile(file, 'utf8')),
@@ -208,9 +213,21 @@ describe('the documented settings', () => {
     expect(names.length).toBeGreaterThan(40);
   });
 
-  it('.env.example lists every setting', async () => {
+  it('the README and .env.example show every setting with its default and its bounds', async () => {
+    const readme = await readFile('README.md', 'utf8');
     const example = await readFile('.env.example', 'utf8');
-    for (const { setting } of SETTINGS) expect(example, setting.env).toMatch(new RegExp(`^#? ?${setting.env}=`, 'm'));
+    for (const { setting } of SETTINGS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${setting.env}\` `));
+      expect(row, setting.env).toBeDefined();
+      const cells = (row as string).split(' | ').map((cell) => cell.trim().replaceAll('`', ''));
+      expect(cells[1], setting.env).toBe(setting.default === undefined ? '—' : String(setting.default));
+      expect(cells[2], setting.env).toBe(setting.parser.rule ?? '—');
+      // In .env.example: the comment lines right above the variable, joined, then the variable with its default.
+      const block = example.split('\n\n').find((part) => part.includes(`\n${setting.env}=`)) as string;
+      expect(block, setting.env).toMatch(new RegExp(`^${setting.env}=${setting.default ?? ''}$`, 'm'));
+      const comments = block.replaceAll(/\n# /g, ' ');
+      if (setting.parser.rule) expect(comments, setting.env).toContain(`Must be ${setting.parser.rule}`);
+    }
   });
 });
 

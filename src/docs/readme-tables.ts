@@ -1,6 +1,7 @@
 // README tables generated from the code they describe, so they cannot drift:
 // `npm run docs` writes them between their markers, test/config.test.ts fails
-// when the README holds anything else.
+// when the README holds anything else. .env.example is generated too:
+// src/docs/env-example.ts.
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { SETTINGS } from '../config/settings.js';
 
