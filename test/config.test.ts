@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SETTINGS, unusedPrismaQuery } from '../src/config.js';
+import { SETTINGS } from '../src/config/settings.js';
+import { ConfigError, loadConfig, unusedPrismaQuery } from '../src/config.js';
+import { envExample } from '../src/docs/env-example.js';
 import { configurationTable, currentSection, rolesTable } from '../src/docs/readme-tables.js';
 import { schema } from '../src/schema/index.js';
 
@@ -195,14 +197,70 @@ describe('the documented settings', () => {
     }
   });
 
-  it('SETTINGS lists every variable src/config.ts reads, and .env.example every setting', async () => {
-    const source = await readFile('src/config.ts', 'utf8');
-    const read = new Set(
-      [...source.matchAll(/env\.([A-Z_]+)|(?:integer|boolean)\('([A-Z_]+)'/g)].map((match) => match[1] ?? match[2]),
+  it('.env.example is the one generated from SETTINGS (npm run docs)', async () => {
+    expect(await readFile('.env.example', 'utf8')).toBe(envExample());
+  });
+
+  it('SETTINGS declares every variable the configuration reads, each once', async () => {
+    const sources = await Promise.all(
+      ['src/config.ts', 'src/config/settings.ts', 'src/config/parsers.ts'].map((file) => readFile(file, 'utf8')),
     );
-    expect([...read].sort()).toEqual(Object.keys(SETTINGS).sort());
+    const names = SETTINGS.map(({ setting }) => setting.env);
+    for (const [, name] of sources.join('\n').matchAll(/env\.([A-Z_]+)|env: '([A-Z_]+)'/g)) {
+      if (name) expect(names).toContain(name);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.length).toBeGreaterThan(40);
+  });
+
+  it('the README and .env.example show every setting with its default and its bounds', async () => {
+    const readme = await readFile('README.md', 'utf8');
     const example = await readFile('.env.example', 'utf8');
-    for (const name of Object.keys(SETTINGS)) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+    for (const { setting } of SETTINGS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${setting.env}\` `));
+      expect(row, setting.env).toBeDefined();
+      const cells = (row as string).split(' | ').map((cell) => cell.trim().replaceAll('`', ''));
+      expect(cells[1], setting.env).toBe(setting.default === undefined ? '—' : String(setting.default));
+      expect(cells[2], setting.env).toBe(setting.parser.rule ?? '—');
+      // In .env.example: the comment lines right above the variable, joined, then the variable with its default.
+      const block = example.split('\n\n').find((part) => part.includes(`\n${setting.env}=`)) as string;
+      expect(block, setting.env).toMatch(new RegExp(`^${setting.env}=${setting.default ?? ''}$`, 'm'));
+      const comments = block.replaceAll(/\n# /g, ' ');
+      if (setting.parser.rule) expect(comments, setting.env).toContain(`Must be ${setting.parser.rule}`);
+    }
+  });
+});
+
+describe('a bad value', () => {
+  it('is named with its bounds, and echoed unless it is a secret, for every setting that has bounds', () => {
+    const bounded = SETTINGS.filter(({ setting }) => setting.parser.rule !== undefined);
+    expect(bounded.length).toBeGreaterThan(35);
+    for (const { setting } of bounded) {
+      // No parser accepts "%%": not a number, a boolean, a URL, a long enough secret, or a TICKER=SYMBOL pair.
+      const message = (() => {
+        try {
+          loadConfig({ DATABASE_URL: 'postgresql://u:p@db/etfql', [setting.env]: '%%' });
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect(message, setting.env).toMatch(new RegExp(`^  - ${setting.env}(:| must)`, 'm'));
+      if (setting.parser.secret) expect(message, setting.env).not.toContain('%%');
+      else expect(message, setting.env).toContain('"%%"');
+    }
+  });
+
+  it('names every problem at once, the relations between settings included', () => {
+    expect(() =>
+      loadConfig({ PORT: '-1', ADMIN_EMAIL: 'admin@example.com', DATABASE_DIRECT_URL: 'postgresql://u:p@db/etfql' }),
+    ).toThrow(
+      [
+        'Invalid configuration:',
+        '  - PORT must be an integer from 0 to 65535, got "-1"',
+        '  - DATABASE_DIRECT_URL needs DATABASE_URL (the embedded PostgreSQL has no replicas or pooler)',
+        '  - ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+      ].join('\n'),
+    );
   });
 });
 

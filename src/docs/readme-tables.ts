@@ -1,12 +1,11 @@
 // README tables generated from the code they describe, so they cannot drift:
 // `npm run docs` writes them between their markers, test/config.test.ts fails
-// when the README holds anything else.
+// when the README holds anything else. .env.example is generated too:
+// src/docs/env-example.ts.
 import { type GraphQLSchema, isObjectType } from 'graphql';
-import { SETTINGS } from '../config.js';
+import { SETTINGS } from '../config/settings.js';
 
 type GeneratedSection = { marker: string; text: string };
-
-const shown = (value: string | number | boolean | undefined) => (value === undefined ? '—' : `\`${value}\``);
 
 /** Markdown with its columns padded, as Biome and Prettier print tables. */
 function table(header: string[], rows: string[][]): string {
@@ -15,13 +14,18 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
+/** URLs as code, so that the README does not link to examples. */
+const urlsAsCode = (text: string) => text.replace(/[a-z]+:\/\/\S*/g, '`$&`');
+
+/** Every setting with its default and bounds, from src/config/settings.ts. */
 export function configurationTable(): GeneratedSection {
-  const rows = Object.entries(SETTINGS).map(([name, setting]) => [
-    `\`${name}\``,
-    shown(setting.default),
-    setting.meaning,
+  const rows = SETTINGS.map(({ setting }) => [
+    `\`${setting.env}\``,
+    setting.default === undefined ? '—' : `\`${setting.default}\``,
+    setting.parser.rule === undefined ? '—' : urlsAsCode(setting.parser.rule),
+    setting.description,
   ]);
-  return { marker: 'configuration', text: table(['variable', 'default', 'meaning'], rows) };
+  return { marker: 'configuration', text: table(['variable', 'default', 'allowed', 'meaning'], rows) };
 }
 
 /** Which operations each role may run, from the auth scopes the schema's fields declare. */
