@@ -4,10 +4,11 @@ import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { findEtfsByTicker } from '../etfs/find-etfs.js';
 import { searchEtfIds } from '../etfs/search-etfs.js';
-import { normalizeTicker, tickerProblem } from '../etfs/ticker.js';
+import { normalizeTicker } from '../etfs/ticker.js';
+import { parseTickerList } from '../etfs/ticker-list.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssetClass as AssetClassValue } from '../generated/prisma/enums.js';
-import { checkTickerCount, listCost } from '../limits/query-cost.js';
+import { listCost } from '../limits/query-cost.js';
 import { AssetClass } from './enums.js';
 
 export const Etf = builder.prismaNode('Etf', {
@@ -120,13 +121,7 @@ builder.queryFields((t) => ({
     args: { tickers: t.arg.stringList({ required: true }) },
     complexity: (args) => listCost(args.tickers.length),
     resolve: async (query, _root, args, ctx) => {
-      checkTickerCount(args.tickers.length, ctx.config.limits.maxTickers);
-      const problems = args.tickers.flatMap((ticker, index) => {
-        const problem = tickerProblem(ticker);
-        return problem ? [{ path: `tickers[${index}]`, message: problem }] : [];
-      });
-      if (problems.length > 0) throw badInput(problems);
-      const tickers = args.tickers.map((ticker) => ticker.trim().toUpperCase());
+      const tickers = parseTickerList(args.tickers, { max: ctx.config.limits.maxTickers });
       const unique = [...new Set(tickers)];
       const found =
         Object.keys(query).length === 0
