@@ -10,6 +10,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { AssetClass as AssetClassValue } from '../generated/prisma/enums.js';
 import { listCost } from '../limits/query-cost.js';
 import { AssetClass } from './enums.js';
+import { DEFAULT_PAGE, MAX_PAGE, pageSizeProblems } from './page-size.js';
 
 export const Etf = builder.prismaNode('Etf', {
   id: { field: 'id' },
@@ -32,9 +33,6 @@ export const Etf = builder.prismaNode('Etf', {
     description: t.exposeString('description', { nullable: true }),
   }),
 });
-
-const MAX_PAGE = 100;
-const DEFAULT_PAGE = 20;
 
 /** Searches of this request by text: `totalCount` and the page ask for the same one. */
 const searches = new WeakMap<Context, Map<string, Promise<number[]>>>();
@@ -94,14 +92,9 @@ builder.queryFields((t) => ({
       },
       totalCount: async (_connection, args, ctx) => ctx.db.prisma.etf.count({ where: await etfFilter(ctx, args) }),
       resolve: async (query, _root, args, ctx) => {
-        for (const [name, size] of [
-          ['first', args.first],
-          ['last', args.last],
-        ] as const) {
-          if (typeof size === 'number' && size > MAX_PAGE) {
-            throw badInput([{ path: name, message: `at most ${MAX_PAGE} a page, got ${size}` }]);
-          }
-        }
+        // first: 0 is a page of none, for totalCount alone.
+        const problems = pageSizeProblems({ first: args.first, last: args.last }, 0);
+        if (problems.length > 0) throw badInput(problems);
         return noted(
           ctx,
           await ctx.db.prisma.etf.findMany({ ...query, orderBy: { ticker: 'asc' }, where: await etfFilter(ctx, args) }),
