@@ -10,13 +10,14 @@ import {
   MAX_PERIOD,
   type ParamSpec,
   type Params,
+  POINTS,
+  type PointShape,
 } from '../indicators/catalog.js';
 import {
   type IndicatorColumns as ColumnsValue,
   type IndicatorsHandle,
   indicatorColumns,
   indicatorPoints,
-  POINT_FIELDS,
   type Point,
 } from '../indicators/indicator-points.js';
 import { ONE_PER_BAR, perBarCost } from '../limits/query-cost.js';
@@ -25,31 +26,20 @@ import { parseDecimals } from '../prices/rounding.js';
 import { ADJUSTED_DESCRIPTION, roundedWindowArgs } from './bar-window-args.js';
 import { PARAM_ENUM_TYPES } from './enums.js';
 
-type PointTypeName = keyof typeof POINT_FIELDS;
-const POINT_TYPE_NAMES = Object.keys(POINT_FIELDS) as PointTypeName[];
+const SHAPES: readonly PointShape[] = Object.values(POINTS);
+type PointRef = ReturnType<typeof builder.objectRef<Point>>;
+type ColumnsRef = ReturnType<typeof builder.objectRef<ColumnsValue>>;
 
-const POINT_DESCRIPTIONS: Record<PointTypeName, string> = {
-  IndicatorPoint: 'One value of an indicator; null during its warm-up or where it is 0/0.',
-  MacdPoint: 'MACD line, signal line and histogram (macd − signal).',
-  BandPoint: 'A channel: upper, middle and lower band.',
-  StochasticPoint: 'Stochastic oscillator: fast %K, fast %D and slow %D, 0 to 100.',
-  AdxPoint: 'Average directional index with the +DI and −DI it comes from.',
-  AroonPoint: 'Aroon up and down (0 to 100) and their difference, the oscillator (−100 to 100).',
-  SignalPoint: 'An indicator value and its signal line.',
-  TdiPoint: 'Trend detection index (tdi) and the directional index (di) it comes from.',
-  EmvPoint: 'Ease of movement (emv) and its moving average (ma).',
-  BetaPoint: 'A rolling regression on a benchmark: alpha, beta and R².',
-};
-
-const pointTypes = Object.fromEntries(
-  POINT_TYPE_NAMES.map((name) => [
-    name,
-    builder.objectRef<Point>(name).implement({
-      description: POINT_DESCRIPTIONS[name],
+/** The point type of each shape of the catalog: `date` and the shape's fields. */
+const pointTypes = new Map(
+  SHAPES.map((shape) => [
+    shape,
+    builder.objectRef<Point>(shape.name).implement({
+      description: shape.description,
       fields: (t) => ({
         date: t.field({ type: 'Date', resolve: (point) => point.date }),
         ...Object.fromEntries(
-          POINT_FIELDS[name].map((field) => [
+          shape.fields.map((field) => [
             field,
             t.float({ nullable: true, resolve: (point) => point[field] as number | null }),
           ]),
@@ -57,20 +47,22 @@ const pointTypes = Object.fromEntries(
       }),
     }),
   ]),
-) as Record<PointTypeName, ReturnType<typeof builder.objectRef<Point>>>;
+);
 
 // The columnar twin of each point type (IndicatorPoint → IndicatorColumn, MacdPoint
 // → MacdColumns, …): one list per field; the dates are IndicatorColumns.dates.
-const columnTypes = Object.fromEntries(
-  POINT_TYPE_NAMES.map((name) => [
-    name,
+const columnTypes = new Map(
+  SHAPES.map((shape) => [
+    shape,
     builder
-      .objectRef<ColumnsValue>(name === 'IndicatorPoint' ? 'IndicatorColumn' : name.replace(/Point$/, 'Columns'))
+      .objectRef<ColumnsValue>(
+        shape.name === 'IndicatorPoint' ? 'IndicatorColumn' : shape.name.replace(/Point$/, 'Columns'),
+      )
       .implement({
-        description: `${POINT_DESCRIPTIONS[name]} In columns: item i of each list is on \`IndicatorColumns.dates[i]\`.`,
+        description: `${shape.description} In columns: item i of each list is on \`IndicatorColumns.dates[i]\`.`,
         fields: (t) =>
           Object.fromEntries(
-            POINT_FIELDS[name].map((field, f) => [
+            shape.fields.map((field, f) => [
               field,
               t.field({
                 type: ['Float'],
@@ -81,7 +73,7 @@ const columnTypes = Object.fromEntries(
           ),
       }),
   ]),
-) as Record<PointTypeName, ReturnType<typeof builder.objectRef<ColumnsValue>>>;
+);
 
 /** The catalog's arguments of one indicator, with its defaults: a fresh set of refs per field. */
 const indicatorArgs = (name: IndicatorName) =>
@@ -103,8 +95,22 @@ const indicatorArgs = (name: IndicatorName) =>
           return t.string({ defaultValue: param.default, required });
       }
     };
-    return Object.fromEntries(INDICATORS[name].params.map((param: ParamSpec) => [param.name, argument(param)]));
+    return Object.fromEntries(INDICATORS[name].params.map((param) => [param.name, argument(param)]));
   });
+
+/**
+ * What an indicator's field states, as points on `Indicators` and as columns on
+ * `IndicatorColumns` alike: its description, its arguments and its cost.
+ */
+const indicatorField = (name: IndicatorName) => ({
+  description: INDICATORS[name].description,
+  args: indicatorArgs(name),
+  complexity: ONE_PER_BAR,
+});
+
+// Every indicator's shape is one of POINTS, so each has its two types.
+const pointTypeOf = (name: IndicatorName) => pointTypes.get(INDICATORS[name].point) as PointRef;
+const columnsTypeOf = (name: IndicatorName) => columnTypes.get(INDICATORS[name].point) as ColumnsRef;
 
 const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns').implement({
   description:
@@ -124,10 +130,8 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
       INDICATOR_NAMES.map((name) => [
         name,
         t.field({
-          type: columnTypes[INDICATORS[name].point],
-          description: INDICATORS[name].description,
-          args: indicatorArgs(name),
-          complexity: ONE_PER_BAR,
+          ...indicatorField(name),
+          type: columnsTypeOf(name),
           resolve: (handle, params, ctx) => indicatorColumns(ctx, handle, name, params as Params),
         }),
       ]),
@@ -142,10 +146,8 @@ const Indicators = builder.objectRef<IndicatorsHandle>('Indicators').implement({
       INDICATOR_NAMES.map((name) => [
         name,
         t.field({
-          type: [pointTypes[INDICATORS[name].point]],
-          description: INDICATORS[name].description,
-          args: indicatorArgs(name),
-          complexity: ONE_PER_BAR,
+          ...indicatorField(name),
+          type: [pointTypeOf(name)],
           resolve: (handle, params, ctx) => indicatorPoints(ctx, handle, name, params as Params),
         }),
       ]),
