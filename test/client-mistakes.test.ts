@@ -155,4 +155,15 @@ describe('values out of any sane range', () => {
     expect(body).toContain('QUERY_TOO_LARGE');
     expect(body).toContain('asks for 101 tickers at once; the limit is 100');
   });
+
+  it('names the malformed ticker of a subscription by its place in the list, as queries do', async () => {
+    const response = await t.app.fetch('http://etfql.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { pricesUpdated(tickers: ["SPY", "B B"]) { ticker } }' }),
+    });
+    const body = await response.text();
+    expect(body).toContain('BAD_USER_INPUT');
+    expect(body).toContain('tickers[1]: may contain only letters, digits');
+  });
 });

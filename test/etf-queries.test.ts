@@ -162,7 +162,7 @@ describe('etfs connection', () => {
   it('refuses a page above its cap instead of clamping it', async () => {
     const result = await executeText(t.app, '{ etfs(first: 101) { edges { node { ticker } } } }');
     expect(result.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/first: at most 100 a page, got 101/),
+      message: expect.stringMatching(/first: must be from 0 to 100, got 101/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const within = await executeOk(t.app, EtfsPage, { first: 100 });

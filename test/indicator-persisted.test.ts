@@ -3,7 +3,6 @@
 // and stay so when prices change.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INDICATORS } from '../src/indicators/catalog.js';
-import { POINT_FIELDS } from '../src/indicators/indicator-points.js';
 import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
 import type { PriceBar } from '../src/prices/history.js';
 import { toHistory } from '../src/prices/history.js';
@@ -24,7 +23,7 @@ const fieldFor = (entry: (typeof PERSISTED_INDICATORS)[number]) => {
   const args = Object.entries(entry.params)
     .map(([key, value]) => `${key}: ${value}`)
     .join(', ');
-  return `${entry.indicator}(${args}) { date ${POINT_FIELDS[INDICATORS[entry.indicator].point].join(' ')} }`;
+  return `${entry.indicator}(${args}) { date ${INDICATORS[entry.indicator].point.fields.join(' ')} }`;
 };
 
 async function served(windowArgs = '') {
@@ -64,7 +63,7 @@ function computed(prices: Record<string, number>[], entry: (typeof PERSISTED_IND
   return prices.map((bar, t) => ({
     date: bar.date,
     ...Object.fromEntries(
-      POINT_FIELDS[INDICATORS[entry.indicator].point].map((field) => {
+      INDICATORS[entry.indicator].point.fields.map((field) => {
         const value = outputs[field]?.[t] as number;
         return [field, Number.isFinite(value) ? value : null];
       }),

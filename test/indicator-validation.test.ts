@@ -2,7 +2,6 @@
 // for the indicator runs.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INDICATORS, type IndicatorName, paramProblems } from '../src/indicators/catalog.js';
-import { POINT_FIELDS } from '../src/indicators/indicator-points.js';
 import { createEtfWithBars } from './fixtures.js';
 import { executeText } from './graphql-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -68,7 +67,7 @@ it.each([
   ['beta(benchmark: "ABCDEFGHIJKLMNOPQ")', 'benchmark: must be at most 16 characters'],
 ])('%s is refused', async (field, message) => {
   const name = field.slice(0, field.indexOf('(')) as IndicatorName;
-  const points = POINT_FIELDS[INDICATORS[name].point][0];
+  const points = INDICATORS[name].point.fields[0];
   t.statements.length = 0;
   const result = await executeText(t.app, `{ etf(ticker: "VAL") { indicators { ${field} { ${points} } } } }`);
   expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

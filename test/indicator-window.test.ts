@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { INDICATOR_NAMES, INDICATORS, type ParamSpec } from '../src/indicators/catalog.js';
-import { POINT_FIELDS } from '../src/indicators/indicator-points.js';
 import { PARAM_ENUMS } from '../src/indicators/params.js';
 import { runDueJobs } from '../src/jobs/worker.js';
 import { loadPrices } from '../src/prices/load-prices.js';
@@ -53,12 +52,12 @@ function argument(param: ParamSpec): string {
 /** The fields asking for one indicator, by alias: one per value of an enum argument. */
 function fieldsFor(name: (typeof INDICATOR_NAMES)[number]): [string, string][] {
   const spec = INDICATORS[name];
-  const params = spec.params as ParamSpec[];
+  const { params } = spec;
   const args = (enumValue?: string) =>
     params
       .map((param) => `${param.name}: ${param.kind === 'enum' && enumValue ? enumValue : argument(param)}`)
       .join(', ');
-  const selection = `{ date ${POINT_FIELDS[spec.point].join(' ')} }`;
+  const selection = `{ date ${spec.point.fields.join(' ')} }`;
   const field = (enumValue?: string) => `${name}${params.length > 0 ? `(${args(enumValue)})` : ''} ${selection}`;
   const enumParam = params.find((param) => param.kind === 'enum');
   if (enumParam?.kind !== 'enum') return [[name, field()]];

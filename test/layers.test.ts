@@ -56,7 +56,18 @@ const LAYERS: { name: string; members: string[] }[] = [
   },
   {
     name: 'infrastructure',
-    members: ['db', 'net', 'metrics', 'redis', 'config', 'config.ts', 'logger.ts', 'errors.ts', 'dates.ts', 'env-file.ts'],
+    members: [
+      'db',
+      'net',
+      'metrics',
+      'redis',
+      'config',
+      'config.ts',
+      'logger.ts',
+      'errors.ts',
+      'dates.ts',
+      'env-file.ts',
+    ],
   },
 ];
 

@@ -5,7 +5,7 @@
 import { type IsoDate, todayUtc, toIsoDate } from '../dates.js';
 import type { InputProblem } from '../errors.js';
 import type { AssetClass } from '../generated/prisma/client.js';
-import { tickerProblem } from './ticker.js';
+import { parseTicker } from './ticker.js';
 
 export type EtfInput = {
   ticker: string;
@@ -41,8 +41,8 @@ export function parseEtfInput(input: EtfInput, path = 'input'): { write: EtfWrit
   const problems: InputProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ path: `${path}.${field}`, message });
 
-  const tickerIssue = tickerProblem(input.ticker);
-  if (tickerIssue) problem('ticker', tickerIssue);
+  const ticker = parseTicker(input.ticker);
+  if ('problem' in ticker) problem('ticker', ticker.problem);
 
   const text = (field: keyof typeof LIMITS, value: string | null | undefined): string | null => {
     const trimmed = value?.trim() ?? '';
@@ -69,7 +69,7 @@ export function parseEtfInput(input: EtfInput, path = 'input'): { write: EtfWrit
   if (!/^[A-Z]{3}$/.test(currency)) problem('currency', 'must be a three-letter ISO 4217 code');
 
   const data: EtfData = {
-    ticker: input.ticker.trim().toUpperCase(),
+    ticker: 'ticker' in ticker ? ticker.ticker : '',
     name: name ?? '',
     issuer: text('issuer', input.issuer),
     assetClass: input.assetClass ?? null,

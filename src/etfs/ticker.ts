@@ -16,9 +16,15 @@ export function tickerProblem(raw: string): string | null {
   return null;
 }
 
+/** A well-formed ticker as stored (trimmed, upper-case), or the problem with it. */
+export function parseTicker(raw: string): { ticker: string } | { problem: string } {
+  const problem = tickerProblem(raw);
+  return problem === null ? { ticker: raw.trim().toUpperCase() } : { problem };
+}
+
 /** Upper-cases a ticker, or throws BAD_USER_INPUT naming `path`. */
 export function normalizeTicker(raw: string, path = 'ticker'): string {
-  const problem = tickerProblem(raw);
-  if (problem) throw badInput([{ path, message: problem }]);
-  return raw.trim().toUpperCase();
+  const parsed = parseTicker(raw);
+  if ('problem' in parsed) throw badInput([{ path, message: parsed.problem }]);
+  return parsed.ticker;
 }

@@ -2,10 +2,18 @@
 // then either the persisted default set (one range scan) or the kernel over the
 // whole history up to `to`, so a date's value never depends on the window.
 import { badInput } from '../errors.js';
+import { normalizeTicker } from '../etfs/ticker.js';
 import type { BarWindow } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
 import { roundList } from '../prices/rounding.js';
-import { type Companions, INDICATORS, type IndicatorName, type Params, paramProblems } from './catalog.js';
+import {
+  type Companions,
+  INDICATORS,
+  type Indicator,
+  type IndicatorName,
+  type Params,
+  paramProblems,
+} from './catalog.js';
 import type { IndicatorLoaders } from './loaders.js';
 import { findPersisted, type PersistedIndicator } from './stored/default-set.js';
 import type { PersistedColumns } from './stored/read-stored.js';
@@ -13,20 +21,6 @@ import type { PersistedColumns } from './stored/read-stored.js';
 /** `decimals`: how the values are rounded, null for full precision (src/prices/rounding.ts). */
 export type IndicatorsHandle = { etfId: number; window: BarWindow; decimals: number | null };
 export type Point = { date: string } & Record<string, number | null | string>;
-
-/** The fields of each point type besides `date`, in the order of the kernel's outputs. */
-export const POINT_FIELDS = {
-  IndicatorPoint: ['value'],
-  MacdPoint: ['macd', 'signal', 'histogram'],
-  BandPoint: ['upper', 'middle', 'lower'],
-  StochasticPoint: ['fastK', 'fastD', 'slowD'],
-  AdxPoint: ['adx', 'plusDI', 'minusDI'],
-  AroonPoint: ['up', 'down', 'oscillator'],
-  SignalPoint: ['value', 'signal'],
-  TdiPoint: ['tdi', 'di'],
-  EmvPoint: ['emv', 'ma'],
-  BetaPoint: ['alpha', 'beta', 'rSquared'],
-} as const;
 
 type IndicatorContext = {
   loaders: { indicators: IndicatorLoaders };
@@ -59,7 +53,8 @@ async function exactColumns(
 ): Promise<IndicatorColumns> {
   const problems = paramProblems(name, params);
   if (problems.length > 0) throw badInput(problems);
-  const fields = POINT_FIELDS[INDICATORS[name].point];
+  const indicator: Indicator = INDICATORS[name];
+  const { fields } = indicator.point;
   const { window } = handle;
 
   const persisted = window.interval === 'DAILY' ? findPersisted(name, params) : undefined;
@@ -70,7 +65,7 @@ async function exactColumns(
     if (stored.current) return storedColumns(ctx, stored, persisted, fields, reads);
   }
 
-  const benchmark = benchmarkOf(name, params);
+  const benchmark = benchmarkOf(indicator, params);
   const loadHistory = ctx.loaders.indicators.history(window.interval, window.to, window.adjusted);
   let history: History;
   let companions: Companions | undefined;
@@ -91,7 +86,7 @@ async function exactColumns(
   const key = `${handle.etfId}|${window.interval}|${window.to ?? ''}|${window.adjusted}|${name}|${JSON.stringify(params)}|${benchmark?.ticker ?? ''}`;
   let outputs = ctx.computed.get(key);
   if (!outputs) {
-    outputs = INDICATORS[name].compute(history.bars, params, companions) as Record<string, Float64Array>;
+    outputs = indicator.compute(history.bars, params, companions);
     ctx.computed.set(key, outputs);
   }
   const [start, end] = windowRange(history, window);
@@ -112,9 +107,9 @@ async function exactColumns(
 }
 
 /** The ETF an indicator's ticker argument names (beta's benchmark), upper-cased; undefined when it has none. */
-function benchmarkOf(name: IndicatorName, params: Params): { argument: string; ticker: string } | undefined {
-  const spec = INDICATORS[name].params.find((param) => param.kind === 'ticker');
-  return spec && { argument: spec.name, ticker: (params[spec.name] as string).trim().toUpperCase() };
+function benchmarkOf(indicator: Indicator, params: Params): { argument: string; ticker: string } | undefined {
+  const spec = indicator.params.find((param) => param.kind === 'ticker');
+  return spec && { argument: spec.name, ticker: normalizeTicker(params[spec.name] as string, spec.name) };
 }
 
 /** The stored values of a window, with the fields that are derived from stored columns (e.g. a histogram). */
@@ -148,7 +143,7 @@ export async function indicatorPoints(
   params: Params,
 ): Promise<Point[]> {
   const { dates, columns } = await indicatorColumns(ctx, handle, name, params);
-  const fields = POINT_FIELDS[INDICATORS[name].point];
+  const { fields } = INDICATORS[name].point;
   const points: Point[] = new Array(dates.length);
   for (let t = 0; t < dates.length; t++) {
     const point: Point = { date: dates[t] as string };

@@ -14,47 +14,44 @@ export type Params = Readonly<Record<string, ParamValue>>;
 
 type Range = { min: number; max: number /** Whether min itself is refused. */; above?: boolean };
 
-export type ParamSpec =
-  | ({ name: string; kind: 'int'; default?: number } & Range)
-  | ({ name: string; kind: 'float'; default?: number } & Range)
-  | ({
-      name: string;
-      kind: 'ints' | 'floats';
-      default?: readonly number[];
-      minLength: number;
-      maxLength: number;
-    } & Range)
-  | { name: string; kind: 'enum'; enumName: 'VolatilityEstimator'; default?: string }
-  | { name: string; kind: 'ticker'; default?: string };
+type IntParam = { kind: 'int'; default?: number } & Range;
+type FloatParam = { kind: 'float'; default?: number } & Range;
+type ListParam = { kind: 'ints' | 'floats'; default?: readonly number[]; minLength: number; maxLength: number } & Range;
+type EnumParam<E extends ParamEnumName = ParamEnumName> = {
+  kind: 'enum';
+  enumName: E;
+  default?: keyof (typeof PARAM_ENUMS)[E];
+};
+type TickerParam = { kind: 'ticker'; default?: string };
+
+/** One argument of an indicator, as the catalog declares it under its name. */
+export type ParamKind = IntParam | FloatParam | ListParam | EnumParam | TickerParam;
+
+/** An argument as the schema, validation and tests read it: its kind, with its name. */
+export type ParamSpec = ParamKind & { name: string };
+
+/** The value a kernel receives for an argument of kind K, once validated. */
+export type ParamValueOf<K extends ParamKind> = K extends IntParam | FloatParam
+  ? number
+  : K extends ListParam
+    ? readonly number[]
+    : K extends EnumParam<infer E>
+      ? keyof (typeof PARAM_ENUMS)[E]
+      : string;
 
 type Problem = { path: string; message: string };
 
 export const PARAM_KINDS = {
-  /** A whole number of bars, 1 (or `min`) to MAX_PERIOD. */
-  period: (name = 'period', defaultValue?: number, min = 1): ParamSpec => ({
-    name,
-    kind: 'int',
-    default: defaultValue,
-    min,
-    max: MAX_PERIOD,
-  }),
-  whole: (name: string, defaultValue: number, range: Range): ParamSpec => ({
-    name,
-    kind: 'int',
-    default: defaultValue,
-    ...range,
-  }),
+  /** A whole number of bars, 1 (or `min`) to MAX_PERIOD; required without a default. */
+  period: (defaultValue?: number, min = 1): IntParam => ({ kind: 'int', default: defaultValue, min, max: MAX_PERIOD }),
+  whole: (defaultValue: number, range: Range): IntParam => ({ kind: 'int', default: defaultValue, ...range }),
   /** A finite number in a range, e.g. { above: 0, max: 100 } or { min: 0, max: 1 }. */
-  float: (name: string, defaultValue: number, range: { above: number; max: number } | { min: number; max: number }) => {
-    const spec: ParamSpec =
-      'above' in range
-        ? { name, kind: 'float', default: defaultValue, min: range.above, max: range.max, above: true }
-        : { name, kind: 'float', default: defaultValue, min: range.min, max: range.max };
-    return spec;
-  },
+  float: (defaultValue: number, range: { above: number; max: number } | { min: number; max: number }): FloatParam =>
+    'above' in range
+      ? { kind: 'float', default: defaultValue, min: range.above, max: range.max, above: true }
+      : { kind: 'float', default: defaultValue, min: range.min, max: range.max },
   /** Periods, each 1 to MAX_PERIOD; 1 to MAX_LIST of them, or exactly `length`. */
-  ints: (name: string, defaultValue: readonly number[], size?: { length: number }): ParamSpec => ({
-    name,
+  ints: (defaultValue: readonly number[], size?: { length: number }): ListParam => ({
     kind: 'ints',
     default: defaultValue,
     min: 1,
@@ -63,8 +60,7 @@ export const PARAM_KINDS = {
     maxLength: size?.length ?? MAX_LIST,
   }),
   /** Weights, each from −1,000 to 1,000; 1 to MAX_LIST of them, or exactly `length`. */
-  floats: (name: string, defaultValue: readonly number[], size?: { length: number }): ParamSpec => ({
-    name,
+  floats: (defaultValue: readonly number[], size?: { length: number }): ListParam => ({
     kind: 'floats',
     default: defaultValue,
     min: -1000,
@@ -72,6 +68,14 @@ export const PARAM_KINDS = {
     minLength: size?.length ?? 1,
     maxLength: size?.length ?? MAX_LIST,
   }),
+  /** One value of a GraphQL enum of PARAM_ENUMS. */
+  choice: <E extends ParamEnumName>(enumName: E, defaultValue: keyof (typeof PARAM_ENUMS)[E]): EnumParam<E> => ({
+    kind: 'enum',
+    enumName,
+    default: defaultValue,
+  }),
+  /** An ETF's ticker (beta's benchmark): checked as any ticker, upper-cased when looked up. */
+  ticker: (): TickerParam => ({ kind: 'ticker' }),
 };
 
 /** The estimators of `volatility`, as the GraphQL enum VolatilityEstimator names and describes them. */
@@ -87,9 +91,8 @@ export const VOLATILITY_ESTIMATORS = {
 export type VolatilityEstimator = keyof typeof VOLATILITY_ESTIMATORS;
 
 /** The enums that indicator arguments use, by GraphQL enum name: value → description. */
-export const PARAM_ENUMS: Record<'VolatilityEstimator', Readonly<Record<string, string>>> = {
-  VolatilityEstimator: VOLATILITY_ESTIMATORS,
-};
+export const PARAM_ENUMS = { VolatilityEstimator: VOLATILITY_ESTIMATORS };
+type ParamEnumName = keyof typeof PARAM_ENUMS;
 
 /** The problem with one number against a range, or null. */
 function numberProblem(value: unknown, whole: boolean, range: Range): string | null {

@@ -34,7 +34,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import { type DomainError, queryTooCostly, queryTooLarge } from '../errors.js';
+import { type DomainError, queryTooCostly } from '../errors.js';
 import { EARLIEST_DATE } from '../prices/validate-bars.js';
 
 const DAY_MS = 86_400_000;
@@ -152,14 +152,4 @@ export function costRefusal(cost: number, limit: number, keyedLimit = limit): Do
     `The query's estimated cost is ${cost} (ETFs × bars for every series), above the limit of ${limit}${withKey}: ask for fewer tickers, fewer series or a shorter window (last, from/to).`,
     { cost, limit },
   );
-}
-
-/** Refuses a list of more tickers than one request may name. */
-export function checkTickerCount(count: number, max: number): void {
-  if (count > max) {
-    throw queryTooLarge(`The query asks for ${count} tickers at once; the limit is ${max}.`, {
-      tickers: count,
-      limit: max,
-    });
-  }
 }

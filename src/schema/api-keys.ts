@@ -30,6 +30,7 @@ const CreateApiKeyPayload = builder.objectRef<{ id: number; secret: string }>('C
 
 builder.queryFields((t) => ({
   apiKeys: t.prismaField({
+    cacheScope: 'caller',
     type: ['ApiKey'],
     authScopes: { admin: true },
     description: 'Every API key, newest first, revoked ones included. ADMIN only.',

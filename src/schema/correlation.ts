@@ -1,10 +1,10 @@
 // Query.correlation: how the returns of a set of ETFs move together.
 import { builder } from '../builder.js';
 import { checkCorrelationLast, correlate } from '../correlation/correlation.js';
-import { badInput, type InputProblem } from '../errors.js';
+import { badInput } from '../errors.js';
 import { findEtfsByTicker } from '../etfs/find-etfs.js';
-import { tickerProblem } from '../etfs/ticker.js';
-import { checkTickerCount, windowBarsBound } from '../limits/query-cost.js';
+import { parseTickerList } from '../etfs/ticker-list.js';
+import { windowBarsBound } from '../limits/query-cost.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 import { ADJUSTED_DESCRIPTION } from './bar-window-args.js';
 import { Interval } from './enums.js';
@@ -59,18 +59,7 @@ builder.queryFields((t) => ({
       multiplier: 0,
     }),
     resolve: async (_root, args, ctx) => {
-      checkTickerCount(args.tickers.length, ctx.config.limits.maxTickers);
-      const tickers = args.tickers.map((ticker) => ticker.trim().toUpperCase());
-      const problems: InputProblem[] = [];
-      if (tickers.length < 2)
-        problems.push({ path: 'tickers', message: `needs at least 2 tickers, got ${tickers.length}` });
-      tickers.forEach((ticker, i) => {
-        const problem = tickerProblem(args.tickers[i] as string);
-        if (problem) problems.push({ path: `tickers[${i}]`, message: problem });
-        else if (tickers.indexOf(ticker) < i)
-          problems.push({ path: `tickers[${i}]`, message: `${ticker} is already in the list` });
-      });
-      if (problems.length > 0) throw badInput(problems);
+      const tickers = parseTickerList(args.tickers, { max: ctx.config.limits.maxTickers, min: 2, distinct: true });
       checkCorrelationLast(args.last ?? null);
       const window = parseBarWindow({ ...args, last: null });
       const found = new Map((await findEtfsByTicker(ctx.db.pool, tickers)).map((etf) => [etf.ticker, etf.id]));

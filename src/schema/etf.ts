@@ -4,11 +4,13 @@ import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { findEtfsByTicker } from '../etfs/find-etfs.js';
 import { searchEtfIds } from '../etfs/search-etfs.js';
-import { normalizeTicker, tickerProblem } from '../etfs/ticker.js';
+import { normalizeTicker } from '../etfs/ticker.js';
+import { parseTickerList } from '../etfs/ticker-list.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssetClass as AssetClassValue } from '../generated/prisma/enums.js';
-import { checkTickerCount, listCost } from '../limits/query-cost.js';
+import { listCost } from '../limits/query-cost.js';
 import { AssetClass } from './enums.js';
+import { DEFAULT_PAGE, MAX_PAGE, pageSizeProblems } from './page-size.js';
 
 export const Etf = builder.prismaNode('Etf', {
   id: { field: 'id', cacheScope: 'parent' },
@@ -31,9 +33,6 @@ export const Etf = builder.prismaNode('Etf', {
     description: t.exposeString('description', { nullable: true }),
   }),
 });
-
-const MAX_PAGE = 100;
-const DEFAULT_PAGE = 20;
 
 /** Searches of this request by text: `totalCount` and the page ask for the same one. */
 const searches = new WeakMap<Context, Map<string, Promise<number[]>>>();
@@ -95,14 +94,9 @@ builder.queryFields((t) => ({
       },
       totalCount: async (_connection, args, ctx) => ctx.db.prisma.etf.count({ where: await etfFilter(ctx, args) }),
       resolve: async (query, _root, args, ctx) => {
-        for (const [name, size] of [
-          ['first', args.first],
-          ['last', args.last],
-        ] as const) {
-          if (typeof size === 'number' && size > MAX_PAGE) {
-            throw badInput([{ path: name, message: `at most ${MAX_PAGE} a page, got ${size}` }]);
-          }
-        }
+        // first: 0 is a page of none, for totalCount alone.
+        const problems = pageSizeProblems({ first: args.first, last: args.last }, 0);
+        if (problems.length > 0) throw badInput(problems);
         return noted(
           ctx,
           await ctx.db.prisma.etf.findMany({ ...query, orderBy: { ticker: 'asc' }, where: await etfFilter(ctx, args) }),
@@ -123,13 +117,7 @@ builder.queryFields((t) => ({
     args: { tickers: t.arg.stringList({ required: true }) },
     complexity: (args) => listCost(args.tickers.length),
     resolve: async (query, _root, args, ctx) => {
-      checkTickerCount(args.tickers.length, ctx.config.limits.maxTickers);
-      const problems = args.tickers.flatMap((ticker, index) => {
-        const problem = tickerProblem(ticker);
-        return problem ? [{ path: `tickers[${index}]`, message: problem }] : [];
-      });
-      if (problems.length > 0) throw badInput(problems);
-      const tickers = args.tickers.map((ticker) => ticker.trim().toUpperCase());
+      const tickers = parseTickerList(args.tickers, { max: ctx.config.limits.maxTickers });
       const unique = [...new Set(tickers)];
       const found =
         Object.keys(query).length === 0

@@ -10,13 +10,14 @@ import {
   MAX_PERIOD,
   type ParamSpec,
   type Params,
+  POINTS,
+  type PointShape,
 } from '../indicators/catalog.js';
 import {
   type IndicatorColumns as ColumnsValue,
   type IndicatorsHandle,
   indicatorColumns,
   indicatorPoints,
-  POINT_FIELDS,
   type Point,
 } from '../indicators/indicator-points.js';
 import { ONE_PER_BAR, perBarCost } from '../limits/query-cost.js';
@@ -25,63 +26,55 @@ import { parseDecimals } from '../prices/rounding.js';
 import { ADJUSTED_DESCRIPTION, roundedWindowArgs } from './bar-window-args.js';
 import { PARAM_ENUM_TYPES } from './enums.js';
 
-type PointTypeName = keyof typeof POINT_FIELDS;
-const POINT_TYPE_NAMES = Object.keys(POINT_FIELDS) as PointTypeName[];
+const SHAPES: readonly PointShape[] = Object.values(POINTS);
+type PointRef = ReturnType<typeof builder.objectRef<Point>>;
+type ColumnsRef = ReturnType<typeof builder.objectRef<ColumnsValue>>;
 
-const POINT_DESCRIPTIONS: Record<PointTypeName, string> = {
-  IndicatorPoint: 'One value of an indicator; null during its warm-up or where it is 0/0.',
-  MacdPoint: 'MACD line, signal line and histogram (macd − signal).',
-  BandPoint: 'A channel: upper, middle and lower band.',
-  StochasticPoint: 'Stochastic oscillator: fast %K, fast %D and slow %D, 0 to 100.',
-  AdxPoint: 'Average directional index with the +DI and −DI it comes from.',
-  AroonPoint: 'Aroon up and down (0 to 100) and their difference, the oscillator (−100 to 100).',
-  SignalPoint: 'An indicator value and its signal line.',
-  TdiPoint: 'Trend detection index (tdi) and the directional index (di) it comes from.',
-  EmvPoint: 'Ease of movement (emv) and its moving average (ma).',
-  BetaPoint: 'A rolling regression on a benchmark: alpha, beta and R².',
-};
-
-const pointTypes = Object.fromEntries(
-  POINT_TYPE_NAMES.map((name) => [
-    name,
-    builder.objectRef<Point>(name).implement({
-      description: POINT_DESCRIPTIONS[name],
+/** The point type of each shape of the catalog: `date` and the shape's fields. */
+const pointTypes = new Map(
+  SHAPES.map((shape) => [
+    shape,
+    builder.objectRef<Point>(shape.name).implement({
+      description: shape.description,
       fields: (t) => ({
-        date: t.field({ type: 'Date', resolve: (point) => point.date }),
+        date: t.field({ type: 'Date', cacheScope: 'parent', resolve: (point) => point.date }),
         ...Object.fromEntries(
-          POINT_FIELDS[name].map((field) => [
+          shape.fields.map((field) => [
             field,
-            t.float({ nullable: true, resolve: (point) => point[field] as number | null }),
+            t.float({ nullable: true, cacheScope: 'parent', resolve: (point) => point[field] as number | null }),
           ]),
         ),
       }),
     }),
   ]),
-) as Record<PointTypeName, ReturnType<typeof builder.objectRef<Point>>>;
+);
 
 // The columnar twin of each point type (IndicatorPoint → IndicatorColumn, MacdPoint
 // → MacdColumns, …): one list per field; the dates are IndicatorColumns.dates.
-const columnTypes = Object.fromEntries(
-  POINT_TYPE_NAMES.map((name) => [
-    name,
+const columnTypes = new Map(
+  SHAPES.map((shape) => [
+    shape,
     builder
-      .objectRef<ColumnsValue>(name === 'IndicatorPoint' ? 'IndicatorColumn' : name.replace(/Point$/, 'Columns'))
+      .objectRef<ColumnsValue>(
+        shape.name === 'IndicatorPoint' ? 'IndicatorColumn' : shape.name.replace(/Point$/, 'Columns'),
+      )
       .implement({
-        description: `${POINT_DESCRIPTIONS[name]} In columns: item i of each list is on \`IndicatorColumns.dates[i]\`.`,
+        description: `${shape.description} In columns: item i of each list is on \`IndicatorColumns.dates[i]\`.`,
         fields: (t) =>
           Object.fromEntries(
-            POINT_FIELDS[name].map((field, f) => [
+            shape.fields.map((field, f) => [
               field,
               t.field({
                 type: ['Float'],
                 nullable: { list: false, items: true },
+                cacheScope: 'parent',
                 resolve: (value) => value.columns[f] ?? [],
               }),
             ]),
           ),
       }),
   ]),
-) as Record<PointTypeName, ReturnType<typeof builder.objectRef<ColumnsValue>>>;
+);
 
 /** The catalog's arguments of one indicator, with its defaults: a fresh set of refs per field. */
 const indicatorArgs = (name: IndicatorName) =>
@@ -103,8 +96,25 @@ const indicatorArgs = (name: IndicatorName) =>
           return t.string({ defaultValue: param.default, required });
       }
     };
-    return Object.fromEntries(INDICATORS[name].params.map((param: ParamSpec) => [param.name, argument(param)]));
+    return Object.fromEntries(INDICATORS[name].params.map((param) => [param.name, argument(param)]));
   });
+
+/**
+ * What an indicator's field states, as points on `Indicators` and as columns on
+ * `IndicatorColumns` alike: its description, its arguments, its cost, and that
+ * its answer is the same for every caller (a `beta` reads its benchmark too,
+ * and the cache is evicted for it: src/cache/response-cache.ts).
+ */
+const indicatorField = (name: IndicatorName) => ({
+  description: INDICATORS[name].description,
+  args: indicatorArgs(name),
+  complexity: ONE_PER_BAR,
+  cacheScope: 'public' as const,
+});
+
+// Every indicator's shape is one of POINTS, so each has its two types.
+const pointTypeOf = (name: IndicatorName) => pointTypes.get(INDICATORS[name].point) as PointRef;
+const columnsTypeOf = (name: IndicatorName) => columnTypes.get(INDICATORS[name].point) as ColumnsRef;
 
 const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns').implement({
   description:
@@ -113,6 +123,7 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
     dates: t.field({
       type: ['Date'],
       complexity: ONE_PER_BAR,
+      cacheScope: 'public',
       description: 'The dates of the window: the same as `Etf.series(...).dates` with the same arguments.',
       resolve: async (handle, _args, ctx) => {
         const { dates } = await ctx.loaders.priceBars(handle.window, []).load(handle.etfId);
@@ -124,10 +135,8 @@ const IndicatorColumns = builder.objectRef<IndicatorsHandle>('IndicatorColumns')
       INDICATOR_NAMES.map((name) => [
         name,
         t.field({
-          type: columnTypes[INDICATORS[name].point],
-          description: INDICATORS[name].description,
-          args: indicatorArgs(name),
-          complexity: ONE_PER_BAR,
+          ...indicatorField(name),
+          type: columnsTypeOf(name),
           resolve: (handle, params, ctx) => indicatorColumns(ctx, handle, name, params as Params),
         }),
       ]),
@@ -142,10 +151,8 @@ const Indicators = builder.objectRef<IndicatorsHandle>('Indicators').implement({
       INDICATOR_NAMES.map((name) => [
         name,
         t.field({
-          type: [pointTypes[INDICATORS[name].point]],
-          description: INDICATORS[name].description,
-          args: indicatorArgs(name),
-          complexity: ONE_PER_BAR,
+          ...indicatorField(name),
+          type: [pointTypeOf(name)],
           resolve: (handle, params, ctx) => indicatorPoints(ctx, handle, name, params as Params),
         }),
       ]),
@@ -153,6 +160,7 @@ const Indicators = builder.objectRef<IndicatorsHandle>('Indicators').implement({
     columns: t.field({
       type: IndicatorColumns,
       description: 'The same indicators in columns, with their dates listed once.',
+      cacheScope: 'parent',
       resolve: (handle) => handle,
     }),
   }),
@@ -164,6 +172,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     description: `Indicators over the same bars as \`prices\` with the same arguments. ${ADJUSTED_DESCRIPTION}`,
     args: roundedWindowArgs(),
     complexity: perBarCost,
+    cacheScope: 'public',
     resolve: (etf, args) => ({ etfId: etf.id, window: parseBarWindow(args), decimals: parseDecimals(args.decimals) }),
   }),
 }));

@@ -30,6 +30,7 @@ const JobsReport = builder.objectRef<JobReport>('JobsReport').implement({
       description: 'ETFs whose stored indicators a job has still to bring up to date (reads compute them meanwhile).',
     }),
     jobs: t.field({
+      cacheScope: 'parent',
       type: [Job],
       description: 'Jobs waiting, running or failed, the next to run first (500 at most).',
       resolve: (report) => report.jobs,
@@ -41,6 +42,7 @@ builder.queryFields((t) => ({
   jobs: t.field({
     type: JobsReport,
     authScopes: { admin: true },
+    cacheScope: 'caller',
     description: 'The background job queue and the progress of the stored indicators. ADMIN only.',
     resolve: (_root, _args, ctx) => jobReport(ctx.db.pool),
   }),

@@ -1,8 +1,7 @@
 // The pricesUpdated subscription: a dashboard's cue to refetch.
 import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../builder.js';
-import { normalizeTicker } from '../etfs/ticker.js';
-import { checkTickerCount } from '../limits/query-cost.js';
+import { parseTickerList } from '../etfs/ticker-list.js';
 import { countedWhileOpen } from '../metrics/metrics.js';
 import type { PricesUpdate as PricesUpdateShape } from '../prices/prices-updated.js';
 
@@ -28,8 +27,8 @@ builder.subscriptionFields((t) => ({
     authScopes: { reader: true },
     args: { tickers: t.arg.stringList() },
     subscribe: async (_root, args, ctx) => {
-      checkTickerCount(args.tickers?.length ?? 0, ctx.config.limits.maxTickers);
-      const wanted = args.tickers ? new Set(args.tickers.map((ticker) => normalizeTicker(ticker, 'tickers'))) : null;
+      const max = ctx.config.limits.maxTickers;
+      const wanted = args.tickers ? new Set(parseTickerList(args.tickers, { max })) : null;
       await ctx.pricesFeed.ready;
       return countedWhileOpen(
         pipe(

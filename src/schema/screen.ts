@@ -18,9 +18,7 @@ import {
 import { SCREEN_METRIC_NAMES, SCREEN_METRICS, type ScreenMetricName } from '../screen/screen-metrics.js';
 import { AssetClass } from './enums.js';
 import { Etf } from './etf.js';
-
-const MAX_PAGE = 100;
-const DEFAULT_PAGE = 20;
+import { DEFAULT_PAGE, MAX_PAGE, pageSizeProblems } from './page-size.js';
 
 const ScreenMetric = builder.enumType('ScreenMetric', {
   description:
@@ -132,9 +130,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const screen = parseScreen(args.where, args.orderBy as ScreenOrderInput[] | null | undefined);
       const first = args.first ?? DEFAULT_PAGE;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-        screen.problems.push({ path: 'first', message: `must be from 1 to ${MAX_PAGE}, got ${first}` });
-      }
+      screen.problems.push(...pageSizeProblems({ first }));
       if (screen.problems.length > 0) throw badInput(screen.problems);
       const asOf = args.asOf ? toIsoDate(args.asOf) : null;
       const adjusted = args.adjusted ?? false;

@@ -41,6 +41,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
 
 builder.queryFields((t) => ({
   me: t.prismaField({
+    cacheScope: 'caller',
     type: 'User',
     nullable: true,
     description: 'The signed-in user; null for anonymous requests and API keys.',
@@ -51,6 +52,7 @@ builder.queryFields((t) => ({
     },
   }),
   users: t.prismaConnection({
+    cacheScope: 'caller',
     type: 'User',
     cursor: 'id',
     authScopes: { admin: true },

@@ -26,12 +26,14 @@ async function ownWatchlistOrAdmin(user: { id: number }, ctx: Context) {
 
 builder.prismaObjectFields('User', (t) => ({
   watchlist: t.relation('watchlist', {
+    cacheScope: 'caller',
     description: 'Followed ETFs, in the order they were followed. Visible to the user and to admins.',
     authScopes: (user, _args, ctx) => ownWatchlistOrAdmin(user, ctx),
     query: { orderBy: { followedAt: 'asc' } },
     complexity: listCost(MAX_WATCHLIST),
   }),
   movers: t.prismaField({
+    cacheScope: 'caller',
     type: [WatchlistEntry],
     description: 'Followed ETFs ordered by the size of their last daily move, largest first.',
     authScopes: (user, _args, ctx) => ownWatchlistOrAdmin(user, ctx),
