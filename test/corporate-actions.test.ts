@@ -2,7 +2,7 @@
 // prices and indicators that follow every change of an action or of a bar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../src/indicators/catalog.js';
-import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
+import { STORED_INDICATORS } from '../src/indicators/stored/default-set.js';
 import type { PriceBar } from '../src/prices/history.js';
 import { toHistory } from '../src/prices/history.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
@@ -39,7 +39,7 @@ async function storedBars(ticker: string): Promise<PriceBar[]> {
   return etf.etf.prices;
 }
 
-const persistedFields = PERSISTED_INDICATORS.map(
+const storedFields = STORED_INDICATORS.map(
   (entry, i) =>
     `i${i}: ${entry.indicator}(${Object.entries(entry.params)
       .map(([key, value]) => `${key}: ${value}`)
@@ -53,12 +53,12 @@ async function expectAdjusted(ticker: string, actions: Action[]) {
   const expected = backAdjust(await storedBars(ticker), actions);
   const served = (await ok(
     `{ etf(ticker: "${ticker}") { prices(adjusted: true) { date open high low close volume }
-       indicators(adjusted: true) { ${persistedFields} wma(period: 30) { date value } } } }`,
+       indicators(adjusted: true) { ${storedFields} wma(period: 30) { date value } } } }`,
   )) as { etf: { prices: PriceBar[]; indicators: Record<string, Record<string, unknown>[]> } };
   expectPointsClose(served.etf.prices, expected, 'adjusted prices');
 
   const { bars } = toHistory(expected);
-  PERSISTED_INDICATORS.forEach((entry, i) => {
+  STORED_INDICATORS.forEach((entry, i) => {
     const outputs = INDICATORS[entry.indicator].compute(bars, entry.params) as Record<string, Float64Array>;
     const fields = Object.keys(served.etf.indicators[`i${i}`]?.[0] ?? {}).filter((field) => field !== 'date');
     const wanted = expected.map((bar, t) => ({

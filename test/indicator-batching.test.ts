@@ -58,7 +58,7 @@ it('reads the stored indicators of all fields in one statement, and only their c
     `{ etfsByTicker(tickers: ["B1", "B2"]) { indicators(last: 5) { sma(period: 50) { value } macd { histogram } } } }`,
   );
   expect(result.errors).toBeUndefined();
-  const reads = t.statements.filter((sql) => sql.includes('/* persisted-indicators */'));
+  const reads = t.statements.filter((sql) => sql.includes('/* stored-indicators */'));
   expect(reads).toHaveLength(1);
   const selected = reads[0]?.match(/SELECT e\.id, b\.date::text, et\.stored_indicators_through::text(.*)\n/)?.[1];
   expect(selected).toBe(', b.sma_50, b.macd_12_26, b.macd_12_26_9_signal');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_FLOOR_JSON_SQL, CHART_FLOOR_SQL, CHART_INDICATORS_FLOOR_SQL } from '../bench/chart-workload.js';
 import { actionsStatement } from '../src/corporate-actions/adjustment-factors.js';
 import { etfsByTickerStatement } from '../src/etfs/find-etfs.js';
-import { persistedStatement } from '../src/indicators/stored/read-stored.js';
+import { storedStatement } from '../src/indicators/stored/read-stored.js';
 import { BAR_FIELDS } from '../src/prices/bar-fields.js';
 import { type BarWindow, parseBarWindow } from '../src/prices/bar-window.js';
 import { barsStatement } from '../src/prices/read-bars.js';
@@ -94,10 +94,10 @@ describe('read plans', () => {
     ['stored indicators, to a day after the data', { last: 252, to: '2030-01-01' }],
     ['stored indicators, adjusted', { last: 252, adjusted: true }],
   ] as const)('%s: one probe per bar of the window, no sort, the ETF row read once', async (_name, args) => {
-    await expectWindowBound((id) => persistedStatement([id], window(args)), 0);
+    await expectWindowBound((id) => storedStatement([id], window(args)), 0);
     // Its stored_indicators_through, once per ETF: a scalar subquery in the
     // select list once ran for each of the 252 bars.
-    expect(maxLoopsOn(await explain(persistedStatement([ids.LONG], window(args))), 'etf')).toBe(1);
+    expect(maxLoopsOn(await explain(storedStatement([ids.LONG], window(args))), 'etf')).toBe(1);
   });
 
   it('ETFs by ticker: one probe of the ticker index each, whatever the number of ETFs', async () => {

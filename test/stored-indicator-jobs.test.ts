@@ -81,7 +81,7 @@ describe('a load of more than INLINE_REFRESH_MAX_BARS bars', () => {
     expect(done.etf?.indicators).toEqual(pending.etf?.indicators);
     expect((await queue()).jobs).toMatchObject({ etfsBehind: 0, jobs: [] });
     // And the stored set is what was read: one range scan, no history.
-    expect(t.statements.some((text) => text.includes('persisted-indicators'))).toBe(true);
+    expect(t.statements.some((text) => text.includes('stored-indicators'))).toBe(true);
     expect(t.statements.some((text) => text.includes('/* daily-bars-limited */'))).toBe(false);
   });
 

@@ -2,7 +2,7 @@
 // pass: the stored raw indicators equal a full recomputation over the stored
 // prices (to 1e-12 relative, see close-points.ts).
 import type { Database } from '../src/db/database.js';
-import { computePersistedColumns, PERSISTED_COLUMNS } from '../src/indicators/stored/default-set.js';
+import { computeStoredColumns, STORED_COLUMNS } from '../src/indicators/stored/default-set.js';
 import type { PriceBar } from '../src/prices/history.js';
 import { toHistory } from '../src/prices/history.js';
 import { expectPointsClose } from './close-points.js';
@@ -20,16 +20,16 @@ export async function storedBars(db: Database, ticker: string): Promise<PriceBar
 export async function storedAndFull(db: Database, ticker: string) {
   const prices = await storedBars(db, ticker);
   const stored = await db.pool.query<Record<string, unknown>>(
-    `SELECT i.date::text AS date, ${PERSISTED_COLUMNS.join(', ')}
+    `SELECT i.date::text AS date, ${STORED_COLUMNS.join(', ')}
      FROM daily_indicator i JOIN etf e ON e.id = i.etf_id WHERE e.ticker = $1 AND NOT i.adjusted ORDER BY date`,
     [ticker],
   );
   const { dates, bars } = toHistory(prices);
-  const columns = computePersistedColumns(bars);
+  const columns = computeStoredColumns(bars);
   const full = dates.map((date, t) => ({
     date,
     ...Object.fromEntries(
-      PERSISTED_COLUMNS.map((column) => {
+      STORED_COLUMNS.map((column) => {
         const value = (columns.get(column) as Float64Array)[t] as number;
         return [column, Number.isFinite(value) ? value : null];
       }),

@@ -7,7 +7,7 @@ import { withTransaction } from '../db/transaction.js';
 import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
-import { refreshPersistedIndicators } from '../indicators/stored/refresh-stored.js';
+import { refreshStoredIndicators } from '../indicators/stored/refresh-stored.js';
 import { refreshLatestMetrics } from '../performance/latest-metrics.js';
 import { closeBefore } from '../prices/bar-dates.js';
 import { dateProblem } from '../prices/validate-bars.js';
@@ -68,7 +68,7 @@ export async function writeActions(
 
 /** What the adjusted prices feed (factors, stored indicators, latest figures), brought up to the ETF's actions. */
 async function afterActionsChanged(client: pg.ClientBase, etfId: number): Promise<void> {
-  await refreshPersistedIndicators(client, etfId, { pricesChangedFrom: null });
+  await refreshStoredIndicators(client, etfId, { pricesChangedFrom: null });
   await refreshLatestMetrics(client, [etfId]);
 }
 

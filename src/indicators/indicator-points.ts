@@ -1,5 +1,5 @@
 // Resolves one indicator field for one ETF and window: validated arguments,
-// then either the persisted default set (one range scan) or the kernel over the
+// then either the stored default set (one range scan) or the kernel over the
 // whole history up to `to`, so a date's value never depends on the window.
 import { badInput } from '../errors.js';
 import { normalizeTicker } from '../etfs/ticker.js';
@@ -15,8 +15,8 @@ import {
   paramProblems,
 } from './catalog.js';
 import type { IndicatorLoaders } from './loaders.js';
-import { findPersisted, type PersistedIndicator } from './stored/default-set.js';
-import type { PersistedColumns } from './stored/read-stored.js';
+import { findStored, type StoredIndicator } from './stored/default-set.js';
+import type { StoredColumns } from './stored/read-stored.js';
 
 /** `decimals`: how the values are rounded, null for full precision (src/prices/rounding.ts). */
 export type IndicatorsHandle = { etfId: number; window: BarWindow; decimals: number | null };
@@ -57,12 +57,12 @@ async function exactColumns(
   const { fields } = indicator.point;
   const { window } = handle;
 
-  const persisted = window.interval === 'DAILY' ? findPersisted(name, params) : undefined;
-  if (persisted) {
-    const reads = [...Object.values(persisted.columns), ...(persisted.derivedFrom ?? [])];
-    const stored = await ctx.loaders.indicators.persisted(window).load(handle.etfId, reads);
+  const storedSpec = window.interval === 'DAILY' ? findStored(name, params) : undefined;
+  if (storedSpec) {
+    const reads = [...Object.values(storedSpec.columns), ...(storedSpec.derivedFrom ?? [])];
+    const stored = await ctx.loaders.indicators.stored(window).load(handle.etfId, reads);
     // Past the stored set (a large load whose job has not run yet): computed below, to the same values.
-    if (stored.current) return storedColumns(ctx, stored, persisted, fields, reads);
+    if (stored.current) return storedColumns(ctx, stored, storedSpec, fields, reads);
   }
 
   const benchmark = benchmarkOf(indicator, params);
@@ -115,8 +115,8 @@ function benchmarkOf(indicator: Indicator, params: Params): { argument: string; 
 /** The stored values of a window, with the fields that are derived from stored columns (e.g. a histogram). */
 function storedColumns(
   ctx: IndicatorContext,
-  stored: PersistedColumns,
-  persisted: PersistedIndicator,
+  stored: StoredColumns,
+  storedSpec: StoredIndicator,
   fields: readonly string[],
   reads: readonly string[],
 ): IndicatorColumns {
@@ -124,9 +124,9 @@ function storedColumns(
   return {
     dates: stored.dates,
     columns: fields.map((field) => {
-      const column = persisted.columns[field];
+      const column = storedSpec.columns[field];
       if (column) return stored.values[column] as (number | null)[];
-      const derive = persisted.derived?.[field];
+      const derive = storedSpec.derived?.[field];
       const inputs = reads.map((name) => [name, stored.values[name] ?? []] as const);
       return stored.dates.map((_, t) =>
         derive ? derive(Object.fromEntries(inputs.map(([name, values]) => [name, values[t] ?? null]))) : null,

@@ -1,4 +1,4 @@
-// Batched inputs of the indicator fields: persisted columns per daily window,
+// Batched inputs of the indicator fields: stored columns per daily window,
 // whole price histories (up to `to`, per interval) for indicators computed on
 // demand, and the ids of the benchmarks they name. Each distinct key costs one SQL statement for all ETFs of a request;
 // the histories count against the request's read budget.
@@ -12,12 +12,12 @@ import { BAR_FIELDS } from '../prices/bar-fields.js';
 import { type BarWindow, barWindowKey, type Interval } from '../prices/bar-window.js';
 import { emptyHistory, type History } from '../prices/history.js';
 import { readBars } from '../prices/read-bars.js';
-import { type PersistedColumns, readPersisted } from './stored/read-stored.js';
+import { readStored, type StoredColumns } from './stored/read-stored.js';
 
-type PersistedLoader = { load(etfId: number, columns: readonly string[]): Promise<PersistedColumns> };
+type StoredLoader = { load(etfId: number, columns: readonly string[]): Promise<StoredColumns> };
 
 export type IndicatorLoaders = {
-  persisted(window: BarWindow): PersistedLoader;
+  stored(window: BarWindow): StoredLoader;
   history(interval: Interval, to: IsoDate | null, adjusted: boolean): DataLoader<number, History>;
   /** ETF ids by upper-case ticker (null when unknown), for the benchmarks that indicators name. */
   etfIdByTicker: DataLoader<string, number | null>;
@@ -39,7 +39,7 @@ export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget, noteRea
     noteReads,
   );
   return {
-    persisted: persistedLoaders(pool, noteReads),
+    stored: storedLoaders(pool, noteReads),
     history: (interval, to, adjusted) => history({ interval, to, adjusted }),
     etfIdByTicker: new DataLoader(async (tickers) => {
       const ids = new Map((await findEtfsByTicker(pool, tickers)).map((etf) => [etf.ticker, etf.id]));
@@ -53,21 +53,21 @@ export function createIndicatorLoaders(pool: pg.Pool, reads: ReadBudget, noteRea
  * asked for: sma(50), rsi and macd of ten ETFs are one statement of four
  * columns. Not cached across ticks: a later field may want other columns.
  */
-function persistedLoaders(pool: pg.Pool, noteReads: EtfReads): (window: BarWindow) => PersistedLoader {
-  const byWindow = new Map<string, PersistedLoader>();
+function storedLoaders(pool: pg.Pool, noteReads: EtfReads): (window: BarWindow) => StoredLoader {
+  const byWindow = new Map<string, StoredLoader>();
   return (window) => {
     const key = barWindowKey(window);
     let loader = byWindow.get(key);
     if (!loader) {
       const columns = new Set<string>();
-      const batches = new DataLoader<number, PersistedColumns>(
+      const batches = new DataLoader<number, StoredColumns>(
         async (etfIds) => {
           const wanted = [...columns];
           columns.clear();
           noteReads(etfIds);
           // Not cached, so an ETF comes once per field that asked: read it once.
-          const read = await readPersisted(pool, [...new Set(etfIds)], window, wanted);
-          return etfIds.map((id) => read.get(id) as PersistedColumns);
+          const read = await readStored(pool, [...new Set(etfIds)], window, wanted);
+          return etfIds.map((id) => read.get(id) as StoredColumns);
         },
         { cache: false },
       );

@@ -1,5 +1,5 @@
 // Deletes an ETF's bars in a date range, all in one transaction with the
-// persisted indicators: their rows in the range go, and the ones after it are
+// stored indicators: their rows in the range go, and the ones after it are
 // recomputed, since each depended on the bars that are gone.
 import { type IsoDate, toIsoDate } from '../dates.js';
 import type { DatabaseView } from '../db/database.js';

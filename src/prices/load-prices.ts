@@ -1,5 +1,5 @@
 // The load path for one ETF's bars: validate everything, then write all bars or
-// none in one transaction, persisted indicators included, so that every way of
+// none in one transaction, stored indicators included, so that every way of
 // loading prices keeps derived data current.
 import type { DatabaseView } from '../db/database.js';
 import { withTransaction } from '../db/transaction.js';

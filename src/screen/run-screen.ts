@@ -9,7 +9,7 @@ import type { IsoDate } from '../dates.js';
 import { prepared } from '../db/prepared.js';
 import { type EtfRow, toEtf } from '../etfs/find-etfs.js';
 import type { Etf } from '../generated/prisma/client.js';
-import { computePersistedColumns } from '../indicators/stored/default-set.js';
+import { computeStoredColumns } from '../indicators/stored/default-set.js';
 import type { History } from '../prices/history.js';
 import { type CursorKeys, decodeCursor, encodeCursor } from './screen-cursor.js';
 import type { ParsedScreen } from './screen-filter.js';
@@ -111,7 +111,7 @@ async function computeStored(
     const history = histories[k] as History;
     const last = history.dates.length - 1;
     if (last < 0) return;
-    const computed = computePersistedColumns(history.bars);
+    const computed = computeStoredColumns(history.bars);
     overrides.set(
       etfId,
       Object.fromEntries(

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, nanArray, trueRange } from './series.js';
+import { emaInto, nanArray, trueRange } from './primitives.js';
 
 /**
  * Wilder's directional movement. +DM/−DM from t = 1 (0 when the moves tie or

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray } from './series.js';
+import { nanArray } from './primitives.js';
 
 /**
  * Arnaud Legoux moving average: weights exp(−(k − m)²/(2s²)) over the window

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray } from './series.js';
+import { nanArray } from './primitives.js';
 
 /**
  * Bars since the highest value of sign·x within the window [t − n, t] (only n

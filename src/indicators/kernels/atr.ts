@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, trueRange } from './series.js';
+import { emaInto, trueRange } from './primitives.js';
 
 /** Wilder's average of the true range, seeded with the mean of TR_1..TR_n; first at t = n. */
 export function atr(bars: Bars, period: number) {

@@ -1,4 +1,4 @@
-import { nanArray, runCovarianceInto, runSumInto, SLOT, scratch } from './series.js';
+import { nanArray, runCovarianceInto, runSumInto, SLOT, scratch } from './primitives.js';
 
 /**
  * TTR's rollSFM over the simple returns of the asset and its benchmark on the

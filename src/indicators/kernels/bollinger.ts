@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { smaInto } from './series.js';
+import { smaInto } from './primitives.js';
 
 /** SMA(C,n) ± stdDev × the population standard deviation of the last n closes. */
 export function bollinger(bars: Bars, period: number, stdDev: number) {

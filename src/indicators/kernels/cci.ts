@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { SLOT, scratch, smaInto } from './series.js';
+import { SLOT, scratch, smaInto } from './primitives.js';
 
 /** (TP − SMA(TP,n)) / (0.015 × mean absolute deviation of the last n TP from that SMA). */
 export function cci(bars: Bars, period: number) {

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { clvInto } from './series.js';
+import { clvInto } from './primitives.js';
 
 /** Accumulation/distribution: the running total of CLV·V from the first bar of the history. */
 export function chaikinAD(bars: Bars) {

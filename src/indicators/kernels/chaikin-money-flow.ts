@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { clvInto, runSumInto, SLOT, scratch } from './series.js';
+import { clvInto, runSumInto, SLOT, scratch } from './primitives.js';
 
 /**
  * Σ CLV·V / Σ V over the last n bars, both as TTR's running sums: a window of

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, nanArray, SLOT, scratch } from './series.js';
+import { emaInto, nanArray, SLOT, scratch } from './primitives.js';
 
 /** 100·(m_t / m_{t−n} − 1) with m = EMA(H − L, n): the change of the average range over n bars, in percent. First at 2n − 1. */
 export function chaikinVolatility(bars: Bars, period: number) {

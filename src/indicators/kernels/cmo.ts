@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { runSumInto, SLOT, scratch } from './series.js';
+import { runSumInto, SLOT, scratch } from './primitives.js';
 
 /**
  * Chande momentum oscillator: 100·(U − D)/(U + D), U and D the running sums of

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray, SLOT, scratch } from './series.js';
+import { nanArray, SLOT, scratch } from './primitives.js';
 
 /**
  * Correlation trend indicator: the Spearman correlation of the last n closes

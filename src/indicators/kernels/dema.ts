@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, SLOT, scratch } from './series.js';
+import { emaInto, SLOT, scratch } from './primitives.js';
 
 /** 2·EMA(C,n) − EMA(EMA(C,n),n); the outer EMA is seeded on the first n defined inner values. */
 export function dema(bars: Bars, period: number) {

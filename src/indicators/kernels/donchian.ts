@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { rollingMaxInto, rollingMinInto } from './series.js';
+import { rollingMaxInto, rollingMinInto } from './primitives.js';
 
 /** Highest high and lowest low of the last n bars including today, and their mean. */
 export function donchian(bars: Bars, period: number) {

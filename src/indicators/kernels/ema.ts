@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto } from './series.js';
+import { emaInto } from './primitives.js';
 
 /** k = 2/(n+1), seeded with the SMA of the first n closes at t = n-1. */
 export function ema(bars: Bars, period: number) {

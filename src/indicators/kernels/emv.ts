@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray, runSumInto } from './series.js';
+import { nanArray, runSumInto } from './primitives.js';
 
 /**
  * Ease of movement: the move of the high-low midpoint divided by

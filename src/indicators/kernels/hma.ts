@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { SLOT, scratch, wmaInto } from './series.js';
+import { SLOT, scratch, wmaInto } from './primitives.js';
 
 /** Hull moving average: WMA(2·WMA(C, n/2) − WMA(C, n), √n), the lengths truncated. First at n + trunc(√n) − 2. */
 export function hma(bars: Bars, period: number) {

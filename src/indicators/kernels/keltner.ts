@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, nanArray, SLOT, scratch, trueRange } from './series.js';
+import { emaInto, nanArray, SLOT, scratch, trueRange } from './primitives.js';
 
 /** EMA(n) of the typical price ± multiplier × Wilder's ATR(n). First values: middle at n − 1, the bands at n. */
 export function keltner(bars: Bars, period: number, multiplier: number) {

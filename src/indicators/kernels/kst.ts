@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray, runSumInto, SLOT, scratch } from './series.js';
+import { nanArray, runSumInto, SLOT, scratch } from './primitives.js';
 
 /**
  * Know Sure Thing: 100·Σ w_k·SMA(ROC(C, roc_k), sma_k), with TTR's default

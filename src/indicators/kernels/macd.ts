@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, SLOT, scratch } from './series.js';
+import { emaInto, SLOT, scratch } from './primitives.js';
 
 /** EMA(C,fast) − EMA(C,slow); signal = EMA of that, seeded on its first `signal` defined values. */
 export function macd(bars: Bars, fast: number, slow: number, signal: number) {

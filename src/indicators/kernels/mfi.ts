@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray, SLOT, scratch } from './series.js';
+import { nanArray, SLOT, scratch } from './primitives.js';
 
 /** Typical prices within this relative distance are a tie: no flow either way. */
 const TIE = 1e-10;

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray } from './series.js';
+import { nanArray } from './primitives.js';
 
 /** C_t − C_{t−n}. */
 export function momentum(bars: Bars, period: number) {

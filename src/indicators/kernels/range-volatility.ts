@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray, runCovarianceInto, runSumInto, SLOT, scratch } from './series.js';
+import { nanArray, runCovarianceInto, runSumInto, SLOT, scratch } from './primitives.js';
 
 /** The estimators of TTR's volatility() that use the open, high and low (close-to-close is volatility.ts). */
 export type RangeEstimator =

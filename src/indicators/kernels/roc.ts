@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray } from './series.js';
+import { nanArray } from './primitives.js';
 
 /** 100·(C_t / C_{t−n} − 1). */
 export function roc(bars: Bars, period: number) {

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray } from './series.js';
+import { nanArray } from './primitives.js';
 
 /**
  * Wilder's RSI: gains and losses of d_t = C_t − C_{t−1}, each smoothed with

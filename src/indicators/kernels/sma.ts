@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { smaInto } from './series.js';
+import { smaInto } from './primitives.js';
 
 /** Mean of the last n closes. */
 export function sma(bars: Bars, period: number) {

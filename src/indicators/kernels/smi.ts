@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, rollingMaxInto, rollingMinInto, SLOT, scratch } from './series.js';
+import { emaInto, rollingMaxInto, rollingMinInto, SLOT, scratch } from './primitives.js';
 
 /**
  * Stochastic momentum index: 100·num/(den/2), num the double EMA (slow, then

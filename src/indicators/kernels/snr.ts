@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, trueRange } from './series.js';
+import { emaInto, trueRange } from './primitives.js';
 
 /** Signal-to-noise ratio |C_t − C_{t−n}| / ATR(n) (Wilder's). First at n. */
 export function snr(bars: Bars, period: number) {

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { rollingMaxInto, rollingMinInto, SLOT, scratch, smaInto } from './series.js';
+import { rollingMaxInto, rollingMinInto, SLOT, scratch, smaInto } from './primitives.js';
 
 /** fastK = 100·(C − LL)/(HH − LL) over kPeriod bars; fastD = SMA(fastK); slowD = SMA(fastD). */
 export function stochastic(bars: Bars, kPeriod: number, dPeriod: number, slowDPeriod: number) {

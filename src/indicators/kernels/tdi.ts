@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { runSumInto, SLOT, scratch } from './series.js';
+import { runSumInto, SLOT, scratch } from './primitives.js';
 
 /**
  * Trend detection index: di = Σ m over n bars, m_t = C_t − C_{t−n} (0 for the

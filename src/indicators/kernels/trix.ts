@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { emaInto, nanArray, SLOT, scratch } from './series.js';
+import { emaInto, nanArray, SLOT, scratch } from './primitives.js';
 
 /**
  * 100·(e3_t / e3_{t−1} − 1), e3 the EMA of the EMA of the EMA of the close;

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray, runSumInto, SLOT, scratch, trueRange } from './series.js';
+import { nanArray, runSumInto, SLOT, scratch, trueRange } from './primitives.js';
 
 /**
  * 100·Σ w_k·(ΣBP/ΣTR over periods_k) / Σ w_k, BP = C − min(L, previous C).

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { rollingMaxInto, rollingMinInto, runSumInto, SLOT, scratch } from './series.js';
+import { rollingMaxInto, rollingMinInto, runSumInto, SLOT, scratch } from './primitives.js';
 
 /**
  * Vertical horizontal filter: (highest − lowest close of n bars) / Σ|C_t − C_{t−1}|

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray, SLOT, scratch } from './series.js';
+import { nanArray, SLOT, scratch } from './primitives.js';
 
 /** √annualization × the sample standard deviation of the n−1 log returns inside the last n closes. */
 export function volatility(bars: Bars, period: number, annualization = 252) {

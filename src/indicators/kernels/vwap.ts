@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { runSumInto, SLOT, scratch } from './series.js';
+import { runSumInto, SLOT, scratch } from './primitives.js';
 
 /**
  * Σ C·V / Σ V over the last n bars, as TTR's running sums (a zero-volume

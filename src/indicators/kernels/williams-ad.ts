@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray } from './series.js';
+import { nanArray } from './primitives.js';
 
 /**
  * Williams accumulation/distribution, the running total from bar 1 of

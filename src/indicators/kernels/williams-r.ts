@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { rollingMaxInto, rollingMinInto, SLOT, scratch } from './series.js';
+import { rollingMaxInto, rollingMinInto, SLOT, scratch } from './primitives.js';
 
 /** −100·(HH − C)/(HH − LL) over the last n bars; null on a zero range. */
 export function williamsR(bars: Bars, period: number) {

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { wmaInto } from './series.js';
+import { wmaInto } from './primitives.js';
 
 /** Weights 1..n, the newest heaviest. */
 export function wma(bars: Bars, period: number) {

@@ -1,5 +1,5 @@
 import type { Bars } from '../../prices/history.js';
-import { nanArray } from './series.js';
+import { nanArray } from './primitives.js';
 
 /**
  * Zero-lag EMA as TTR's C code computes it: the EMA (r = 2/(n+1), seeded with

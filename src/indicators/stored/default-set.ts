@@ -4,13 +4,13 @@
 
 import type { Bars } from '../../prices/history.js';
 import { INDICATORS, type IndicatorName, type Params } from '../catalog.js';
+import { emaFrom, nanArray, trueRange } from '../kernels/primitives.js';
 import { rsiFrom } from '../kernels/rsi.js';
-import { emaFrom, nanArray, trueRange } from '../kernels/series.js';
 
 /** A stored daily_indicator row: column → value (null where NaN was stored). */
 export type StoredRow = Record<string, number | null>;
 
-export type PersistedIndicator = {
+export type StoredIndicator = {
   indicator: IndicatorName;
   /** Periods and multipliers only: no stored indicator takes a list, an enum or a ticker. */
   params: Readonly<Record<string, number>>;
@@ -33,7 +33,7 @@ const emaResume = (period: number, column: string) => (bars: Bars, start: number
   value: emaFrom(bars.close, 2 / (period + 1), start, state[column] as number, nanArray(bars.close.length)),
 });
 
-export const PERSISTED_INDICATORS: PersistedIndicator[] = [
+export const STORED_INDICATORS: StoredIndicator[] = [
   { indicator: 'sma', params: { period: 20 }, columns: { value: 'sma_20' } },
   { indicator: 'sma', params: { period: 50 }, columns: { value: 'sma_50' } },
   { indicator: 'sma', params: { period: 200 }, columns: { value: 'sma_200' } },
@@ -90,7 +90,7 @@ export const PERSISTED_INDICATORS: PersistedIndicator[] = [
  * its longest window (SMA 200), which also covers the previous close that
  * recursions on differences (RSI, true range) need.
  */
-export const LOOKBACK = Math.max(...PERSISTED_INDICATORS.map((entry) => entry.params.period ?? 0));
+export const LOOKBACK = Math.max(...STORED_INDICATORS.map((entry) => entry.params.period ?? 0));
 
 /** The stored columns a resume reads: with any of them null, the series is still warming up. */
 export const STATE_COLUMNS = [
@@ -102,25 +102,25 @@ export const STATE_COLUMNS = [
   'atr_14',
 ];
 
-export const PERSISTED_COLUMNS = [...new Set(PERSISTED_INDICATORS.flatMap((entry) => Object.values(entry.columns)))];
+export const STORED_COLUMNS = [...new Set(STORED_INDICATORS.flatMap((entry) => Object.values(entry.columns)))];
 
 const sameParams = (a: Params, b: Params) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, value]) => b[key] === value);
 
 /** The stored entry for an indicator request, or undefined when it must be computed. */
-export function findPersisted(indicator: IndicatorName, params: Params): PersistedIndicator | undefined {
-  return PERSISTED_INDICATORS.find((entry) => entry.indicator === indicator && sameParams(entry.params, params));
+export function findStored(indicator: IndicatorName, params: Params): StoredIndicator | undefined {
+  return STORED_INDICATORS.find((entry) => entry.indicator === indicator && sameParams(entry.params, params));
 }
 
 /**
- * Every persisted column for bars `start` on. With no state, `bars` is the
+ * Every stored column for bars `start` on. With no state, `bars` is the
  * whole history (and start is usually 0). With the stored row of bar start − 1,
  * `bars` may begin LOOKBACK bars before start: recursive indicators carry on
  * from the row, windowed ones need no more than those bars.
  */
-export function computePersistedColumns(bars: Bars, start = 0, state?: StoredRow): Map<string, Float64Array> {
+export function computeStoredColumns(bars: Bars, start = 0, state?: StoredRow): Map<string, Float64Array> {
   const columns = new Map<string, Float64Array>();
-  for (const entry of PERSISTED_INDICATORS) {
+  for (const entry of STORED_INDICATORS) {
     const outputs = (
       state && entry.resume ? entry.resume(bars, start, state) : INDICATORS[entry.indicator].compute(bars, entry.params)
     ) as Record<string, Float64Array>;

@@ -12,7 +12,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { lockEtfIds } from '../../etfs/lock-etf.js';
 import { lastBarDate } from '../../prices/bar-dates.js';
 import { EARLIEST_DATE } from '../../prices/validate-bars.js';
-import { etfsWithActions, refreshPersistedIndicatorsMany } from './refresh-stored.js';
+import { etfsWithActions, refreshStoredIndicatorsMany } from './refresh-stored.js';
 
 /** Bars of one ETF changed by one write above which its stored indicators are left to a job. */
 export const INLINE_REFRESH_MAX_BARS = 1_000;
@@ -87,7 +87,7 @@ async function refreshNow(
   const ids = changes.map((change) => change.etfId);
   const { rows } = await client.query<{ id: number; through: IsoDate | null }>(THROUGH, [ids]);
   const through = new Map(rows.map((row) => [row.id, row.through]));
-  await refreshPersistedIndicatorsMany(
+  await refreshStoredIndicatorsMany(
     client,
     changes.map((change) => {
       const stored = through.get(change.etfId);

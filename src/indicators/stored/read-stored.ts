@@ -1,4 +1,4 @@
-// Persisted indicators for a daily window, with exactly the dates that `prices`
+// Stored indicators for a daily window, with exactly the dates that `prices`
 // returns: the window's first date comes from the same walk as `prices`
 // (prices/window-walk.ts), then the price dates and the stored rows
 // from there to `to` are two range scans merged on date (about 15 pages for 10
@@ -11,7 +11,7 @@ import { storedAdjusted } from '../../corporate-actions/adjusted-source.js';
 import type { IsoDate } from '../../dates.js';
 import type { BarWindow } from '../../prices/bar-window.js';
 import { windowWalk } from '../../prices/window-walk.js';
-import { PERSISTED_COLUMNS } from './default-set.js';
+import { STORED_COLUMNS } from './default-set.js';
 
 /**
  * A window's stored values in columns: `values[column][t]` on `dates[t]`, null
@@ -19,11 +19,11 @@ import { PERSISTED_COLUMNS } from './default-set.js';
  * date through which the ETF's stored set is current (a job still pending):
  * those values are to be computed instead.
  */
-export type PersistedColumns = { dates: IsoDate[]; values: Record<string, (number | null)[]>; current: boolean };
+export type StoredColumns = { dates: IsoDate[]; values: Record<string, (number | null)[]>; current: boolean };
 
-const KNOWN = new Set(PERSISTED_COLUMNS);
+const KNOWN = new Set(STORED_COLUMNS);
 
-const read = (columns: readonly string[]) => `/* persisted-indicators */
+const read = (columns: readonly string[]) => `/* stored-indicators */
   SELECT e.id, b.date::text, et.stored_indicators_through::text${columns.map((column) => `, b.${column}`).join('')}
   FROM unnest($1::int[]) AS e(id)
   -- Joined once per ETF: as a scalar subquery in the select list, PostgreSQL
@@ -49,12 +49,12 @@ const read = (columns: readonly string[]) => `/* persisted-indicators */
 const statements = new Map<string, string>();
 
 /** The statement that reads a daily window's stored columns, ascending by date per ETF. */
-export function persistedStatement(
+export function storedStatement(
   etfIds: readonly number[],
   window: BarWindow,
-  columns: readonly string[] = PERSISTED_COLUMNS,
+  columns: readonly string[] = STORED_COLUMNS,
 ): pg.QueryConfig {
-  const wanted = PERSISTED_COLUMNS.filter((column) => columns.includes(column));
+  const wanted = STORED_COLUMNS.filter((column) => columns.includes(column));
   if (columns.some((column) => !KNOWN.has(column))) throw new Error(`not a stored column: ${columns.join(', ')}`);
   const key = wanted.join(',');
   let text = statements.get(key);
@@ -71,22 +71,22 @@ export function persistedStatement(
 type Row = [etfId: number, date: IsoDate, through: IsoDate | null, ...values: (number | null)[]];
 
 /** Stored columns per ETF id, ascending by date; ETFs without bars map to empty columns. */
-export async function readPersisted(
+export async function readStored(
   pool: pg.Pool,
   etfIds: readonly number[],
   window: BarWindow,
   columns: readonly string[],
-): Promise<Map<number, PersistedColumns>> {
-  const wanted = PERSISTED_COLUMNS.filter((column) => columns.includes(column));
-  const { rows } = await pool.query<Row>({ ...persistedStatement(etfIds, window, wanted), rowMode: 'array' });
-  const empty = (): PersistedColumns => ({
+): Promise<Map<number, StoredColumns>> {
+  const wanted = STORED_COLUMNS.filter((column) => columns.includes(column));
+  const { rows } = await pool.query<Row>({ ...storedStatement(etfIds, window, wanted), rowMode: 'array' });
+  const empty = (): StoredColumns => ({
     dates: [],
     values: Object.fromEntries(wanted.map((column) => [column, []])),
     current: true,
   });
-  const byEtf = new Map<number, PersistedColumns>(etfIds.map((id) => [id, empty()]));
+  const byEtf = new Map<number, StoredColumns>(etfIds.map((id) => [id, empty()]));
   for (const row of rows) {
-    const target = byEtf.get(row[0]) as PersistedColumns;
+    const target = byEtf.get(row[0]) as StoredColumns;
     target.dates.push(row[1]);
     // Rows come in date order: the last one decides.
     target.current = row[2] !== null && row[1] <= row[2];

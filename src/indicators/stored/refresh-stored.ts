@@ -16,7 +16,7 @@ import type { IsoDate } from '../../dates.js';
 import { BinaryCopyWriter } from '../../db/binary-copy.js';
 import type { PriceBar } from '../../prices/history.js';
 import { toHistory } from '../../prices/history.js';
-import { computePersistedColumns, LOOKBACK, PERSISTED_COLUMNS, STATE_COLUMNS, type StoredRow } from './default-set.js';
+import { computeStoredColumns, LOOKBACK, STATE_COLUMNS, STORED_COLUMNS, type StoredRow } from './default-set.js';
 
 // Every statement below works on a group of ETFs at once, so that a nightly
 // append to 500 ETFs or an import of a long file costs a few statements per
@@ -74,7 +74,7 @@ const DELETE_FROM = `/* delete-indicators-from */
   ))`;
 const DROP_ADJUSTED =
   '/* delete-adjusted-indicators */ DELETE FROM daily_indicator WHERE etf_id = ANY($1) AND adjusted';
-const COPY = `/* copy-indicators */ COPY daily_indicator (etf_id, adjusted, date, ${PERSISTED_COLUMNS.join(', ')}) FROM STDIN BINARY`;
+const COPY = `/* copy-indicators */ COPY daily_indicator (etf_id, adjusted, date, ${STORED_COLUMNS.join(', ')}) FROM STDIN BINARY`;
 const WITH_ACTIONS = '/* etfs-with-actions */ SELECT DISTINCT etf_id FROM corporate_action WHERE etf_id = ANY($1)';
 
 type IndicatorChange = {
@@ -84,16 +84,16 @@ type IndicatorChange = {
 };
 
 /** Runs inside the caller's transaction, after the prices or actions were written. */
-export async function refreshPersistedIndicators(
+export async function refreshStoredIndicators(
   client: pg.ClientBase,
   etfId: number,
   change: Omit<IndicatorChange, 'etfId'>,
 ): Promise<void> {
-  await refreshPersistedIndicatorsMany(client, [{ etfId, ...change }]);
+  await refreshStoredIndicatorsMany(client, [{ etfId, ...change }]);
 }
 
 /** The same for many ETFs at once (one change per ETF). */
-export async function refreshPersistedIndicatorsMany(
+export async function refreshStoredIndicatorsMany(
   client: pg.ClientBase,
   changes: readonly IndicatorChange[],
 ): Promise<void> {
@@ -220,8 +220,8 @@ function* copyRows(work: readonly Work[], adjusted: boolean) {
   const writer = new BinaryCopyWriter();
   for (const item of work) {
     const { dates, bars } = toHistory(item.rows);
-    const computed = computePersistedColumns(bars, item.from, item.state);
-    const columns = PERSISTED_COLUMNS.map((column) => computed.get(column) as Float64Array);
+    const computed = computeStoredColumns(bars, item.from, item.state);
+    const columns = STORED_COLUMNS.map((column) => computed.get(column) as Float64Array);
     for (let t = item.from; t < dates.length; t++) writer.row(item.etfId, adjusted, dates[t] as string, columns, t);
     yield* writer.take();
   }

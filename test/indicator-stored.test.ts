@@ -3,7 +3,7 @@
 // and stay so when prices change.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INDICATORS } from '../src/indicators/catalog.js';
-import { PERSISTED_INDICATORS } from '../src/indicators/stored/default-set.js';
+import { STORED_INDICATORS } from '../src/indicators/stored/default-set.js';
 import type { PriceBar } from '../src/prices/history.js';
 import { toHistory } from '../src/prices/history.js';
 import { expectPointsClose } from './close-points.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const fieldFor = (entry: (typeof PERSISTED_INDICATORS)[number]) => {
+const fieldFor = (entry: (typeof STORED_INDICATORS)[number]) => {
   const args = Object.entries(entry.params)
     .map(([key, value]) => `${key}: ${value}`)
     .join(', ');
@@ -27,7 +27,7 @@ const fieldFor = (entry: (typeof PERSISTED_INDICATORS)[number]) => {
 };
 
 async function served(windowArgs = '') {
-  const fields = PERSISTED_INDICATORS.map((entry, i) => `i${i}: ${fieldFor(entry)}`).join('\n');
+  const fields = STORED_INDICATORS.map((entry, i) => `i${i}: ${fieldFor(entry)}`).join('\n');
   const result = await executeText(
     t.app,
     `{ etf(ticker: "PER") { prices { date open high low close volume } indicators${windowArgs} { ${fields} } } }`,
@@ -41,15 +41,15 @@ async function served(windowArgs = '') {
   ).etf;
 }
 
-const IndicatorPersistedChangeBar = graphql(`
-  mutation IndicatorPersistedChangeBar {
+const IndicatorStoredChangeBar = graphql(`
+  mutation IndicatorStoredChangeBar {
     loadPrices(ticker: "PER", bars: [{ date: "2023-05-01", open: 150, high: 190, low: 140, close: 180, volume: 5000000 }]) {
       updated
     }
   }
 `);
-const IndicatorPersistedAppendBar = graphql(`
-  mutation IndicatorPersistedAppendBar {
+const IndicatorStoredAppendBar = graphql(`
+  mutation IndicatorStoredAppendBar {
     loadPrices(ticker: "PER", bars: [{ date: "2025-01-02", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) {
       inserted
     }
@@ -57,7 +57,7 @@ const IndicatorPersistedAppendBar = graphql(`
 `);
 
 /** What the kernels give over the prices the API serves, as the API would serve it. */
-function computed(prices: Record<string, number>[], entry: (typeof PERSISTED_INDICATORS)[number]) {
+function computed(prices: Record<string, number>[], entry: (typeof STORED_INDICATORS)[number]) {
   const { bars } = toHistory(prices as unknown as PriceBar[]);
   const outputs = INDICATORS[entry.indicator].compute(bars, entry.params) as Record<string, Float64Array>;
   return prices.map((bar, t) => ({
@@ -73,7 +73,7 @@ function computed(prices: Record<string, number>[], entry: (typeof PERSISTED_IND
 
 async function expectServedEqualsComputed() {
   const etf = await served();
-  PERSISTED_INDICATORS.forEach((entry, i) => {
+  STORED_INDICATORS.forEach((entry, i) => {
     const label = `${entry.indicator} ${JSON.stringify(entry.params)}`;
     expectPointsClose(etf.indicators[`i${i}`] as Record<string, unknown>[], computed(etf.prices, entry), label);
   });
@@ -99,7 +99,7 @@ it('recomputes from a changed bar in the middle on, through loadPrices', async (
   const before = await t.db.pool.query(
     "SELECT date::text, sma_20, ema_12, rsi_14 FROM daily_indicator WHERE date < '2023-05-01' ORDER BY date",
   );
-  const result = await execute(t.app, IndicatorPersistedChangeBar, {}, bearer(ADMIN_KEY));
+  const result = await execute(t.app, IndicatorStoredChangeBar, {}, bearer(ADMIN_KEY));
   expect(result.data).toEqual({ loadPrices: { updated: 1 } });
   await expectServedEqualsComputed();
   // Rows before the change are untouched.
@@ -110,7 +110,7 @@ it('recomputes from a changed bar in the middle on, through loadPrices', async (
 });
 
 it('extends the stored set when bars are appended', async () => {
-  const result = await execute(t.app, IndicatorPersistedAppendBar, {}, bearer(ADMIN_KEY));
+  const result = await execute(t.app, IndicatorStoredAppendBar, {}, bearer(ADMIN_KEY));
   expect(result.data).toEqual({ loadPrices: { inserted: 1 } });
   await expectServedEqualsComputed();
 });
