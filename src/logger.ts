@@ -29,8 +29,8 @@ function readableLines(output: LogOutput): DestinationStream {
   const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   const format = prettyFactory({
     translateTime: 'SYS:HH:MM:ss.l',
-    // The same on every line of this process; the JSON keeps them.
-    ignore: 'pid,hostname,service',
+    // The same on every line; the JSON keeps it.
+    ignore: 'service',
   });
   return { write: (line: string) => void output.write(format(line)) };
 }
