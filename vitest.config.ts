@@ -7,6 +7,7 @@ const require = createRequire(import.meta.url);
 const UNIT = [
   'test/config.test.ts',
   'test/ports.test.ts',
+  'test/logger.test.ts',
   'test/dashboard-state.test.ts',
   'test/indicator-golden.test.ts',
   'test/schema-file.test.ts',

@@ -1,9 +1,10 @@
 // PostGraphile 5 as a peer of our server, on the same database, for the chart
-// workload. PostGraphile 5 needs Node >= 22 and this project runs on 20, so
-// neither is a dependency: both are fetched with npm at bench time into a
+// workload. It is not a dependency: it is fetched with npm at bench time into a
 // cache, pinned to exact versions so that runs stay comparable, and the server
-// (postgraphile-server.mjs) runs as a child process under that Node. Whatever
-// goes wrong resolves to { skipped: reason }: the bench prints it and carries on.
+// (postgraphile-server.mjs) runs as a child process under the bench's own Node
+// (PostGraphile needs Node >= 22, as this project now does), so both servers
+// run on the same runtime. Whatever goes wrong resolves to { skipped: reason }:
+// the bench prints it and carries on.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -15,27 +16,26 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../src/net/ports.js';
 
-/** Resolved once from npm and written down: a cold fetch installs the same code. */
-const PEER_VERSIONS = {
-  node: '22.23.3',
-  // PostGraphile and the packages that do the work at run time; the rest of
-  // its tree follows from these.
-  packages: {
-    postgraphile: '5.1.5',
-    grafast: '1.1.3',
-    grafserv: '1.0.2',
-    '@dataplan/pg': '1.1.2',
-    'graphile-build': '5.1.1',
-    'graphile-build-pg': '5.1.4',
-    graphql: '16.15.0',
-    pg: '8.23.1',
-  },
+/**
+ * PostGraphile and the packages that do the work at run time, resolved once
+ * from npm and written down: a cold fetch installs the same code. The rest of
+ * its tree follows from these.
+ */
+const PEER_PACKAGES = {
+  postgraphile: '5.1.5',
+  grafast: '1.1.3',
+  grafserv: '1.0.2',
+  '@dataplan/pg': '1.1.2',
+  'graphile-build': '5.1.1',
+  'graphile-build-pg': '5.1.4',
+  graphql: '16.15.0',
+  pg: '8.23.1',
 };
 
 // Inside node_modules, where other tools keep their caches too (jiti): ignored
-// by git, Biome and tsc already, gone with node_modules (npm ci), and nothing,
-// not even the 120 MB Node binary, written outside the checkout. The price of
-// not using ~/.cache: each checkout fetches its own, once (about 20 s).
+// by git, Biome and tsc already, gone with node_modules (npm ci), and nothing
+// written outside the checkout. The price of not using ~/.cache: each checkout
+// fetches its own, once.
 const CACHE = fileURLToPath(new URL('../node_modules/.cache/etfql-bench-peer/', import.meta.url));
 const SERVER = fileURLToPath(new URL('./postgraphile-server.mjs', import.meta.url));
 const STARTUP_MS = 60_000;
@@ -79,32 +79,17 @@ async function declareRelations(databaseUrl: string): Promise<void> {
 }
 
 export async function startPostGraphilePeer(databaseUrl: string): Promise<PostGraphilePeer | { skipped: string }> {
-  let node: string;
   let modules: string;
   let version: string;
   try {
     await mkdir(CACHE, { recursive: true });
-    // Both fetches at once; the first failure stops the other, and both are
-    // over before it is reported: no npm left running beside the bench.
-    const abort = new AbortController();
-    let failure: unknown;
-    const fetched = await Promise.allSettled(
-      [ensureNode(abort.signal), ensurePackages(abort.signal)].map((fetching) =>
-        fetching.catch((error) => {
-          failure ??= error;
-          abort.abort();
-          throw error;
-        }),
-      ),
-    );
-    if (failure) throw failure;
-    [node, modules] = fetched.map((result) => (result as PromiseFulfilledResult<string>).value) as [string, string];
+    modules = await ensurePackages();
     // What is installed, read back rather than taken from the pins.
     const installed = async (name: string) =>
       JSON.parse(await readFile(path.join(modules, 'node_modules', name, 'package.json'), 'utf8')).version as string;
     version =
       `postgraphile ${await installed('postgraphile')} (grafast ${await installed('grafast')}, ` +
-      `grafserv ${await installed('grafserv')}, pg ${await installed('pg')}) on Node v${PEER_VERSIONS.node}`;
+      `grafserv ${await installed('grafserv')}, pg ${await installed('pg')}) on Node ${process.version}`;
   } catch (error) {
     return { skipped: `PostGraphile peer skipped: ${oneLine(error)}` };
   }
@@ -116,7 +101,7 @@ export async function startPostGraphilePeer(databaseUrl: string): Promise<PostGr
   } catch (error) {
     return { skipped: `could not declare the price relation for PostGraphile: ${(error as Error).message}` };
   }
-  const child = spawn(node, [SERVER, modules], {
+  const child = spawn(process.execPath, [SERVER, modules], {
     env: {
       ...process.env,
       NODE_OPTIONS: undefined, // nothing of ours (tsx) in the peer's process
@@ -207,47 +192,16 @@ async function waitUntilReady(url: string, died: () => string | undefined): Prom
   return `no answer from ${url} within ${STARTUP_MS / 1000} s`;
 }
 
-/** The pinned Node from npm's node-<platform>-<arch> package: bin/node only. */
-async function ensureNode(signal: AbortSignal): Promise<string> {
-  const dir = path.join(CACHE, `node-v${PEER_VERSIONS.node}`);
-  const binary = path.join(dir, 'bin', 'node');
-  if (!existsSync(binary)) {
-    const platform = `${process.platform}-${process.arch}`;
-    const spec = `node-${platform}@${PEER_VERSIONS.node}`;
-    // npm carries node-<platform>-<arch> packages with bin/node for Linux and macOS only.
-    if (!['linux', 'darwin'].includes(process.platform)) throw new Error(`no Node package on npm for ${platform}`);
-    process.stdout.write(`PostGraphile peer: fetching ${spec} into ${CACHE}\n`);
-    await staged(dir, async (staging) => {
-      const { stdout } = await npm(
-        ['pack', spec, '--json', '--pack-destination', staging],
-        staging,
-        signal,
-        `npm pack ${spec}`,
-      );
-      const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
-      await exec('tar', ['-xzf', path.join(staging, filename), '-C', staging, 'package/bin/node']);
-      return path.join(staging, 'package');
-    });
-  }
-  // Also what tells a binary this machine cannot run (libc, CPU) at once.
-  const { stdout } = await exec(binary, ['--version']).catch((error) => {
-    throw new Error(`${binary} does not run here: ${oneLine(String(error.stderr || error.message))}`);
-  });
-  if (stdout.trim() !== `v${PEER_VERSIONS.node}`) throw new Error(`${binary} says ${stdout.trim()}`);
-  return binary;
-}
-
 /** PostGraphile and its tree, installed from a package.json of the cache's own. */
-async function ensurePackages(signal: AbortSignal): Promise<string> {
-  const dir = path.join(CACHE, `postgraphile-${PEER_VERSIONS.packages.postgraphile}`);
+async function ensurePackages(): Promise<string> {
+  const dir = path.join(CACHE, `postgraphile-${PEER_PACKAGES.postgraphile}`);
   if (!existsSync(dir)) {
-    process.stdout.write(`PostGraphile peer: installing postgraphile@${PEER_VERSIONS.packages.postgraphile}\n`);
+    process.stdout.write(`PostGraphile peer: installing postgraphile@${PEER_PACKAGES.postgraphile}\n`);
     await staged(dir, async (staging) => {
-      const manifest = { name: 'etfql-bench-peer', private: true, dependencies: PEER_VERSIONS.packages };
+      const manifest = { name: 'etfql-bench-peer', private: true, dependencies: PEER_PACKAGES };
       await writeFile(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-      // engine-strict off: this npm runs on Node 20, the packages on 22.
-      const flags = ['--omit=dev', '--no-audit', '--no-fund', '--engine-strict=false', '--loglevel=error'];
-      await npm(['install', '--prefix', staging, ...flags], staging, signal, 'npm install postgraphile');
+      const flags = ['--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'];
+      await npm(['install', '--prefix', staging, ...flags], staging, 'npm install postgraphile');
       return staging;
     });
   }
@@ -271,18 +225,16 @@ async function staged(dir: string, build: (staging: string) => Promise<string>):
  * seconds rather than minutes when the registry cannot be reached: npm's own
  * retries take 70 s for one package, and an install asks for dozens.
  */
-async function npm(args: string[], cwd: string, signal: AbortSignal, what: string) {
+async function npm(args: string[], cwd: string, what: string) {
   const patience = ['--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=5000'];
   try {
     return await exec('npm', [...args, ...patience, '--fetch-timeout=30000'], {
       cwd,
-      signal,
       timeout: NPM_MS,
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {
-    if ((error as { killed?: boolean }).killed && !signal.aborted)
-      throw new Error(`${what} took over ${NPM_MS / 1000} s`);
+    if ((error as { killed?: boolean }).killed) throw new Error(`${what} took over ${NPM_MS / 1000} s`);
     // npm's most telling line: the request that failed, or the 404, not its code.
     const lines = String((error as { stderr?: string }).stderr ?? '')
       .split('\n')

