@@ -85,7 +85,11 @@ async function runPrimary(): Promise<void> {
 
     if (workers === 1) {
       const app = createApp({ db, config, logger });
-      const server = await serveHttp(app, config);
+      const server = await serveHttp(app, config, {
+        portIsDefault: process.env.PORT === undefined,
+        onPortTaken: (taken, used) =>
+          logger.warn(`port ${taken} is in use (another etfql?): serving on ${used}; set PORT to choose`),
+      });
       cleanups.push(() => server.close());
       logger.info({ url: server.url }, 'etfql is serving GraphQL and GraphiQL');
       return;
