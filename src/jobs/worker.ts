@@ -22,10 +22,20 @@ function tasks(pool: pg.Pool, logger?: Pino): TaskList {
   };
 }
 
+/**
+ * A line graphile-worker logs as an error yet ignores itself: its LISTEN
+ * connection is already gone when it releases it. It happens on every Ctrl-C
+ * of `npm start`, whose signal reaches the embedded PostgreSQL too, so the
+ * database ends that connection before the worker stops; nothing is lost.
+ */
+const HARMLESS = /^Error occurred attempting to UNLISTEN/;
+
 /** graphile-worker's log lines through pino: warnings and errors only (a failed attempt, a retry). */
 function jobLogger(logger?: Pino): Logger {
   return new Logger((scope) => (level, message, meta) => {
-    if (!logger || (level !== 'warning' && level !== 'error')) return;
+    if (!logger) return;
+    if (HARMLESS.test(message)) return logger.debug({ ...scope, ...meta }, message);
+    if (level !== 'warning' && level !== 'error') return;
     logger[level === 'warning' ? 'warn' : 'error']({ ...scope, ...meta }, message);
   });
 }
