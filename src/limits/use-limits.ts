@@ -14,8 +14,10 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { Context, ServerContext } from '../context.js';
+import type { HttpErrorCode } from '../error-catalogue.js';
+import { DomainError, notFound, rateLimited } from '../errors.js';
 import { coercedVariables } from '../graphql/coerced-variables.js';
-import { toGraphQLError } from '../graphql/domain-errors.js';
+import { httpAnswer, toGraphQLError } from '../graphql/domain-errors.js';
 import { rateLimitRefusals } from '../metrics/metrics.js';
 import type { RedisLink } from '../redis/redis-link.js';
 import { costRefusal, estimateCost } from './query-cost.js';
@@ -24,17 +26,15 @@ import { useResponseBudget } from './response-budget.js';
 
 type Limits = Config['limits'];
 
+/** The answer to a request refused before GraphQL runs, built with Yoga's own Response class. */
 const errorResponse = (
   Response: typeof globalThis.Response,
-  status: number,
-  message: string,
-  extensions: Record<string, unknown>,
+  error: DomainError<HttpErrorCode>,
   headers: Record<string, string> = {},
-) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions }] }), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+) => {
+  const answer = httpAnswer(error, headers);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+};
 
 /**
  * Who a request counts against: the principal its credential proves (a user or
@@ -73,9 +73,7 @@ function useRequestGate(
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (isGraphqlAlias(url.pathname)) {
-        endResponse(
-          errorResponse(fetchAPI.Response, 404, `GraphQL is served at ${GRAPHQL_PATH} only.`, { code: 'NOT_FOUND' }),
-        );
+        endResponse(errorResponse(fetchAPI.Response, notFound(`GraphQL is served at ${GRAPHQL_PATH} only.`)));
         return;
       }
       if (url.pathname !== GRAPHQL_PATH) return;
@@ -83,9 +81,10 @@ function useRequestGate(
       // (no CORS preflight); JSON needs one. So GraphQL is posted as JSON only.
       if (request.method === 'POST' && !isJson(request.headers.get('content-type'))) {
         endResponse(
-          errorResponse(fetchAPI.Response, 415, 'POST requests must have Content-Type: application/json.', {
-            code: 'UNSUPPORTED_MEDIA_TYPE',
-          }),
+          errorResponse(
+            fetchAPI.Response,
+            new DomainError('UNSUPPORTED_MEDIA_TYPE', 'POST requests must have Content-Type: application/json.'),
+          ),
         );
         return;
       }
@@ -95,12 +94,11 @@ function useRequestGate(
         endResponse(
           errorResponse(
             fetchAPI.Response,
-            413,
-            `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`,
-            {
-              code: 'PAYLOAD_TOO_LARGE',
-              limit: limits.maxBodyBytes,
-            },
+            new DomainError(
+              'PAYLOAD_TOO_LARGE',
+              `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`,
+              { limit: limits.maxBodyBytes },
+            ),
           ),
         );
         return;
@@ -113,9 +111,10 @@ function useRequestGate(
         endResponse(
           errorResponse(
             fetchAPI.Response,
-            429,
-            `Too many requests: at most ${limits.rateLimitPerSecond} a second (bursts of ${limits.rateLimitBurst}). Retry in ${retryAfter} s.`,
-            { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+            rateLimited(
+              `Too many requests: at most ${limits.rateLimitPerSecond} a second (bursts of ${limits.rateLimitBurst}). Retry in ${retryAfter} s.`,
+              { retryAfterSeconds: retryAfter },
+            ),
             { 'retry-after': String(retryAfter) },
           ),
         );
