@@ -3,8 +3,9 @@
 // the request's budget before it builds them, so an over-budget request stops
 // building at once, and the whole response becomes one RESPONSE_TOO_LARGE error
 // (no partial data): it fails the request, never the process.
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { responseTooLarge } from '../errors.js';
+import { toGraphQLError } from '../graphql/domain-errors.js';
 import type { ReadBudget } from './read-budget.js';
 
 export type ResponseBudget = {
@@ -33,9 +34,9 @@ export function createResponseBudget(limit: number): ResponseBudget {
 }
 
 const tooLarge = (limit: number) =>
-  new GraphQLError(
+  responseTooLarge(
     `The response would hold more than ${limit} values: ask for fewer tickers, fewer fields or a shorter window.`,
-    { extensions: { code: 'RESPONSE_TOO_LARGE', limit } },
+    { limit },
   );
 
 /** Replaces the result of a request past its response or read budget by the single error, dropping what was built. */
@@ -46,9 +47,9 @@ export function useResponseBudget(): Plugin<{ budget?: ResponseBudget }> {
         onExecuteDone({ args, setResult }) {
           const { budget, reads } = args.contextValue as { budget?: ResponseBudget; reads?: ReadBudget };
           if (budget?.exceeded) {
-            setResult({ errors: [tooLarge(budget.limit)] });
+            setResult({ errors: [toGraphQLError(tooLarge(budget.limit))] });
           } else if (reads?.exceeded) {
-            setResult({ errors: [reads.error()] });
+            setResult({ errors: [toGraphQLError(reads.error())] });
           }
         },
       };
