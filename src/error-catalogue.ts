@@ -45,7 +45,7 @@ export const ERROR_CATALOGUE = {
     sentBy: 'graphql-yoga',
   },
   BAD_USER_INPUT: {
-    when: 'a value the domain refuses, a variable that does not coerce, a malformed ID or cursor, a NUL character in a string; from the domain, with `extensions.problems`, a list of `{ path, message }`',
+    when: 'a value the domain refuses, a variable that does not coerce, a malformed ID or cursor, a NUL character in a string; from the domain, with `extensions.problems`, a list of `{ path, message }`; 400 for a variable that does not coerce',
     remedy: 'fix each value `problems` (or the message) names; sent unchanged, it is refused again',
   },
   ONE_MUTATION_PER_REQUEST: {
