@@ -1,9 +1,9 @@
 // npm run docs: rewrites the README's generated tables (src/docs/readme-tables.ts).
 import { readFile, writeFile } from 'node:fs/promises';
-import { configurationTable, rolesTable, withSection } from '../docs/readme-tables.js';
+import { configurationTable, errorsTable, rolesTable, withSection } from '../docs/readme-tables.js';
 import { schema } from '../schema/index.js';
 
 let readme = await readFile('README.md', 'utf8');
-for (const section of [configurationTable(), rolesTable(schema)]) readme = withSection(readme, section);
+for (const section of [configurationTable(), rolesTable(schema), errorsTable()]) readme = withSection(readme, section);
 await writeFile('README.md', readme);
 process.stdout.write('README.md: generated tables written\n');
