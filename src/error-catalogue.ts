@@ -77,8 +77,8 @@ export const ERROR_CATALOGUE = {
     status: 404,
   },
   QUERY_TOO_LARGE: {
-    when: 'a query that names more tickers than `MAX_TICKERS`, with `tickers` and `limit`',
-    remedy: 'split the tickers over several requests',
+    when: 'a query that names more tickers than `MAX_TICKERS`, with `tickers` and `limit`; deeper than `MAX_QUERY_DEPTH`, with more aliases than `MAX_ALIASES` or more than 20 directives, with `limit`',
+    remedy: 'split the tickers, or the fields, over several requests',
   },
   QUERY_TOO_COSTLY: {
     when: 'an estimated cost above `MAX_QUERY_COST` (`MAX_QUERY_COST_ANONYMOUS` without credentials), with `cost` and `limit`; indicators computed on demand that would read more bars of history than that limit, with `limit`',

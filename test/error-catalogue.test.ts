@@ -166,6 +166,16 @@ const provocations: Record<ErrorCode, Provocation[]> = {
       name: 'more tickers than MAX_TICKERS',
       send: () => post('{ etfsByTicker(tickers: ["A", "B", "C", "D"]) { ticker } }'),
     },
+    {
+      name: 'deeper than MAX_QUERY_DEPTH',
+      send: () =>
+        post(`{ etf(ticker: "SPY") { ${'node(id: "x") { ... on Etf { '.repeat(12)}ticker${' } }'.repeat(12)} } }`),
+    },
+    {
+      name: 'more aliases than MAX_ALIASES',
+      send: () => post(`{ ${Array.from({ length: 51 }, (_, i) => `a${i}: me { id }`).join(' ')} }`),
+    },
+    { name: 'more than 20 directives', send: () => post(`{ __typename ${'@include(if: true) '.repeat(21)}}`) },
   ],
   QUERY_TOO_COSTLY: [
     {

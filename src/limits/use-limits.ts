@@ -8,14 +8,14 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Config } from '../config.js';
 import type { Context, ServerContext } from '../context.js';
 import type { HttpErrorCode } from '../error-catalogue.js';
-import { DomainError, notFound, rateLimited } from '../errors.js';
+import { DomainError, notFound, queryTooLarge, rateLimited } from '../errors.js';
 import { coercedVariables } from '../graphql/coerced-variables.js';
 import { httpAnswer, toGraphQLError } from '../graphql/domain-errors.js';
 import { rateLimitRefusals } from '../metrics/metrics.js';
@@ -123,6 +123,28 @@ function useRequestGate(
   };
 }
 
+const MAX_DIRECTIVES = 20;
+
+/**
+ * graphql-armor throws its depth, alias and directive refusals out of
+ * validation, and they reached clients with no code at all. Reported as
+ * validation errors instead, each is QUERY_TOO_LARGE with its `limit`, its
+ * message unchanged.
+ */
+function refusedAsTooLarge(limit: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const refusal = toGraphQLError(queryTooLarge(error.message, { limit }));
+        // Without a context to report to, a refusal must still refuse.
+        if (!context) throw refusal;
+        context.reportError(refusal);
+      },
+    ],
+  };
+}
+
 /** The cost and response limits of a request: the anonymous ones (never above the others) unless it carries a credential. */
 export function limitsFor(limits: Limits, hasCredentials: boolean): { maxCost: number; maxResponseValues: number } {
   if (hasCredentials) return limits;
@@ -169,9 +191,14 @@ export function useLimits(
   return [
     useRequestGate(limits, limiter, auth, logger) as Plugin,
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
-    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
-    maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
-    maxDirectivesPlugin({ n: 20 }) as Plugin,
+    maxDepthPlugin({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      ...refusedAsTooLarge(limits.maxDepth),
+    }) as Plugin,
+    maxAliasesPlugin({ n: limits.maxAliases, ...refusedAsTooLarge(limits.maxAliases) }) as Plugin,
+    maxDirectivesPlugin({ n: MAX_DIRECTIVES, ...refusedAsTooLarge(MAX_DIRECTIVES) }) as Plugin,
     useQueryCost(limits),
     useResponseBudget() as Plugin,
     ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
