@@ -93,6 +93,10 @@ const provocations: Record<ErrorCode, Provocation[]> = {
       send: () => fetch(`${base}/graphql`, { method: 'POST', headers: JSON_TYPE, body: '{' }),
     },
     {
+      name: 'a query that is not a string',
+      send: () => fetch(`${base}/graphql`, { method: 'POST', headers: JSON_TYPE, body: '{"query":5}' }),
+    },
+    {
       name: 'a PUT',
       send: () => fetch(`${base}/graphql`, { method: 'PUT', headers: JSON_TYPE, body: '{}' }),
       status: 405,

@@ -42,7 +42,8 @@ function asBadInput(error: GraphQLError): GraphQLError {
 export function useInputHygiene(): Plugin {
   return {
     onParams({ params, setResult }) {
-      const query = params.query ?? '';
+      // Not always a string: a body may hold any JSON (Yoga refuses other types after this hook).
+      const query = typeof params.query === 'string' ? params.query : '';
       if (query.includes('\0') || NUL_ESCAPE.test(query) || holdsNul(params.variables)) {
         const refusal = new DomainError('BAD_USER_INPUT', 'Strings may not contain the NUL character (U+0000).');
         setResult({ errors: [toGraphQLError(refusal)] });
