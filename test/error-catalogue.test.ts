@@ -1,9 +1,9 @@
 // Every code in the catalogue (src/error-catalogue.ts), provoked from a real
 // HTTP server as `npm start` serves it, answers with that code and with the
-// HTTP status the catalogue gives it. `provocations` is keyed by ErrorCode, so
-// a code added to the catalogue without a request that provokes it does not
-// compile; a request answered with another code, or a status the README does
-// not say, fails here.
+// HTTP status the catalogue gives it. `provocations` holds one or more for
+// each ErrorCode, so a code added to the catalogue without a request that
+// provokes it does not compile; a request answered with another code, or a
+// status the README does not say, fails here.
 //
 // The other direction, no code reaching a client that the catalogue lacks:
 // the codes we send are ErrorCodes by type (a DomainError takes one, and only
@@ -84,7 +84,7 @@ const post = (query: string, variables?: Record<string, unknown>, headers: Recor
 /** A request that gets the code; `status` when it is not the one the catalogue gives (200 without one). */
 type Provocation = { name: string; send: () => Promise<Response>; status?: number };
 
-const provocations: Record<ErrorCode, Provocation[]> = {
+const provocations: Record<ErrorCode, [Provocation, ...Provocation[]]> = {
   GRAPHQL_PARSE_FAILED: [{ name: 'not GraphQL', send: () => post('{ etf(') }],
   GRAPHQL_VALIDATION_FAILED: [{ name: 'a field the schema lacks', send: () => post('{ nope }') }],
   BAD_REQUEST: [
@@ -256,8 +256,8 @@ it('keeps the bodies of the refusals before GraphQL runs as clients know them', 
       },
     ],
   });
-  const streamed = await provocations.LENGTH_REQUIRED[0]?.send();
-  expect(await streamed?.text()).toBe(
+  const streamed = await provocations.LENGTH_REQUIRED[0].send();
+  expect(await streamed.text()).toBe(
     '{"errors":[{"message":"Send a Content-Length header with the request body.","extensions":{"code":"LENGTH_REQUIRED"}}]}',
   );
 });
