@@ -1,25 +1,18 @@
-// Errors that users can cause, as the domain states them: a stable code and,
-// for input, every problem found with the path of the offending value. They
-// know nothing of GraphQL, so a CLI handles them as well as the API:
-// src/graphql/domain-errors.ts turns them into GraphQL errors (the code and
-// details in `extensions`), the importer and the update into reasons per file
-// or ticker.
+// Errors that users can cause, as the domain states them: a stable code (one
+// of src/error-catalogue.ts) and, for input, every problem found with the path
+// of the offending value. They know nothing of GraphQL, so a CLI handles them
+// as well as the API: src/graphql/domain-errors.ts turns them into GraphQL
+// errors (the code and details in `extensions`) and into the answers refused
+// before GraphQL runs, the importer and the update into reasons per file or
+// ticker.
+import type { OwnErrorCode } from './error-catalogue.js';
 
 export type InputProblem = { path: string; message: string };
 
-type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'QUERY_TOO_LARGE'
-  | 'QUERY_TOO_COSTLY';
-
-export class DomainError extends Error {
+export class DomainError<Code extends OwnErrorCode = OwnErrorCode> extends Error {
   override readonly name = 'DomainError';
   constructor(
-    readonly code: ErrorCode,
+    readonly code: Code,
     message: string,
     /** Shown to the caller beside the code (e.g. `problems`). */
     readonly details: Record<string, unknown> = {},
@@ -44,10 +37,15 @@ export function problemsOf(error: unknown): InputProblem[] {
 export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
 export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
-export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
+/** Too many requests (`retryAfterSeconds` in details when the wait is known). */
+export const rateLimited = (message: string, details: Record<string, unknown> = {}) =>
+  new DomainError('RATE_LIMITED', message, details);
 /** A request larger than a limit allows (`limit` and what was asked in details). */
 export const queryTooLarge = (message: string, details: Record<string, unknown>) =>
   new DomainError('QUERY_TOO_LARGE', message, details);
-/** A request that would read more than the caller may (its `cost` and `limit` in details). */
+/** A request that would read more than the caller may (its `limit`, and its `cost` when estimated, in details). */
 export const queryTooCostly = (message: string, details: Record<string, unknown>) =>
   new DomainError('QUERY_TOO_COSTLY', message, details);
+/** A response that would hold more values than its `limit` (in details). */
+export const responseTooLarge = (message: string, details: Record<string, unknown>) =>
+  new DomainError('RESPONSE_TOO_LARGE', message, details);

@@ -35,12 +35,14 @@ async function expectRefusedEarly(query: string, message: RegExp, variables?: Re
 describe('query bombs', () => {
   it('refuses deep nesting', async () => {
     const deep = `{ etf(ticker: "SPY") { ${'... on Etf { '.repeat(1)}${Array.from({ length: 20 }, () => 'node(id: "x") { ... on Etf { ').join('')} ticker ${'} } '.repeat(20)} } } }`;
-    await expectRefusedEarly(deep, /depth/i);
+    const result = await expectRefusedEarly(deep, /depth/i);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_LARGE', limit: 12 });
   });
 
   it('refuses 1,000 aliases', async () => {
     const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ');
-    await expectRefusedEarly(`{ ${aliases} }`, /aliases/i);
+    const result = await expectRefusedEarly(`{ ${aliases} }`, /aliases/i);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_LARGE', limit: 50 });
   });
 
   it('refuses a huge `last` with the computed cost and the limit', async () => {

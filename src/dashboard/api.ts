@@ -1,5 +1,6 @@
 // The dashboard's one way to the API: POST /graphql with a typed document.
 // Every failure becomes an ApiError with a message a person can act on.
+import type { ErrorCode } from '../error-catalogue.js';
 import type { TypedDocumentString } from './gql/graphql.js';
 
 export class ApiError extends Error {
@@ -36,7 +37,7 @@ export async function request<Data, Variables>(
   }
   // The drawing time counts from here: reading and parsing the body are part of it.
   lastResponseAt = performance.now();
-  let body: { data?: Data | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: { data?: Data | null; errors?: { message: string; extensions?: { code?: ErrorCode } }[] };
   try {
     body = await response.json();
   } catch {

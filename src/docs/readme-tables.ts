@@ -1,9 +1,10 @@
 // README tables generated from the code they describe, so they cannot drift:
-// `npm run docs` writes them between their markers, test/config.test.ts fails
-// when the README holds anything else. .env.example is generated too:
-// src/docs/env-example.ts.
+// `npm run docs` writes them between their markers; test/config.test.ts and
+// test/readme-examples.test.ts fail when the README holds anything else.
+// .env.example is generated too: src/docs/env-example.ts.
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { SETTINGS } from '../config/settings.js';
+import { ERROR_CATALOGUE } from '../error-catalogue.js';
 
 type GeneratedSection = { marker: string; text: string };
 
@@ -48,6 +49,17 @@ export function rolesTable(schema: GraphQLSchema): GeneratedSection {
     ['`ADMIN`', `everything, and manage accounts and keys: ${list('admin')}`],
   ];
   return { marker: 'roles', text: table(['role', 'may'], rows) };
+}
+
+/** Every code a client can get, from the catalogue, in its order. */
+export function errorsTable(): GeneratedSection {
+  const rows = Object.entries(ERROR_CATALOGUE).map(([code, entry]) => [
+    `\`${code}\``,
+    'status' in entry ? String(entry.status) : '—',
+    entry.when,
+    entry.remedy,
+  ]);
+  return { marker: 'errors', text: table(['code', 'HTTP', 'when', 'what to do'], rows) };
 }
 
 const markers = (marker: string) => [`<!-- generated: ${marker} -->`, `<!-- end: ${marker} -->`] as const;

@@ -8,12 +8,13 @@
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
-  GraphQLError,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { DomainError } from '../errors.js';
+import { toGraphQLError } from './domain-errors.js';
 
 /** The response keys a root selection set asks for, through fragments; `__typename` is free. */
 function rootFieldKeys(
@@ -43,13 +44,12 @@ function OneMutationFieldRule(context: ValidationContext): ASTVisitor {
       if (node.operation !== 'mutation') return;
       const keys = rootFieldKeys(node.selectionSet, (name) => context.getFragment(name));
       if (keys.size <= 1) return;
-      context.reportError(
-        new GraphQLError(
-          `A mutation request may run one mutation field; this one has ${keys.size} (${[...keys].join(', ')}). ` +
-            'Each commits on its own, so send them as separate requests, or batch with a list input (upsertEtfs, loadPrices).',
-          { nodes: [node], extensions: { code: 'ONE_MUTATION_PER_REQUEST' } },
-        ),
+      const refusal = new DomainError(
+        'ONE_MUTATION_PER_REQUEST',
+        `A mutation request may run one mutation field; this one has ${keys.size} (${[...keys].join(', ')}). ` +
+          'Each commits on its own, so send them as separate requests, or batch with a list input (upsertEtfs, loadPrices).',
       );
+      context.reportError(toGraphQLError(refusal, { nodes: [node] }));
     },
   };
 }

@@ -9,6 +9,8 @@
 //   unexpected exception are left to Yoga's masking (INTERNAL_SERVER_ERROR).
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { DomainError } from '../errors.js';
+import { toGraphQLError } from './domain-errors.js';
 
 const NUL_ESCAPE = /\\u0000/i;
 
@@ -28,18 +30,23 @@ function holdsNul(value: unknown): boolean {
 const aboutTheRequest = (error: GraphQLError) =>
   !error.extensions?.code && (error.originalError === undefined || error.originalError instanceof GraphQLError);
 
+/** The same error, with the caller's input to blame: its message, place and extensions, coded BAD_USER_INPUT. */
+function asBadInput(error: GraphQLError): GraphQLError {
+  const { code: _none, ...extensions } = error.extensions ?? {};
+  return toGraphQLError(new DomainError('BAD_USER_INPUT', error.message, extensions), {
+    nodes: error.nodes,
+    path: error.path,
+  });
+}
+
 export function useInputHygiene(): Plugin {
   return {
     onParams({ params, setResult }) {
-      const query = params.query ?? '';
+      // Not always a string: a body may hold any JSON (Yoga refuses other types after this hook).
+      const query = typeof params.query === 'string' ? params.query : '';
       if (query.includes('\0') || NUL_ESCAPE.test(query) || holdsNul(params.variables)) {
-        setResult({
-          errors: [
-            new GraphQLError('Strings may not contain the NUL character (U+0000).', {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          ],
-        });
+        const refusal = new DomainError('BAD_USER_INPUT', 'Strings may not contain the NUL character (U+0000).');
+        setResult({ errors: [toGraphQLError(refusal)] });
       }
     },
     onExecute() {
@@ -49,15 +56,7 @@ export function useInputHygiene(): Plugin {
           if (!result.errors.some(aboutTheRequest)) return;
           setResult({
             ...result,
-            errors: result.errors.map((error) =>
-              aboutTheRequest(error)
-                ? new GraphQLError(error.message, {
-                    nodes: error.nodes,
-                    path: error.path,
-                    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
-                  })
-                : error,
-            ),
+            errors: result.errors.map((error) => (aboutTheRequest(error) ? asBadInput(error) : error)),
           });
         },
       };

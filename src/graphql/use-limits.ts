@@ -8,34 +8,34 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Callers } from '../auth/caller.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
+import type { HttpErrorCode } from '../error-catalogue.js';
+import { DomainError, notFound, queryTooLarge, rateLimited } from '../errors.js';
 import { addressOf, type ServerContext } from '../http/server-context.js';
 import { costRefusal, estimateCost } from '../limits/query-cost.js';
 import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from '../limits/rate-limit.js';
-import { useResponseBudget } from '../limits/response-budget.js';
 import { rateLimitRefusals } from '../metrics/metrics.js';
 import type { RedisLink } from '../redis/redis-link.js';
 import { coercedVariables } from './coerced-variables.js';
-import { toGraphQLError } from './domain-errors.js';
+import { httpAnswer, toGraphQLError } from './domain-errors.js';
+import { useResponseBudget } from './use-response-budget.js';
 
 type Limits = Config['limits'];
 
+/** The answer to a request refused before GraphQL runs, built with Yoga's own Response class. */
 const errorResponse = (
   Response: typeof globalThis.Response,
-  status: number,
-  message: string,
-  extensions: Record<string, unknown>,
+  error: DomainError<HttpErrorCode>,
   headers: Record<string, string> = {},
-) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions }] }), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+) => {
+  const answer = httpAnswer(error, headers);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+};
 
 /** Paths that Yoga would also serve GraphQL on (/graphql/, //graphql): only /graphql itself is served. */
 const isGraphqlAlias = (pathname: string) =>
@@ -54,9 +54,7 @@ function useRequestGate(
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (isGraphqlAlias(url.pathname)) {
-        endResponse(
-          errorResponse(fetchAPI.Response, 404, `GraphQL is served at ${GRAPHQL_PATH} only.`, { code: 'NOT_FOUND' }),
-        );
+        endResponse(errorResponse(fetchAPI.Response, notFound(`GraphQL is served at ${GRAPHQL_PATH} only.`)));
         return;
       }
       if (url.pathname !== GRAPHQL_PATH) return;
@@ -64,9 +62,10 @@ function useRequestGate(
       // (no CORS preflight); JSON needs one. So GraphQL is posted as JSON only.
       if (request.method === 'POST' && !isJson(request.headers.get('content-type'))) {
         endResponse(
-          errorResponse(fetchAPI.Response, 415, 'POST requests must have Content-Type: application/json.', {
-            code: 'UNSUPPORTED_MEDIA_TYPE',
-          }),
+          errorResponse(
+            fetchAPI.Response,
+            new DomainError('UNSUPPORTED_MEDIA_TYPE', 'POST requests must have Content-Type: application/json.'),
+          ),
         );
         return;
       }
@@ -76,12 +75,11 @@ function useRequestGate(
         endResponse(
           errorResponse(
             fetchAPI.Response,
-            413,
-            `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`,
-            {
-              code: 'PAYLOAD_TOO_LARGE',
-              limit: limits.maxBodyBytes,
-            },
+            new DomainError(
+              'PAYLOAD_TOO_LARGE',
+              `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`,
+              { limit: limits.maxBodyBytes },
+            ),
           ),
         );
         return;
@@ -94,14 +92,37 @@ function useRequestGate(
         endResponse(
           errorResponse(
             fetchAPI.Response,
-            429,
-            `Too many requests: at most ${limits.rateLimitPerSecond} a second (bursts of ${limits.rateLimitBurst}). Retry in ${retryAfter} s.`,
-            { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+            rateLimited(
+              `Too many requests: at most ${limits.rateLimitPerSecond} a second (bursts of ${limits.rateLimitBurst}). Retry in ${retryAfter} s.`,
+              { retryAfterSeconds: retryAfter },
+            ),
             { 'retry-after': String(retryAfter) },
           ),
         );
       }
     },
+  };
+}
+
+const MAX_DIRECTIVES = 20;
+
+/**
+ * graphql-armor throws its depth, alias and directive refusals out of
+ * validation, and they reached clients with no code at all. Reported as
+ * validation errors instead, each is QUERY_TOO_LARGE with its `limit`, its
+ * message unchanged.
+ */
+function refusedAsTooLarge(limit: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const refusal = toGraphQLError(queryTooLarge(error.message, { limit }));
+        // Without a context to report to, a refusal must still refuse.
+        if (!context) throw refusal;
+        context.reportError(refusal);
+      },
+    ],
   };
 }
 
@@ -137,9 +158,14 @@ export function useLimits(limits: Limits, callers: Callers, logger?: Logger, sha
   return [
     useRequestGate(limits, limiter, callers, logger) as Plugin,
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
-    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
-    maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
-    maxDirectivesPlugin({ n: 20 }) as Plugin,
+    maxDepthPlugin({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      ...refusedAsTooLarge(limits.maxDepth),
+    }) as Plugin,
+    maxAliasesPlugin({ n: limits.maxAliases, ...refusedAsTooLarge(limits.maxAliases) }) as Plugin,
+    maxDirectivesPlugin({ n: MAX_DIRECTIVES, ...refusedAsTooLarge(MAX_DIRECTIVES) }) as Plugin,
     useQueryCost(limits),
     useResponseBudget() as Plugin,
     ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),

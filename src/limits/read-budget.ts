@@ -5,13 +5,13 @@
 // reads every bar of 100 histories. Each read asks the database for at most
 // what is left plus one row, so an over-budget request holds no more than the
 // budget in memory before it is refused, whole, with QUERY_TOO_COSTLY.
-import { GraphQLError } from 'graphql';
+import { type DomainError, queryTooCostly } from '../errors.js';
 
 export type ReadBudget = {
   /** Runs one read at a time, each given the rows still left: its LIMIT. */
   read<T>(run: (maxRows: number) => Promise<{ value: T; rows: number }>): Promise<T>;
   readonly exceeded: boolean;
-  error(): GraphQLError;
+  error(): DomainError;
 };
 
 export function createReadBudget(limit: number): ReadBudget {
@@ -21,9 +21,9 @@ export function createReadBudget(limit: number): ReadBudget {
   // take the rows that only one of them may have.
   let queue: Promise<unknown> = Promise.resolve();
   const error = () =>
-    new GraphQLError(
+    queryTooCostly(
       `Indicators computed on demand would read more than ${limit} bars of history for this request (each reads every bar of its ETFs up to \`to\`): ask for fewer tickers or use an indicator's stored default parameters.`,
-      { extensions: { code: 'QUERY_TOO_COSTLY', limit } },
+      { limit },
     );
   return {
     read(run) {

@@ -3,9 +3,7 @@
 // the request's budget before it builds them, so an over-budget request stops
 // building at once, and the whole response becomes one RESPONSE_TOO_LARGE error
 // (no partial data): it fails the request, never the process.
-import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import type { ReadBudget } from './read-budget.js';
+import { responseTooLarge } from '../errors.js';
 
 export type ResponseBudget = {
   /** Counts `values` (bars × fields, points × outputs); throws once past the limit. */
@@ -32,26 +30,9 @@ export function createResponseBudget(limit: number): ResponseBudget {
   };
 }
 
-const tooLarge = (limit: number) =>
-  new GraphQLError(
+/** The one error of a response past its budget. */
+export const tooLarge = (limit: number) =>
+  responseTooLarge(
     `The response would hold more than ${limit} values: ask for fewer tickers, fewer fields or a shorter window.`,
-    { extensions: { code: 'RESPONSE_TOO_LARGE', limit } },
+    { limit },
   );
-
-/** Replaces the result of a request past its response or read budget by the single error, dropping what was built. */
-export function useResponseBudget(): Plugin<{ budget?: ResponseBudget }> {
-  return {
-    onExecute() {
-      return {
-        onExecuteDone({ args, setResult }) {
-          const { budget, reads } = args.contextValue as { budget?: ResponseBudget; reads?: ReadBudget };
-          if (budget?.exceeded) {
-            setResult({ errors: [tooLarge(budget.limit)] });
-          } else if (reads?.exceeded) {
-            setResult({ errors: [reads.error()] });
-          }
-        },
-      };
-    },
-  };
-}
