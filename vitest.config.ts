@@ -5,19 +5,19 @@ const require = createRequire(import.meta.url);
 
 /** Tests that need no server of any kind. */
 const UNIT = [
-  'test/config.test.ts',
-  'test/ports.test.ts',
-  'test/logger.test.ts',
-  'test/dashboard-state.test.ts',
-  'test/indicator-golden.test.ts',
-  'test/schema-file.test.ts',
-  'test/layers.test.ts',
-  'test/plain-row.test.ts',
-  'test/cache-key.test.ts',
-  'test/body-store.test.ts',
-  'test/cache-scopes.test.ts',
-  'test/write-positions.test.ts',
-  'test/prepared-statements.test.ts',
+  'test/architecture/config.test.ts',
+  'test/architecture/ports.test.ts',
+  'test/server/logger.test.ts',
+  'test/dashboard/dashboard-state.test.ts',
+  'test/indicators/indicator-golden.test.ts',
+  'test/architecture/schema-file.test.ts',
+  'test/architecture/layers.test.ts',
+  'test/loading/plain-row.test.ts',
+  'test/cache/cache-key.test.ts',
+  'test/cache/body-store.test.ts',
+  'test/cache/cache-scopes.test.ts',
+  'test/server/write-positions.test.ts',
+  'test/server/prepared-statements.test.ts',
 ];
 
 export default defineConfig({
@@ -39,7 +39,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
           exclude: UNIT,
           // One real PostgreSQL for the run; every test file gets its own database in it.
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
         },
       },
     ],

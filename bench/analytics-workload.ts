@@ -1,6 +1,6 @@
 // The analytics workloads (screen, performance, correlation) as GraphQL requests, and the screen's
 // floor: the same page from one hand-written statement, serialized with
-// JSON.stringify. test/analytics-plans.test.ts holds the floor's plan to the
+// JSON.stringify. test/analytics/analytics-plans.test.ts holds the floor's plan to the
 // rules of the read path (an index probe per ETF, no bar read).
 
 /** 500 ETFs × 10 years of weekday bars, the last on this date. */

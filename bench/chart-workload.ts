@@ -49,7 +49,7 @@ const CHART_WITH_INDICATORS_QUERY = `query ChartWithIndicators($tickers: [String
 export const chartWithIndicatorsBodies = () => everyOneNew(CHART_WITH_INDICATORS_QUERY, { tickers: CHART_TICKERS });
 
 // The floors: the same response without GraphQL, the fastest ways we found to
-// produce it. test/read-plans.test.ts holds their plans to the read path's
+// produce it. test/prices/read-plans.test.ts holds their plans to the read path's
 // rules (an index walk of the window per ETF, no sort over the history).
 
 /**

@@ -3,7 +3,7 @@
 // client should do. `ErrorCode` is derived from it, so a code missing here
 // does not compile wherever the server makes an error (src/errors.ts); the
 // README's Errors table is generated from it (npm run docs), and
-// test/error-catalogue.test.ts provokes each code from a running server.
+// test/api/error-catalogue.test.ts provokes each code from a running server.
 //
 // graphql-yoga sends some codes itself: they are here because clients get
 // them, marked `sentBy: 'graphql-yoga'` so that no code of ours sends them.

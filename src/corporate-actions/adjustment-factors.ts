@@ -25,7 +25,7 @@ const ACTIONS = `/* actions-with-prior-close */
   WHERE a.etf_id = $1
   ORDER BY a.date DESC, a.kind DESC`;
 
-/** An ETF's actions with the close before each (test/read-plans.test.ts holds it to one probe per action). */
+/** An ETF's actions with the close before each (test/prices/read-plans.test.ts holds it to one probe per action). */
 export const actionsStatement = (etfId: number): pg.QueryConfig => ({ text: ACTIONS, values: [etfId] });
 
 const WRITE = `/* write-adjustment-factors */

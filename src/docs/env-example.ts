@@ -1,5 +1,5 @@
 // .env.example, generated from the declarations in src/config/settings.ts by
-// `npm run docs` (test/config.test.ts fails when the file holds anything else):
+// `npm run docs` (test/architecture/config.test.ts fails when the file holds anything else):
 // each variable with its meaning, its bounds and its default.
 import { type Config, SETTINGS } from '../config/settings.js';
 

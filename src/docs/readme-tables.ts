@@ -1,6 +1,6 @@
 // README tables generated from the code they describe, so they cannot drift:
-// `npm run docs` writes them between their markers; test/config.test.ts and
-// test/readme-examples.test.ts fail when the README holds anything else.
+// `npm run docs` writes them between their markers; test/architecture/config.test.ts and
+// test/architecture/readme-examples.test.ts fail when the README holds anything else.
 // .env.example is generated too: src/docs/env-example.ts.
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { SETTINGS } from '../config/settings.js';

@@ -30,7 +30,7 @@ export const toEtf = (row: EtfRow): Etf => ({
   storedIndicatorsThrough: day(row.storedIndicatorsThrough),
 });
 
-/** One probe of the unique ticker index per ticker (test/read-plans.test.ts). */
+/** One probe of the unique ticker index per ticker (test/prices/read-plans.test.ts). */
 export function etfsByTickerStatement(tickers: readonly string[]): pg.QueryConfig {
   return { text: BY_TICKER, values: [tickers] };
 }

@@ -1,7 +1,7 @@
 // The SQL behind `prices`, `series`, `latestPrice` and the indicator histories:
 // one statement for any number of ETFs, each ETF's rows chosen by the window
 // walk (window-walk.ts), so `last: N` reads N index entries per ETF however
-// long the history is. test/read-plans.test.ts holds every statement here to
+// long the history is. test/prices/read-plans.test.ts holds every statement here to
 // that with EXPLAIN (ANALYZE, BUFFERS).
 import type pg from 'pg';
 import { priceSource } from '../corporate-actions/adjusted-source.js';

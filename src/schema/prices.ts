@@ -44,7 +44,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     type: PriceBar,
     nullable: true,
     description: 'The most recent daily bar, or null when the ETF has none.',
-    // No arguments: `latestPrice: PriceBar` is fixed (test/schema-file.test.ts);
+    // No arguments: `latestPrice: PriceBar` is fixed (test/architecture/schema-file.test.ts);
     // its fields round themselves (`close(decimals: 2)`).
     cacheScope: 'public',
     resolve: async (etf, _args, ctx, info) => {
