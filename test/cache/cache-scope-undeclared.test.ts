@@ -42,7 +42,8 @@ async function ask(field: string, headers: Record<string, string>) {
   const { executeText } = await import('../helpers/graphql-client.js');
   const result = await executeText(t.app, `{ etf(ticker: "AAA") { ticker ${field} } }`, undefined, headers);
   expect(result.errors).toBeUndefined();
-  return (result.data?.etf as Record<string, string>)[field];
+  const etf = result.data?.etf as Record<string, string> | undefined;
+  return etf?.[field];
 }
 
 it('never shares an undeclared field: each caller gets its own answer, however often asked', async () => {
