@@ -7,17 +7,19 @@
 //   decided once per parsed document). Anything that depends on the caller
 //   (me, users, apiKeys, watchlists, node lookups) or needs more than the
 //   reader scope is never cached. Mutations and subscriptions are never
-//   cached. Every caller allowed to read shares the entries; a request with a
-//   bad credential never sees one.
+//   cached. Every caller allowed to read, under the same limits, shares the
+//   entries (an anonymous caller never gets what only a key may ask for); a
+//   request with a bad credential never sees one.
 // - What a miss costs: the lookup (a hash of the request, before parsing) and,
 //   once the response is final, storing the body that is sent anyway: it is
 //   serialized once, for the client and the cache alike. The result is not
 //   walked: an entry is tagged with the ETFs whose data the request read,
 //   which its loaders and root fields note as they read (Context.etfsRead).
 // - When it is evicted: PostgreSQL itself announces every committed change to
-//   an ETF's prices or corporate actions (statement triggers, NOTIFY on
-//   etfql_data_changed: see the data_change_notifications migration), from any
-//   writer: the API, the CLIs, plain SQL. Every server process listens and
+//   an ETF's prices, corporate actions, stored indicators or latest figures
+//   (statement triggers, NOTIFY on etfql_data_changed: see the
+//   data_change_notifications and stored_data_notifications migrations), from
+//   any writer: the API, the CLIs, plain SQL. Every server process listens and
 //   evicts the responses that read those ETFs (a beta reads its benchmark too);
 //   a change to the ETFs themselves evicts all.
 // - Races: a response whose execution overlapped an eviction is not stored
@@ -45,6 +47,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { addressOf, type ServerContext } from '../http/server-context.js';
+import { limitsFor } from '../limits/request-limits.js';
 import { cacheRequests } from '../metrics/metrics.js';
 import { connectRedisLink } from '../redis/redis-link.js';
 import { type BodyStore, type CacheTag, createMemoryBodyStore, createRedisBodyStore } from './body-store.js';
@@ -73,7 +76,7 @@ type ResponseCache = {
 
 export function createResponseCache(options: {
   db: Database;
-  config: Pick<Config, 'responseCache'>;
+  config: Pick<Config, 'responseCache' | 'limits'>;
   callers: Callers;
   schema: GraphQLSchema;
   logger?: Logger;
@@ -197,13 +200,17 @@ export function createResponseCache(options: {
     },
     async onParams({ params, request, context, setResult }) {
       if (!usable()) return;
+      const caller = callers.of(request, addressOf(context));
       const key = responseCacheKey({
         documentString: params.query ?? '',
         variableValues: params.variables,
         operationName: params.operationName,
+        // Callers whose limits differ share nothing: a response a keyed caller
+        // may have is not one an anonymous caller may, however it was stored.
+        sessionId: limitsTier(config.limits, caller.hasCredentials),
       });
       if (key.startsWith(UNCACHED_PREFIX)) return;
-      if (!(await mayRead(request, context))) return;
+      if (!(await caller.mayRead())) return;
       let body: string | null = null;
       try {
         body = await store.get(key);
@@ -250,6 +257,12 @@ export function createResponseCache(options: {
   };
 
   return { plugins: settings.enabled ? [awaitOwnEvictions, cache as Plugin] : [] };
+}
+
+/** The limits a caller's requests run under, as part of a cache key. */
+function limitsTier(limits: Config['limits'], hasCredentials: boolean): string {
+  const { maxCost, maxResponseValues } = limitsFor(limits, hasCredentials);
+  return `${maxCost}:${maxResponseValues}`;
 }
 
 type Serializable = ExecutionResult & { stringify?: (result: unknown) => string };
