@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { type ActionKind, actionProblem, writeActions } from '../corporate-actions/record-action.js';
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { isRefusedData, refusalReason } from '../db/prisma-errors.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
@@ -145,7 +146,9 @@ export async function ingestActionsFile(
   } catch (error) {
     // A rule only the write can check rejects the file like a bad row, for no line.
     if (error instanceof DomainError) problems.push({ line: 0, reason: error.message });
-    else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
+    else if (isRefusedData(error)) {
+      problems.push({ line: 0, reason: `the database refused the file: ${refusalReason(error)}` });
+    } else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
   }
   return result;
 }

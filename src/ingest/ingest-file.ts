@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { isRefusedData, refusalReason } from '../db/prisma-errors.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError, problemsOf } from '../errors.js';
 import { lockStagedEtfs } from '../etfs/lock-etf.js';
@@ -298,6 +299,10 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       const problems = problemsOf(error);
       if (problems.length === 0) reject(0, error.message);
       for (const problem of problems) reject(0, problem.message);
+    } else if (isRefusedData(error)) {
+      // A value a constraint or a later statement of this file cannot carry:
+      // this file fails with the reason, and the run goes on to the next.
+      reject(0, `the database refused the file: ${refusalReason(error)}`);
     } else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
   }
   return result;
