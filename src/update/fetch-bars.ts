@@ -63,7 +63,7 @@ export async function fetchNewBars(
   const bars: BarInput[] = [];
   const latestAllowed = tomorrowUtc();
   let layout: Layout | null = null;
-  const splitter = new CsvLineSplitter((fields, line) => {
+  const readRecord = (fields: string[], line: number) => {
     if (line === 1) {
       const parsed = parseHeader(fields, ticker);
       if (Array.isArray(parsed)) problems.push(...parsed.map((reason) => `line 1: ${reason}`));
@@ -79,6 +79,10 @@ export async function fetchNewBars(
     } else if (after === null || row.date > after) {
       bars.push({ date: row.date, open: row.open, high: row.high, low: row.low, close: row.close, volume: row.volume });
     }
+  };
+  const splitter = new CsvLineSplitter({
+    record: readRecord,
+    problem: (reason, line) => (line === 1 ? problems : badBars).push(`line ${line}: ${reason}`),
   });
   splitter.push(text);
   splitter.end();
