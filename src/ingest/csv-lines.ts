@@ -71,6 +71,12 @@ export class CsvLineSplitter {
   }
 
   private finishLine(last: string): void {
+    // Most lines arrive whole within a chunk: nothing held, nothing to join.
+    if (this.rest === '' && this.overlong === null && last.length <= MAX_LINE_LENGTH) {
+      this.line++;
+      this.emit(last);
+      return;
+    }
     this.keep(last);
     const { overlong } = this;
     this.overlong = null;
@@ -84,6 +90,10 @@ export class CsvLineSplitter {
       );
       return;
     }
+    this.emit(raw);
+  }
+
+  private emit(raw: string): void {
     let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (this.line === 1 && text.charCodeAt(0) === 0xfeff)
       text = text.slice(1); // a byte-order mark
