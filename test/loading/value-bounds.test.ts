@@ -138,6 +138,17 @@ it('refuses a dividend of an absurd size, as recordDividend or plain SQL', async
   );
 });
 
+it('refuses a split whose combined factor with the others would pass 10^12', async () => {
+  await recordCorporateAction(t.db, 'SPLIT', 'UPB', '2023-06-01', 1e-6);
+  await recordCorporateAction(t.db, 'SPLIT', 'UPB', '2023-07-03', 1e-5);
+  const before = await snapshot(t.db);
+  await expect(recordCorporateAction(t.db, 'SPLIT', 'UPB', '2023-08-01', 1e-2)).rejects.toThrow(
+    /combine to an adjustment factor that must be at most 1e\+12/,
+  );
+  expect(await snapshot(t.db)).toEqual(before);
+  await t.db.pool.query("DELETE FROM corporate_action WHERE etf_id = (SELECT id FROM etf WHERE ticker = 'UPB')");
+});
+
 describe('plain SQL', () => {
   it.each([
     ['a subnormal close', 'close', '1e-320', '2020-01-02'],
