@@ -8,8 +8,9 @@
 // included, and writes nothing. --actions reads splits and dividends instead
 // (src/ingest/ingest-actions.ts). Exit status: 0 when every file loaded (or
 // would), 1 when any file was rejected (each bad row listed on stderr as
-// file:line: reason), 2 for a usage or configuration error, 3 when the
-// database cannot be started or reached.
+// file:line: reason; a file whose data the database refuses is rejected too,
+// and the others still load), 2 for a usage or configuration error, 3 when
+// the database cannot be started or reached.
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';

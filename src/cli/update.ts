@@ -1,6 +1,7 @@
 // npm run update: appends the newest bars of every ETF from PRICE_SOURCE_URL.
 // Meant for cron. Exit status: 0 when every ETF is current, 1 when some
-// tickers failed (the others still loaded), 2 for a configuration error,
+// tickers failed (the others still loaded; a ticker whose data the database
+// refuses is one of them), 2 for a configuration error,
 // 3 when nothing could be done now (the database cannot be reached, or another
 // update holds the lock): a later run should try again.
 import { runDailyUpdate, type TickerOutcome } from '../update/daily-update.js';

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { badInput } from '../errors.js';
 import { closeBefore } from '../prices/bar-dates.js';
+import { adjustmentFactorProblem } from '../prices/bar-values.js';
 
 type ActionRow = {
   date: IsoDate;
@@ -72,6 +73,12 @@ export async function refreshAdjustmentFactors(client: pg.ClientBase, etfId: num
     }
     cumulativePrice *= price;
     cumulativeVolume *= volume;
+    const extreme = adjustmentFactorProblem(cumulativePrice) ?? adjustmentFactorProblem(cumulativeVolume);
+    if (extreme) {
+      throw badInput([
+        { path: 'bars', message: `the actions up to ${row.date} combine to an adjustment factor that ${extreme}` },
+      ]);
+    }
     if (cumulativePrice !== row.cumulative_price_factor || cumulativeVolume !== row.cumulative_volume_factor) {
       factorsChanged = true;
     }

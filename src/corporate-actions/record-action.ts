@@ -10,14 +10,12 @@ import { normalizeTicker } from '../etfs/ticker.js';
 import { refreshStoredIndicators } from '../indicators/stored/refresh-stored.js';
 import { refreshLatestMetrics } from '../performance/latest-metrics.js';
 import { closeBefore } from '../prices/bar-dates.js';
+import { dividendProblem, splitRatioProblem } from '../prices/bar-values.js';
 import { dateProblem } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';
 
 export type ActionKind = 'SPLIT' | 'DIVIDEND';
 type ActionKey = { etfId: number; date: Date; kind: ActionKind };
-
-/** Splits beyond 1:10⁶ either way are typing errors, not corporate actions. */
-const MAX_RATIO = 1e6;
 
 const PRIOR_CLOSE = `/* close-before-date */ SELECT ${closeBefore('$1::int', '$2::date')} AS close`;
 
@@ -40,14 +38,9 @@ export async function actionProblem(
   const badDate = dateProblem(date);
   if (badDate) return { path: kind === 'SPLIT' ? 'date' : 'exDate', message: `${date} ${badDate}` };
   const path = kind === 'SPLIT' ? 'ratio' : 'amount';
-  if (!Number.isFinite(value) || value <= 0) return { path, message: `must be above 0, got ${value}` };
-  if (kind === 'SPLIT') {
-    if (value === 1) return { path, message: 'a ratio of 1 is not a split' };
-    if (value > MAX_RATIO || value < 1 / MAX_RATIO) {
-      return { path, message: `must be between 1/${MAX_RATIO} and ${MAX_RATIO}, got ${value}` };
-    }
-    return null;
-  }
+  const badValue = kind === 'SPLIT' ? splitRatioProblem(value) : dividendProblem(value);
+  if (badValue) return { path, message: badValue };
+  if (kind === 'SPLIT') return null;
   const prior = await client.query<{ close: number | null }>(PRIOR_CLOSE, [etfId, date]);
   const factor = dividendFactor(value, prior.rows[0]?.close ?? null, date);
   return typeof factor === 'string' ? { path, message: factor } : null;

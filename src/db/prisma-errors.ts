@@ -15,3 +15,20 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isNoSuchRecord(error: unknown): boolean {
   return codeOf(error) === 'P2025';
 }
+
+/**
+ * A statement refused for the data it was given (SQLSTATE class 22, a data
+ * exception such as "value out of range"; class 23, a constraint): that data's
+ * fault, so its file or ticker fails and the run goes on. Anything else (a
+ * lost connection, a deadlock, a full disk) is the run's, and worth a retry.
+ */
+export function isRefusedData(error: unknown): boolean {
+  const code = codeOf(error);
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+/** The first line of a refusal, bounded: a data exception may quote the value it choked on. */
+export function refusalReason(error: unknown): string {
+  const message = (error as Error).message.split('\n')[0] ?? '';
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+}

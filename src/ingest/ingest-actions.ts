@@ -7,15 +7,16 @@
 // and each with a Ticker (or Symbol) column first, for many ETFs in one file.
 // Dates may carry a time (yfinance writes 2020-08-31 00:00:00-04:00): the day counts.
 
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { type ActionKind, actionProblem, writeActions } from '../corporate-actions/record-action.js';
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { isRefusedData, refusalReason } from '../db/prisma-errors.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { tickerProblem } from '../etfs/ticker.js';
-import { CsvLineSplitter } from './csv-lines.js';
+import { CsvLineSplitter, excerpt } from './csv-lines.js';
 import { DryRun, RejectFile } from './ingest-file.js';
 import { parseDate, parseNumber, tickerFromFileName } from './vendor-layout.js';
 
@@ -35,6 +36,8 @@ const ALIASES: Record<string, Column> = {
 };
 
 type Problem = { line: number; reason: string };
+/** Problems listed before a file's reading stops: memory stays bounded for any file. */
+const MAX_REPORTED_PROBLEMS = 1000;
 type Action = { line: number; ticker: string; kind: ActionKind; date: IsoDate; value: number };
 
 export type ActionsFileResult = { file: string; splits: number; dividends: number; problems: Problem[] };
@@ -50,19 +53,19 @@ function parseRatio(text: string): number | string {
   return typeof to === 'number' && typeof from === 'number' ? to / from : `is not a ratio ("${text.slice(0, 20)}")`;
 }
 
-/** The file's actions, or the reasons it cannot be read. */
-function parseActions(text: string, file: string): { actions: Action[]; problems: Problem[] } {
+/** The file's actions, or the reasons it cannot be read; read as it streams, a line at a time. */
+async function parseActions(file: string): Promise<{ actions: Action[]; problems: Problem[] }> {
   const actions: Action[] = [];
   const problems: Problem[] = [];
   const fileTicker = tickerFromFileName(file);
   let columns: Partial<Record<Column, number>> | null = null;
   let width = 0;
-  const splitter = new CsvLineSplitter((fields, line) => {
+  const readRecord = (fields: string[], line: number) => {
     if (line === 1) {
       const found: Partial<Record<Column, number>> = {};
       fields.forEach((field, index) => {
         const name = ALIASES[field.toLowerCase().replace(/[^a-z]/g, '')];
-        if (name === undefined) problems.push({ line, reason: `unknown column "${field}"` });
+        if (name === undefined) problems.push({ line, reason: `unknown column ${excerpt(field)}` });
         else found[name] = index;
       });
       if (found.date === undefined) problems.push({ line, reason: 'missing column "date"' });
@@ -102,8 +105,16 @@ function parseActions(text: string, file: string): { actions: Action[]; problems
         actions.push({ line, ticker, kind, date, value });
       }
     }
+  };
+  const splitter = new CsvLineSplitter({
+    record: readRecord,
+    problem: (reason, line) => problems.push({ line, reason }),
   });
-  splitter.push(text);
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+    splitter.push(chunk as string);
+    // Reasons enough to fix the file; reading on would only add more of them.
+    if (problems.length >= MAX_REPORTED_PROBLEMS) break;
+  }
   splitter.end();
   if (columns === null && problems.length === 0) problems.push({ line: 1, reason: 'the file is empty' });
   return { actions, problems };
@@ -115,7 +126,7 @@ export async function ingestActionsFile(
   file: string,
   options: { dryRun?: boolean } = {},
 ): Promise<ActionsFileResult> {
-  const { actions, problems } = parseActions(await readFile(file, 'utf8'), file);
+  const { actions, problems } = await parseActions(file);
   const result: ActionsFileResult = { file, splits: 0, dividends: 0, problems };
   if (problems.length > 0) return result;
   const byTicker = new Map<string, Action[]>();
@@ -145,7 +156,9 @@ export async function ingestActionsFile(
   } catch (error) {
     // A rule only the write can check rejects the file like a bad row, for no line.
     if (error instanceof DomainError) problems.push({ line: 0, reason: error.message });
-    else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
+    else if (isRefusedData(error)) {
+      problems.push({ line: 0, reason: `the database refused the file: ${refusalReason(error)}` });
+    } else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
   }
   return result;
 }

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { isRefusedData, refusalReason } from '../db/prisma-errors.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError, problemsOf } from '../errors.js';
 import { lockStagedEtfs } from '../etfs/lock-etf.js';
@@ -112,11 +113,16 @@ async function readHeaderFields(file: string): Promise<string[] | null> {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     let fields: string[] | null = null;
-    const splitter = new CsvLineSplitter((record, line) => {
-      if (line === 1) fields = record;
+    const splitter = new CsvLineSplitter({
+      record: (record, line) => {
+        if (line === 1) fields = record;
+      },
+      problem: () => {}, // the main read reports it
     });
     const text = buffer.subarray(0, bytesRead).toString('utf8');
     const end = text.indexOf('\n');
+    // A header longer than the buffer is not read here: the main read refuses it.
+    if (end === -1 && bytesRead === buffer.length) return null;
     splitter.push(end === -1 ? text : text.slice(0, end + 1));
     splitter.end();
     return fields;
@@ -224,7 +230,14 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
         }
         return true;
       };
-      const splitter = new CsvLineSplitter(readRecord, readPlain);
+      const splitter = new CsvLineSplitter({
+        record: readRecord,
+        plainLine: readPlain,
+        problem: (reason, line) => {
+          if (line > 1) result.rows++;
+          reject(line, reason);
+        },
+      });
 
       let bytesRead = 0;
       const source = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -298,6 +311,10 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
       const problems = problemsOf(error);
       if (problems.length === 0) reject(0, error.message);
       for (const problem of problems) reject(0, problem.message);
+    } else if (isRefusedData(error)) {
+      // A value a constraint or a later statement of this file cannot carry:
+      // this file fails with the reason, and the run goes on to the next.
+      reject(0, `the database refused the file: ${refusalReason(error)}`);
     } else if (!(error instanceof RejectFile) && !(error instanceof DryRun)) throw error;
   }
   return result;

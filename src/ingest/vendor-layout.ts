@@ -10,6 +10,7 @@ import type { IsoDate } from '../dates.js';
 import { tickerProblem } from '../etfs/ticker.js';
 import type { PriceBar } from '../prices/history.js';
 import { barProblems } from '../prices/validate-bars.js';
+import { excerpt } from './csv-lines.js';
 
 /** TICKER.csv names its ticker, in any case (vgt.csv is VGT); a file with a ticker column may have any name. */
 export function tickerFromFileName(file: string): string | null {
@@ -44,9 +45,9 @@ export function parseHeader(fields: string[], fileTicker: string | null): Layout
   const problems: string[] = [];
   fields.forEach((field, index) => {
     const name = ALIASES[field.toLowerCase().replace(/[^a-z]/g, '')];
-    if (name === undefined) problems.push(`unknown column "${field}"`);
+    if (name === undefined) problems.push(`unknown column ${excerpt(field)}`);
     else if (name !== 'ignored') {
-      if (columns[name] !== undefined) problems.push(`column "${field}" appears twice`);
+      if (columns[name] !== undefined) problems.push(`column ${excerpt(field)} appears twice`);
       columns[name] = index;
     }
   });

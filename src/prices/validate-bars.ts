@@ -2,6 +2,7 @@
 // reported with its index and reason, so a script can fix its input in one go.
 import { addDays, type IsoDate, todayUtc, toIsoDate } from '../dates.js';
 import { badInput, type InputProblem } from '../errors.js';
+import { priceProblem, volumeProblem } from './bar-values.js';
 
 export type BarInput = {
   date: Date | string;
@@ -24,12 +25,6 @@ export type ValidBars = {
 export const MAX_BARS_PER_CALL = 100_000;
 /** No bar may be older: what bounds the longest history a query can ask for. */
 export const EARLIEST_DATE = '1900-01-01';
-/**
- * No price may be higher: far above any share price ever quoted (the dearest
- * trade near 10^6), and far enough below float overflow that sums of squares
- * over 1,000 bars (Bollinger, volatility) stay finite.
- */
-const MAX_PRICE = 1e9;
 
 export function validateBars(bars: readonly BarInput[], path = 'bars'): ValidBars {
   const problems: InputProblem[] = [];
@@ -81,14 +76,11 @@ export function barProblems(
   const badDate = dateProblem(date, latestAllowed);
   if (badDate) problems.push(['date', badDate]);
   for (const field of ['open', 'high', 'low', 'close'] as const) {
-    const value = bar[field];
-    if (!Number.isFinite(value)) problems.push([field, 'is not a finite number']);
-    else if (value <= 0) problems.push([field, 'must be positive']);
-    else if (value > MAX_PRICE) problems.push([field, `must be at most ${MAX_PRICE.toExponential()}, got ${value}`]);
+    const problem = priceProblem(bar[field]);
+    if (problem) problems.push([field, problem]);
   }
-  if (!Number.isFinite(bar.volume)) problems.push(['volume', 'is not a finite number']);
-  else if (bar.volume < 0) problems.push(['volume', 'must not be negative']);
-  else if (!Number.isSafeInteger(bar.volume)) problems.push(['volume', 'must be a whole number below 2^53']);
+  const badVolume = volumeProblem(bar.volume);
+  if (badVolume) problems.push(['volume', badVolume]);
 
   if (bar.high < bar.low) problems.push(['high', 'below low']);
   else {

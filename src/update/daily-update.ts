@@ -6,6 +6,7 @@
 // bad bars) costs that ticker only; the others load together.
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
+import { isRefusedData, refusalReason } from '../db/prisma-errors.js';
 import { withTransaction } from '../db/transaction.js';
 import { DomainError } from '../errors.js';
 import { lockEtfIds } from '../etfs/lock-etf.js';
@@ -95,8 +96,9 @@ async function fetchAll(etfs: { id: number; ticker: string; last: IsoDate | null
 /**
  * Appends the new bars of every ticker in one transaction: one upsert and a few
  * batched statements for the indicators, whatever the number of ETFs. If the
- * database refuses the batch (a bar that breaks a recorded dividend), each
- * ticker is loaded on its own, so that only the offending one fails.
+ * database refuses the batch (a bar that breaks a recorded dividend, a value
+ * a constraint or a later statement cannot carry), each ticker is loaded on
+ * its own, so that only the offending one fails, with the database's reason.
  */
 async function appendAll(db: Database, fetched: Fetched[]): Promise<TickerOutcome[]> {
   const outcomes: TickerOutcome[] = [];
@@ -132,14 +134,21 @@ async function appendAll(db: Database, fetched: Fetched[]): Promise<TickerOutcom
     });
     outcomes.push(...pending.map(loaded));
   } catch (error) {
-    if (!isInputError(error)) throw error;
+    if (!isInputError(error) && !isRefusedData(error)) throw error;
     for (const entry of pending) {
       try {
         await loadPrices(db, entry.ticker, entry.input);
         outcomes.push(loaded(entry));
       } catch (single) {
-        if (!isInputError(single)) throw single;
-        outcomes.push({ ticker: entry.ticker, status: 'failed', reason: (single as Error).message });
+        if (isInputError(single)) {
+          outcomes.push({ ticker: entry.ticker, status: 'failed', reason: (single as Error).message });
+        } else if (isRefusedData(single)) {
+          outcomes.push({
+            ticker: entry.ticker,
+            status: 'failed',
+            reason: `the database refused its bars: ${refusalReason(single)}`,
+          });
+        } else throw single;
       }
     }
   }

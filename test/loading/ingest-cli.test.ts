@@ -299,7 +299,11 @@ describe('malformed files are rejected with their lines, and never half-applied'
       [`:7: duplicate date ${good[4]?.date} for GLD (first on line 6)`],
     ],
     ['a date in the future', withRow(5, '2999-01-01,1,2,0.5,1.5,100'), [':7: date: is in the future']],
-    ['an unterminated quote', withRow(5, '"2024-01-08,1,2,0.5,1.5,100'), [':7: expected 6 fields, got 1']],
+    [
+      'an unterminated quote',
+      withRow(5, '"2024-01-08,1,2,0.5,1.5,100'),
+      [':7: column 1: a quoted field with no closing quote'],
+    ],
     ['an empty file', '', [':1: the file is empty']],
     [
       'every bad row at once',
