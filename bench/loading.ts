@@ -100,7 +100,7 @@ export async function floor(adminUrl: string, tickers: string[], dates: string[]
 
 /**
  * The second floor: the same COPY into daily_price itself, with everything a
- * real table has (its primary key, the integrity and notification triggers).
+ * real table has (its primary key, its foreign key, the notification triggers).
  * The importer's fast path is this plus parsing and validating the CSV.
  */
 async function tableFloor(adminUrl: string, tickers: string[], dates: string[]): Promise<number> {

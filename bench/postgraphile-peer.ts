@@ -62,22 +62,6 @@ export function postGraphileChartBody(tickers: string[], bars: number): string {
   return JSON.stringify({ query: `query Chart {\n  ${fields.join('\n  ')}\n}` });
 }
 
-/**
- * daily_price names its ETF without a foreign key (statement-level triggers
- * keep that integrity: prisma/migrations/20261125120000_set_based_integrity),
- * and PostGraphile derives relations from foreign keys. Its smart tag declares
- * the same relation, so `dailyPricesByEtfId` is there as before.
- */
-async function declareRelations(databaseUrl: string): Promise<void> {
-  const client = new pg.Client(databaseUrl);
-  await client.connect();
-  try {
-    await client.query(`COMMENT ON TABLE daily_price IS E'@foreignKey (etf_id) references etf (id)'`);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function startPostGraphilePeer(databaseUrl: string): Promise<PostGraphilePeer | { skipped: string }> {
   let modules: string;
   let version: string;
@@ -96,11 +80,6 @@ export async function startPostGraphilePeer(databaseUrl: string): Promise<PostGr
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  try {
-    await declareRelations(databaseUrl);
-  } catch (error) {
-    return { skipped: `could not declare the price relation for PostGraphile: ${(error as Error).message}` };
-  }
   const child = spawn(process.execPath, [SERVER, modules], {
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 // No bar or stored indicator ever names a missing ETF, whoever writes it, and
-// deleting an ETF leaves nothing of it: the statement-level triggers that took
-// the place of the per-row foreign keys on daily_price and daily_indicator
-// (prisma/migrations/20261125120000_set_based_integrity).
+// deleting an ETF leaves nothing of it: the foreign keys of daily_price and
+// daily_indicator (integrity-schedules.test.ts runs them against concurrent
+// deletes at every isolation level).
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEtf, createEtfWithBars, waitForLockWait } from '../helpers/fixtures.js';
@@ -77,7 +77,7 @@ describe('plain SQL', () => {
 });
 
 describe('TRUNCATE', () => {
-  it('of etf empties the bars and stored indicators too, as a cascade did', async () => {
+  it('of etf CASCADE empties the bars and stored indicators too', async () => {
     // Its own database: the other tests' ETFs would go with it.
     const own = await createTestDatabase();
     try {
