@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal.js';
 import { isNoSuchRecord, isUniqueViolation } from '../db/prisma-errors.js';
 import { badInput, notFound } from '../errors.js';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
-import { normalizeEmail, validateAccount } from './user-input.js';
+import { validateAccount } from './user-input.js';
 
 type UserQuery = Omit<Prisma.UserFindUniqueArgs, 'where'>;
 
@@ -16,10 +16,10 @@ export type NewAccount = { email: string; name: string; password: string; role: 
 
 /** Creates an account after checking every field; BAD_USER_INPUT when the email is taken. */
 export async function createAccount(prisma: PrismaClient, input: NewAccount, query: UserQuery = {}, path = 'input') {
-  validateAccount(input, path);
+  const { email, name } = validateAccount(input, path);
   const data = {
-    email: normalizeEmail(input.email),
-    name: input.name.trim(),
+    email,
+    name,
     role: input.role,
     passwordHash: await hashPassword(input.password),
   };
