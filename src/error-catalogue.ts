@@ -71,6 +71,10 @@ export const ERROR_CATALOGUE = {
     remedy:
       'use an account or key with a role that may (see [Accounts, keys and roles](#accounts-keys-and-roles)), or ask an admin',
   },
+  LAST_ACTIVE_ADMIN: {
+    when: 'demoting or deactivating the last active ADMIN account, also when two admins do it to each other at the same moment',
+    remedy: 'promote another account to ADMIN first',
+  },
   NOT_FOUND: {
     when: 'an unknown ticker or id in a mutation, a watchlist without a signed-in user; 404 for a path other than `/graphql` that would serve GraphQL (`/graphql/`)',
     remedy: 'check the ticker or id (it may have been deleted); send GraphQL to `/graphql`',

@@ -48,7 +48,9 @@ export async function ensureAdminApiKey(prisma: PrismaClient, secret: string): P
   });
 }
 
-type KeyCheck = { ok: true; principal: Principal } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+type KeyCheck =
+  | { ok: true; principal: Principal; expiresAt: Date | null }
+  | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 export async function checkApiKey(prisma: PrismaClient, secret: string): Promise<KeyCheck> {
   const key = await prisma.apiKey.findUnique({
@@ -63,7 +65,11 @@ export async function checkApiKey(prisma: PrismaClient, secret: string): Promise
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   }
-  return { ok: true, principal: { kind: 'apiKey' as const, apiKeyId: key.id, role: key.role } };
+  return {
+    ok: true,
+    principal: { kind: 'apiKey' as const, apiKeyId: key.id, role: key.role },
+    expiresAt: key.expiresAt,
+  };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */

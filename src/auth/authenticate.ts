@@ -53,7 +53,8 @@ export function createAuthenticator(prisma: PrismaClient, tokens: TokenService):
     if (cached && cached.until > Date.now()) return cached.principal;
     const check = await checkApiKey(prisma, secret);
     if (!check.ok) throw unauthenticated(`The API key is ${check.reason}.`);
-    return remember(key, check.principal);
+    // Held no later than the key's expiry: from that instant on it is refused.
+    return remember(key, check.principal, check.expiresAt?.getTime());
   }
 
   return {

@@ -5,7 +5,8 @@ import { hash, verify } from '@node-rs/argon2';
 const ARGON2ID = 2; // @node-rs/argon2's Algorithm.Argon2id (a const enum, unusable across modules)
 
 const MIN_PASSWORD_LENGTH = 12;
-const MAX_PASSWORD_LENGTH = 256;
+/** Longer passwords are refused before they are hashed or verified. */
+export const MAX_PASSWORD_LENGTH = 256;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID });

@@ -8,7 +8,8 @@ import type { Principal } from '../auth/principal.js';
 import { isNoSuchRecord, isUniqueViolation } from '../db/prisma-errors.js';
 import { badInput, notFound } from '../errors.js';
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
-import { normalizeEmail, validateAccount } from './user-input.js';
+import { unlessLastActiveAdmin } from './last-admin.js';
+import { validateAccount } from './user-input.js';
 
 type UserQuery = Omit<Prisma.UserFindUniqueArgs, 'where'>;
 
@@ -16,10 +17,10 @@ export type NewAccount = { email: string; name: string; password: string; role: 
 
 /** Creates an account after checking every field; BAD_USER_INPUT when the email is taken. */
 export async function createAccount(prisma: PrismaClient, input: NewAccount, query: UserQuery = {}, path = 'input') {
-  validateAccount(input, path);
+  const { email, name } = validateAccount(input, path);
   const data = {
-    email: normalizeEmail(input.email),
-    name: input.name.trim(),
+    email,
+    name,
     role: input.role,
     passwordHash: await hashPassword(input.password),
   };
@@ -34,7 +35,8 @@ export async function createAccount(prisma: PrismaClient, input: NewAccount, que
 export type AccountChange = { role?: Role; deactivatedAt?: Date | null; sessionEpoch?: { increment: number } };
 
 /**
- * Changes an account and returns it; NOT_FOUND when there is none. The
+ * Changes an account and returns it; NOT_FOUND when there is none,
+ * LAST_ACTIVE_ADMIN when it would leave no active admin account. The
  * authenticator forgets what it cached, so a new role or a deactivation
  * applies to the account's very next request.
  */
@@ -44,8 +46,10 @@ export async function changeAccount(
   data: AccountChange,
   query: UserQuery = {},
 ) {
+  const update = (client: Pick<PrismaClient, 'user'>) => client.user.update({ ...query, where: { id }, data });
+  const leavesAdmins = (data.role !== undefined && data.role !== 'ADMIN') || Boolean(data.deactivatedAt);
   try {
-    const user = await prisma.user.update({ ...query, where: { id }, data });
+    const user = await (leavesAdmins ? unlessLastActiveAdmin(prisma, id, update) : update(prisma));
     auth.invalidate();
     return user;
   } catch (error) {

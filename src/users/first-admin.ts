@@ -3,12 +3,11 @@
 // ADMIN and reactivated; its password is set only when it is created.
 import { hashPassword } from '../auth/passwords.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { normalizeEmail, validateAccount } from './user-input.js';
+import { validateAccount } from './user-input.js';
 
 export async function ensureAdminUser(prisma: PrismaClient, email: string, password: string, name = 'Administrator') {
-  validateAccount({ email, password, name }, 'admin');
-  const normalized = normalizeEmail(email);
-  const existing = await prisma.user.findUnique({ where: { email: normalized } });
+  const account = validateAccount({ email, password, name }, 'admin');
+  const existing = await prisma.user.findUnique({ where: { email: account.email } });
   if (existing) {
     if (existing.role !== 'ADMIN' || existing.deactivatedAt) {
       await prisma.user.update({ where: { id: existing.id }, data: { role: 'ADMIN', deactivatedAt: null } });
@@ -16,7 +15,7 @@ export async function ensureAdminUser(prisma: PrismaClient, email: string, passw
     return { created: false, id: existing.id };
   }
   const user = await prisma.user.create({
-    data: { email: normalized, name, role: 'ADMIN', passwordHash: await hashPassword(password) },
+    data: { email: account.email, name: account.name, role: 'ADMIN', passwordHash: await hashPassword(password) },
   });
   return { created: true, id: user.id };
 }

@@ -2,12 +2,12 @@
 // address (login-throttle.ts), and the session token that both sign-in and
 // sign-up hand out.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { verifyPassword } from '../auth/passwords.js';
+import { MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.js';
 import type { TokenService } from '../auth/tokens.js';
-import { rateLimited, unauthenticated } from '../errors.js';
+import { badInput, type InputProblem, rateLimited, unauthenticated } from '../errors.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { LoginThrottle } from './login-throttle.js';
-import { normalizeEmail } from './user-input.js';
+import { canonicalEmail } from './email-address.js';
+import type { LoginKeys, LoginThrottle } from './login-throttle.js';
 
 export type Session = { token: string; expiresAt: Date; userId: number };
 
@@ -23,8 +23,8 @@ export async function signIn(
   clientAddress: string,
 ): Promise<Session> {
   const { prisma, loginThrottle } = services;
-  const email = normalizeEmail(credentials.email);
-  const keys = [`email:${email}`, `address:${clientAddress}`];
+  const email = checkedEmail(credentials);
+  const keys: LoginKeys = { account: email, address: clientAddress };
   const turn = loginThrottle.enter(keys);
   if (!turn) throw rateLimited('Too many sign-in attempts at once for this account or address: retry later.');
   let user: Awaited<ReturnType<typeof prisma.user.findUnique>>;
@@ -44,4 +44,21 @@ export async function signIn(
     turn.done();
   }
   return startSession(services.tokens, user);
+}
+
+/**
+ * The canonical e-mail address of a sign-in, or BAD_USER_INPUT: before any
+ * lookup, password hashing or throttle bookkeeping, so that an input no account
+ * can have costs nothing and leaves nothing behind. The refusal says nothing
+ * of which accounts exist.
+ */
+function checkedEmail(credentials: { email: string; password: string }): string {
+  const problems: InputProblem[] = [];
+  const email = canonicalEmail(credentials.email);
+  if (!email.ok) problems.push({ path: 'email', message: email.problem });
+  if (credentials.password.length > MAX_PASSWORD_LENGTH) {
+    problems.push({ path: 'password', message: `must be at most ${MAX_PASSWORD_LENGTH} characters long` });
+  }
+  if (!email.ok || problems.length > 0) throw badInput(problems);
+  return email.email;
 }

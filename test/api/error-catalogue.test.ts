@@ -21,6 +21,7 @@ import { loadConfig } from '../../src/config.js';
 import { ERROR_CATALOGUE, type ErrorCode, isErrorCode } from '../../src/error-catalogue.js';
 import { createHttpServer } from '../../src/http/http-server.js';
 import { type App, createApp } from '../../src/yoga.js';
+import { createUser } from '../helpers/accounts.js';
 import { createEtfWithBars } from '../helpers/fixtures.js';
 import { bearer } from '../helpers/graphql-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -41,6 +42,7 @@ const servers: Server[] = [];
 let base: string;
 let strictBase: string;
 let brokenBase: string;
+let onlyAdminId: number;
 
 async function listen(app: App): Promise<string> {
   const server = createHttpServer(app);
@@ -52,6 +54,7 @@ async function listen(app: App): Promise<string> {
 beforeAll(async () => {
   t = await createTestDatabase();
   for (const ticker of ['SPY', 'QQQ', 'IWM']) await createEtfWithBars(t.db, ticker, '2020-01-01', '2024-12-31');
+  onlyAdminId = (await createUser(t.db, 'only-admin@example.com', 'ADMIN')).id;
   base = await listen(createApp({ db: t.db, config: loadConfig(SMALL_LIMITS) }));
   strictBase = await listen(
     createApp({ db: t.db, config: loadConfig({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '1' }) }),
@@ -152,6 +155,17 @@ const provocations: Record<ErrorCode, [Provocation, ...Provocation[]]> = {
     {
       name: 'signUp while ALLOW_SIGNUP is off',
       send: () => post('mutation { signUp(email: "a@example.com", name: "A", password: "a long password") { token } }'),
+    },
+  ],
+  LAST_ACTIVE_ADMIN: [
+    {
+      name: 'demoting the one active admin account',
+      send: () =>
+        post(
+          'mutation($id: Int!) { setUserRole(id: $id, role: VIEWER) { role } }',
+          { id: onlyAdminId },
+          bearer(ADMIN_KEY),
+        ),
     },
   ],
   NOT_FOUND: [
