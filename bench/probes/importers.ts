@@ -12,10 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createGzip } from 'node:zlib';
 import { createDatabase } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
@@ -23,43 +20,11 @@ import { applyMigrations } from '../../src/db/migrations.js';
 import { ingestFile } from '../../src/ingest/ingest-file.js';
 import { freePort } from '../../src/net/ports.js';
 import { runDailyUpdate } from '../../src/update/daily-update.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+import { measure, printFigures } from './measure-work.js';
 
 const LINE_BYTES = 50 * 1024 * 1024;
 const BOMB_BYTES = 1024 * 1024 * 1024;
 const BOMBS = 4;
-
-type Figures = { seconds: number; worstDelayMs: number; peakRssMb: number; heapAfterGcMb: number; note: string };
-
-/** Runs `work` once and measures it; peak RSS is sampled, as the process's own high-water mark cannot be reset. */
-async function measure(work: () => Promise<string>): Promise<Figures> {
-  gc();
-  const rssBefore = process.memoryUsage.rss();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let peakRss = rssBefore;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 10);
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
-  const started = performance.now();
-  const note = await work();
-  const seconds = (performance.now() - started) / 1000;
-  delay.disable();
-  clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  gc();
-  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-  return {
-    seconds: Number(seconds.toFixed(2)),
-    worstDelayMs: Math.round(delay.max / 1e6),
-    peakRssMb: mb(peakRss - rssBefore),
-    heapAfterGcMb: mb(process.memoryUsage().heapUsed - heapBefore),
-    note,
-  };
-}
 
 const dir = await mkdtemp(path.join(tmpdir(), 'etfql-probe-importers-'));
 const postgres = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false });
@@ -132,11 +97,7 @@ try {
     [`ingest: a file with a ${LINE_BYTES / 1024 / 1024} MB row (a quoted field)`, row],
     [`update: ${BOMBS} gzip bombs at once (${bomb.length.toLocaleString('en-US')} bytes → 1 GB each)`, update],
   ] as const;
-  for (const [name, f] of rows) {
-    process.stdout.write(
-      `${name}\n  wall ${f.seconds} s, worst event-loop delay ${f.worstDelayMs} ms, peak RSS +${f.peakRssMb} MB, heap after GC +${f.heapAfterGcMb} MB\n  ${f.note}\n`,
-    );
-  }
+  for (const [name, f] of rows) printFigures(name, f);
   await db.close();
 } finally {
   await postgres.stop();
