@@ -21,10 +21,16 @@ export class DomainError<Code extends OwnErrorCode = OwnErrorCode> extends Error
   }
 }
 
+/** Problems listed in an error's extensions: past them, their count says how many more there were. */
+export const MAX_LISTED_PROBLEMS = 100;
+
 export function badInput(problems: InputProblem[]): DomainError {
   const shown = problems.slice(0, 20).map((problem) => `${problem.path}: ${problem.message}`);
   const more = problems.length > 20 ? ` (and ${problems.length - 20} more)` : '';
-  return new DomainError('BAD_USER_INPUT', `Invalid input: ${shown.join('; ')}${more}`, { problems });
+  // A list as long as a hostile input's would make an answer of megabytes.
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const count = problems.length > listed.length ? { problemCount: problems.length } : {};
+  return new DomainError('BAD_USER_INPUT', `Invalid input: ${shown.join('; ')}${more}`, { problems: listed, ...count });
 }
 
 /** The problems of a BAD_USER_INPUT error; none for any other error. */

@@ -18,6 +18,7 @@ import { useMetrics } from './graphql/use-metrics.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { addressOf, type ServerContext } from './http/server-context.js';
+import { createDataExtent } from './limits/data-extent.js';
 import { createPricesFeed } from './prices/prices-updated.js';
 import { connectRedisLink } from './redis/redis-link.js';
 import { schema } from './schema/index.js';
@@ -92,7 +93,7 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
       ...plugins,
       useMetrics(config.metricsToken),
       useRoutes(db),
-      ...useLimits(config.limits, callers, logger, shared),
+      ...useLimits(config.limits, callers, createDataExtent(db), logger, shared),
       { onDispose: () => shared?.close() },
       useInputHygiene(),
       useOneMutationField(),

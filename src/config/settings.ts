@@ -245,6 +245,14 @@ const settings = {
         default: 400_000,
         description: 'the same, for requests without credentials (never above `MAX_RESPONSE_VALUES`)',
       }),
+      // Nothing anonymous needs more (no mutation that loads data is open to it),
+      // and a parsed body costs memory many times its size before any check runs.
+      maxBodyBytes: setting({
+        env: 'MAX_BODY_BYTES_ANONYMOUS',
+        parser: integer({ min: 1024, max: 1024 * 1024 * 1024, unit: 'bytes' }),
+        default: 256 * 1024,
+        description: 'the same, for requests without credentials (never above `MAX_BODY_BYTES`)',
+      }),
     },
     corsOrigins: setting({
       env: 'CORS_ORIGINS',

@@ -17,9 +17,13 @@ import type { Context } from '../context.js';
 import type { HttpErrorCode } from '../error-catalogue.js';
 import { DomainError, notFound, queryTooLarge, rateLimited } from '../errors.js';
 import { addressOf, type ServerContext } from '../http/server-context.js';
-import { costRefusal, estimateCost } from '../limits/query-cost.js';
+import type { DataExtent, DataExtentReader } from '../limits/data-extent.js';
+import { oversizedInput } from '../limits/input-size.js';
+import { costRefusal, estimateCost, NEEDS_EXTENT } from '../limits/query-cost.js';
 import { createRateLimiter, createSharedRateLimiter, type RateLimiter } from '../limits/rate-limit.js';
+import { limitsFor } from '../limits/request-limits.js';
 import { rateLimitRefusals } from '../metrics/metrics.js';
+import { MAX_BARS_PER_CALL } from '../prices/validate-bars.js';
 import type { RedisLink } from '../redis/redis-link.js';
 import { coercedVariables } from './coerced-variables.js';
 import { httpAnswer, toGraphQLError } from './domain-errors.js';
@@ -69,22 +73,28 @@ function useRequestGate(
         );
         return;
       }
+      const sender = callers.of(request, addressOf(serverContext));
       const declared = request.headers.get('content-length');
       const length = Number(declared ?? 0);
-      if (length > limits.maxBodyBytes) {
+      const { maxBodyBytes } = limitsFor(limits, sender.hasCredentials);
+      if (length > maxBodyBytes) {
+        const withKey =
+          maxBodyBytes < limits.maxBodyBytes
+            ? ` for requests without credentials (${limits.maxBodyBytes} with an API key or a session)`
+            : '';
         endResponse(
           errorResponse(
             fetchAPI.Response,
             new DomainError(
               'PAYLOAD_TOO_LARGE',
-              `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`,
-              { limit: limits.maxBodyBytes },
+              `The request body is ${length} bytes; the limit is ${maxBodyBytes}${withKey}.`,
+              { limit: maxBodyBytes },
             ),
           ),
         );
         return;
       }
-      const caller = await callers.of(request, addressOf(serverContext)).key();
+      const caller = await sender.key();
       const retryAfter = await limiter.take(caller);
       if (retryAfter > 0) {
         logger?.warn({ caller: caller.slice(0, 20) }, 'rate limited');
@@ -100,6 +110,49 @@ function useRequestGate(
           ),
         );
       }
+    },
+  };
+}
+
+/**
+ * Objects and arrays one JSON body may hold: loadPrices' largest call (its
+ * bars) and room besides. Counted in the raw text before it is parsed, since
+ * parsing 2.7 MB of empty filters built 7.6×10⁵ objects (130 MB, 300 ms of one
+ * thread) before any check could look at them. Braces inside strings count
+ * too, which can only refuse sooner.
+ */
+export const MAX_JSON_CONTAINERS = MAX_BARS_PER_CALL + 10_000;
+
+function jsonContainersExceed(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 123 || c === 91) && ++count > limit) return true; // { [
+  }
+  return false;
+}
+
+/** Reads a JSON body as text first, and refuses one that holds more objects and arrays than it may before parsing it. */
+function useJsonShape(): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (!requestParser || request.method !== 'POST') return;
+      setRequestParser(async (incoming) => {
+        const text = await incoming.text();
+        if (jsonContainersExceed(text, MAX_JSON_CONTAINERS)) {
+          return errorResponse(
+            fetchAPI.Response,
+            new DomainError(
+              'PAYLOAD_TOO_LARGE',
+              `The request body holds more than ${MAX_JSON_CONTAINERS} JSON objects and arrays.`,
+              { limit: MAX_JSON_CONTAINERS },
+            ),
+          );
+        }
+        return requestParser(
+          new fetchAPI.Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: text }),
+        );
+      });
     },
   };
 }
@@ -127,16 +180,30 @@ function refusedAsTooLarge(limit: number) {
 }
 
 /** Refuses, before it runs, a query whose declared cost (src/limits/query-cost.ts) is above the caller's limit. */
-function useQueryCost(limits: Limits): Plugin {
+function useQueryCost(limits: Limits, extent: DataExtentReader): Plugin {
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
+      // Sized before anything copies them (coercion builds a copy of every object).
+      const oversized = oversizedInput(args.schema, args.document, args.operationName, args.variableValues);
+      if (oversized) {
+        setResultAndStopExecution({ errors: [toGraphQLError(oversized)] });
+        return;
+      }
       // Costed with the variables as they will execute: defaults of variables
       // included. Variables that do not coerce fail execution before any resolver runs.
       const variables = coercedVariables(args);
       if (variables.errors) return;
       const { costLimit } = args.contextValue as unknown as Context;
       try {
-        const cost = estimateCost(args.schema, args.document, args.operationName, variables.coerced);
+        const estimate = (known?: DataExtent) =>
+          estimateCost(args.schema, args.document, args.operationName, variables.coerced, known);
+        let cost: number;
+        try {
+          cost = estimate();
+        } catch (error) {
+          if (error !== NEEDS_EXTENT) throw error;
+          cost = estimate(await extent.read());
+        }
         if (cost > costLimit) {
           const refusal = costRefusal(cost, costLimit, limits.maxCost);
           setResultAndStopExecution({ errors: [toGraphQLError(refusal)] });
@@ -151,12 +218,19 @@ function useQueryCost(limits: Limits): Plugin {
 }
 
 /** `shared`: Redis for the rate-limit buckets of every process (REDIS_URL); without it, this process's own. */
-export function useLimits(limits: Limits, callers: Callers, logger?: Logger, shared?: RedisLink): Plugin[] {
+export function useLimits(
+  limits: Limits,
+  callers: Callers,
+  extent: DataExtentReader,
+  logger?: Logger,
+  shared?: RedisLink,
+): Plugin[] {
   const limiter = shared
     ? createSharedRateLimiter(shared, limits.rateLimitPerSecond, limits.rateLimitBurst)
     : createRateLimiter(limits.rateLimitPerSecond, limits.rateLimitBurst);
   return [
     useRequestGate(limits, limiter, callers, logger) as Plugin,
+    useJsonShape(),
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     maxDepthPlugin({
       n: limits.maxDepth,
@@ -166,7 +240,7 @@ export function useLimits(limits: Limits, callers: Callers, logger?: Logger, sha
     }) as Plugin,
     maxAliasesPlugin({ n: limits.maxAliases, ...refusedAsTooLarge(limits.maxAliases) }) as Plugin,
     maxDirectivesPlugin({ n: MAX_DIRECTIVES, ...refusedAsTooLarge(MAX_DIRECTIVES) }) as Plugin,
-    useQueryCost(limits),
+    useQueryCost(limits, extent),
     useResponseBudget() as Plugin,
     ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
   ];

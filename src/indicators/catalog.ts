@@ -149,6 +149,7 @@ export const INDICATORS = {
     params: { period: period(20) },
     point: POINTS.value,
     compute: (b, a) => cci(b, a.period),
+    work: (a) => a.period, // the mean deviation of each window afresh
     description: 'Commodity channel index over the typical price.',
   }),
   adx: defineIndicator({
@@ -192,6 +193,7 @@ export const INDICATORS = {
       a.estimator === 'CLOSE'
         ? volatility(b, a.period, a.annualization)
         : rangeVolatility(b, a.period, a.estimator, a.annualization),
+    work: (a) => a.period, // TTR's runSD/runCov of each window afresh
     check: (a) =>
       a.estimator === 'YANG_ZHANG' && a.period < 2
         ? [{ path: 'period', message: `must be at least 2 for YANG_ZHANG, got ${a.period}` }]
@@ -346,6 +348,7 @@ export const INDICATORS = {
     },
     point: POINTS.value,
     compute: (b, a) => alma(b, a.period, a.offset, a.sigma),
+    work: (a) => a.period, // a weighted sum over each window
     description:
       'Arnaud Legoux moving average: Gaussian weights exp(−(k − m)²/(2s²)) over the window, m = floor(offset·(n − 1)) from the oldest bar, s = n/sigma.',
   }),
@@ -373,6 +376,7 @@ export const INDICATORS = {
     params: { period: period(20, 2) },
     point: POINTS.value,
     compute: (b, a) => cti(b, a.period),
+    work: (a) => a.period, // each bar re-ranks the window
     description:
       'Correlation trend indicator, −1 to 1: the Spearman correlation of the last n closes with time; null on a flat window; period ≥ 2.',
   }),
@@ -390,6 +394,7 @@ export const INDICATORS = {
       const { benchmark } = companions;
       return beta(companions.dates, b.close, benchmark.dates, benchmark.bars.close, a.period);
     },
+    work: (a) => a.period, // TTR's runCov of each window afresh
     description:
       'Rolling regression of the simple returns on those of `benchmark` (TTR rollSFM) over the last `period` returns, on the dates both have a bar: alpha (per-bar return units), beta, and rSquared (needs period ≥ 3). Null on dates the benchmark has no bar, and where the benchmark did not move. First at the period-th joined return.',
   }),

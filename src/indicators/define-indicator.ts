@@ -26,6 +26,12 @@ type Declaration<P extends ParamKinds, F extends string> = {
   compute(bars: Bars, params: ParamValues<P>, companions?: Companions): Record<NoInfer<F>, Float64Array>;
   /** Problems that involve more than one argument, once each argument is valid on its own. */
   check?(params: ParamValues<P>): Problem[];
+  /**
+   * The kernel's work a bar, relative to one pass over the history: its window
+   * where it recomputes each window afresh (TTR's exact runCov, ranks, a mean
+   * deviation); 1 (the default) for kernels that carry running sums.
+   */
+  work?(params: ParamValues<P>): number;
   description: string;
 };
 
@@ -37,11 +43,13 @@ export type Indicator<F extends string = string> = {
   /** `params` must have passed the catalog's paramProblems. */
   compute(bars: Bars, params: Params, companions?: Companions): Record<F, Float64Array>;
   check?(params: Params): Problem[];
+  /** Work a bar, for the cost estimate (src/indicators/compute-cost.ts); `params` may be unchecked. */
+  work(params: Params): number;
   description: string;
 };
 
 export function defineIndicator<P extends ParamKinds, F extends string>(declaration: Declaration<P, F>): Indicator<F> {
-  const { params, point, compute, check, description } = declaration;
+  const { params, point, compute, check, work, description } = declaration;
   // Every value has been checked against its kind before a kernel or a check
   // sees it (paramProblems), so it has the type its kind gives.
   const typed = (values: Params) => values as ParamValues<P>;
@@ -50,6 +58,7 @@ export function defineIndicator<P extends ParamKinds, F extends string>(declarat
     point,
     compute: (bars, values, companions) => compute(bars, typed(values), companions),
     check: check && ((values) => check(typed(values))),
+    work: (values) => (work ? work(typed(values)) : 1),
     description,
   };
 }

@@ -3,6 +3,7 @@
 // whole history up to `to`, so a date's value never depends on the window.
 import { badInput } from '../errors.js';
 import { normalizeTicker } from '../etfs/ticker.js';
+import { inSlices } from '../limits/cpu-slices.js';
 import type { BarWindow } from '../prices/bar-window.js';
 import type { History } from '../prices/history.js';
 import { roundList } from '../prices/rounding.js';
@@ -86,7 +87,8 @@ async function exactColumns(
   const key = `${handle.etfId}|${window.interval}|${window.to ?? ''}|${window.adjusted}|${name}|${JSON.stringify(params)}|${benchmark?.ticker ?? ''}`;
   let outputs = ctx.computed.get(key);
   if (!outputs) {
-    outputs = indicator.compute(history.bars, params, companions);
+    // Another field of this request may have computed it while this one waited its turn.
+    outputs = await inSlices(() => ctx.computed.get(key) ?? indicator.compute(history.bars, params, companions));
     ctx.computed.set(key, outputs);
   }
   const [start, end] = windowRange(history, window);

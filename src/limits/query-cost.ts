@@ -14,6 +14,12 @@
 // - `ONE_PER_BAR`: one such child;
 // - `listCost(n)`: it returns n ETFs (or other parents of bars).
 //
+// Work that is not reading bars is declared apart, as `computeCost` in the
+// field's extensions, from its arguments and the data's extent: a kernel over
+// whole histories (indicators not in the stored set, `beta`), a screen as of a
+// date. It is multiplied by the ETFs above it but not by the bars of a
+// `perBarCost` parent: a kernel runs once per ETF, however many bars it shows.
+//
 // The sum is ours (`estimateCost`), not the plugin's limit: that one checks
 // when the first root field resolves (execution begun, one error per root
 // field) and charges meta fields a unit, times the multiplier above them, so
@@ -36,6 +42,7 @@ import {
 } from 'graphql';
 import { type DomainError, queryTooCostly } from '../errors.js';
 import { EARLIEST_DATE } from '../prices/validate-bars.js';
+import type { DataExtent } from './data-extent.js';
 
 const DAY_MS = 86_400_000;
 /** Calendar days per bar at most: a week holds one weekly bar, 28 days at most one monthly bar. */
@@ -72,8 +79,21 @@ export function windowBarsBound(args: WindowArgs): number {
 /** A field whose value is the bars of a window: costs them, whatever it selects. */
 export const barsCost = (args: WindowArgs) => ({ field: windowBarsBound(args), multiplier: 0 });
 
-/** A field whose children are each one list per bar of its window. */
+/** A field whose children are each one list per bar of its window (their computeCost is not multiplied by it). */
 export const perBarCost = (args: WindowArgs) => ({ field: 0, multiplier: windowBarsBound(args) });
+
+/**
+ * Work units (a bar of history × the kernel's work a bar) per unit of cost. A
+ * unit of cost is about 10 µs of serving; cti(950), the slowest kernel a bar,
+ * takes 2.7 ns a unit (7 ms over 2,600 bars on the reference machine).
+ */
+export const WORK_PER_COST_UNIT = 2_500;
+
+/** Declares what a field computes, besides what it reads: `extensions: computeCost(...)`. */
+export const computeCost = <Args>(cost: (args: Args, extent: DataExtent) => number) => ({ computeCost: cost });
+
+/** Declares that a field's multiplier counts bars, which its children's computeCost does not scale with. */
+export const PER_BAR = { perBar: true };
 
 /** A field that returns `count` parents of bars (ETFs, watchlist entries). */
 export const listCost = (count: number) => ({ field: 0, multiplier: Math.max(count, 0) });
@@ -87,13 +107,28 @@ export const complexityOptions = { defaultComplexity: 0, defaultListMultiplier: 
 type Weight = number | { field?: number; multiplier?: number };
 type Declared = Weight | ((args: Record<string, unknown>) => Weight);
 
+type Compute = (args: Record<string, unknown>, extent: DataExtent) => number;
+
+/** Thrown by estimateCost, given no extent, for a query that computes: read it, and estimate again. */
+export const NEEDS_EXTENT = Symbol('the query computes: its cost needs the data extent');
+
 /** A field's declared cost with the arguments of one selection of it. */
-function declaredCost(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables) {
+function declaredCost(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Variables,
+  extent: DataExtent | undefined,
+) {
   const declaration = field.extensions.complexity as Declared | undefined;
-  const declared =
-    typeof declaration === 'function' ? declaration(getArgumentValues(field, node, variables)) : declaration;
-  if (typeof declared === 'number') return { own: declared, multiplier: 1 };
-  return { own: declared?.field ?? 0, multiplier: declared?.multiplier ?? 1 };
+  const compute = field.extensions.computeCost as Compute | undefined;
+  const args =
+    typeof declaration === 'function' || compute ? getArgumentValues(field, node, variables) : ({} as Variables);
+  const declared = typeof declaration === 'function' ? declaration(args) : declaration;
+  if (compute && !extent) throw NEEDS_EXTENT;
+  const computed = compute && extent ? Math.max(0, compute(args, extent)) : 0;
+  const computeMultiplier = field.extensions.perBar === true ? 1 : undefined;
+  if (typeof declared === 'number') return { own: declared, multiplier: 1, computed, computeMultiplier };
+  return { own: declared?.field ?? 0, multiplier: declared?.multiplier ?? 1, computed, computeMultiplier };
 }
 
 type Variables = Record<string, unknown>;
@@ -101,13 +136,15 @@ type Variables = Record<string, unknown>;
 /**
  * The cost of the operation that will execute, with its coerced variables.
  * Throws the GraphQL error of an argument that does not coerce (execution
- * would refuse it too).
+ * would refuse it too), and NEEDS_EXTENT when it computes and `extent` is not
+ * given (most queries only read: they never wait for the extent).
  */
 export function estimateCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Variables,
+  extent?: DataExtent,
 ): number {
   const operation = getOperationAST(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
@@ -118,30 +155,40 @@ export function estimateCost(
   }
   // A fragment spread many times over is costed once per type it lands on, so
   // nested spreads cost linear time, not exponential (validation has refused cycles).
-  const memo = new Map<SelectionSetNode, Map<GraphQLNamedType, number>>();
-  const costOf = (selectionSet: SelectionSetNode, type: GraphQLNamedType): number => {
+  // Reading and computing are summed apart: a perBar multiplier scales the one, not the other.
+  type Cost = { read: number; compute: number };
+  const memo = new Map<SelectionSetNode, Map<GraphQLNamedType, Cost>>();
+  const costOf = (selectionSet: SelectionSetNode, type: GraphQLNamedType): Cost => {
     const known = memo.get(selectionSet)?.get(type);
     if (known !== undefined) return known;
-    let cost = 0;
+    const cost = { read: 0, compute: 0 };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
         if (!field) continue; // __typename and the other meta fields read nothing
-        const { own, multiplier } = declaredCost(field, selection, variables);
-        cost += own;
-        if (selection.selectionSet && multiplier > 0) {
-          cost += multiplier * costOf(selection.selectionSet, getNamedType(field.type));
+        const declared = declaredCost(field, selection, variables, extent);
+        cost.read += declared.own;
+        cost.compute += declared.computed;
+        if (selection.selectionSet && declared.multiplier > 0) {
+          const children = costOf(selection.selectionSet, getNamedType(field.type));
+          cost.read += declared.multiplier * children.read;
+          cost.compute += (declared.computeMultiplier ?? declared.multiplier) * children.compute;
         }
       } else {
         const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
         const condition = fragment?.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-        if (fragment && condition) cost += costOf(fragment.selectionSet, condition);
+        if (fragment && condition) {
+          const inner = costOf(fragment.selectionSet, condition);
+          cost.read += inner.read;
+          cost.compute += inner.compute;
+        }
       }
     }
     memo.set(selectionSet, (memo.get(selectionSet) ?? new Map()).set(type, cost));
     return cost;
   };
-  return costOf(operation.selectionSet, root);
+  const { read, compute } = costOf(operation.selectionSet, root);
+  return Math.ceil(read + compute);
 }
 
 /** The refusal of a query that costs more than `limit`; `keyedLimit` when a credential would allow more. */

@@ -13,6 +13,7 @@ import {
   POINTS,
   type PointShape,
 } from '../indicators/catalog.js';
+import { indicatorComputeCost } from '../indicators/compute-cost.js';
 import {
   type IndicatorColumns as ColumnsValue,
   type IndicatorsHandle,
@@ -20,7 +21,7 @@ import {
   indicatorPoints,
   type Point,
 } from '../indicators/indicator-points.js';
-import { ONE_PER_BAR, perBarCost } from '../limits/query-cost.js';
+import { computeCost, ONE_PER_BAR, PER_BAR, perBarCost } from '../limits/query-cost.js';
 import { parseBarWindow } from '../prices/bar-window.js';
 import { parseDecimals } from '../prices/rounding.js';
 import { ADJUSTED_DESCRIPTION, roundedWindowArgs } from './bar-window-args.js';
@@ -109,6 +110,7 @@ const indicatorField = (name: IndicatorName) => ({
   description: INDICATORS[name].description,
   args: indicatorArgs(name),
   complexity: ONE_PER_BAR,
+  extensions: computeCost((params: Params, extent) => indicatorComputeCost(name, params, extent)),
   cacheScope: 'public' as const,
 });
 
@@ -172,6 +174,7 @@ builder.prismaObjectFields('Etf', (t) => ({
     description: `Indicators over the same bars as \`prices\` with the same arguments. ${ADJUSTED_DESCRIPTION}`,
     args: roundedWindowArgs(),
     complexity: perBarCost,
+    extensions: PER_BAR,
     cacheScope: 'public',
     resolve: (etf, args) => ({ etfId: etf.id, window: parseBarWindow(args), decimals: parseDecimals(args.decimals) }),
   }),

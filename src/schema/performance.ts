@@ -6,7 +6,7 @@ import { sharpe1y } from '../performance/performance.js';
 import type { Metrics } from '../performance/read-performance.js';
 
 /** The bars one ETF's figures may read when computed: a year of daily bars, at most one a calendar day. */
-const PERFORMANCE_COST = 366;
+export const PERFORMANCE_COST = 366;
 
 const trailing = (period: string) =>
   `close(asOf) / close(b) − 1, where b is the last bar on or before ${period}; null when the history does not reach that date.`;

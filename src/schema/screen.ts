@@ -4,11 +4,12 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { toIsoDate } from '../dates.js';
 import { badInput } from '../errors.js';
-import { listCost } from '../limits/query-cost.js';
+import { computeCost, listCost } from '../limits/query-cost.js';
 import { runScreen, type ScreenEdge as ScreenEdgeValue, type ScreenPage } from '../screen/run-screen.js';
 import {
   MAX_CONDITIONS,
   MAX_FILTER_DEPTH,
+  MAX_FILTER_NODES,
   MAX_LIST,
   MAX_ORDER_KEYS,
   parseScreen,
@@ -19,6 +20,7 @@ import { SCREEN_METRIC_NAMES, SCREEN_METRICS, type ScreenMetricName } from '../s
 import { AssetClass } from './enums.js';
 import { Etf } from './etf.js';
 import { DEFAULT_PAGE, MAX_PAGE, pageSizeProblems } from './page-size.js';
+import { PERFORMANCE_COST } from './performance.js';
 
 const ScreenMetric = builder.enumType('ScreenMetric', {
   description:
@@ -36,7 +38,9 @@ const FloatRange = builder.inputType('FloatRange', {
 });
 
 const ScreenFilter = builder.inputRef<ScreenFilterInput>('ScreenFilter').implement({
-  description: `A condition on an ETF. Each key set is one condition, and all of them must hold: \`{ metric: RSI_14, lt: 30, assetClass: [FIXED_INCOME] }\`. A comparison with a null value (a history too short for it) is false, and \`not\` makes it true. An empty filter matches every ETF. At most ${MAX_FILTER_DEPTH} levels of and, or and not, ${MAX_CONDITIONS} conditions, ${MAX_LIST} items a list.`,
+  // Counted before coercion (src/limits/input-size.ts), and again by parseScreen.
+  extensions: { maxNodes: MAX_FILTER_NODES },
+  description: `A condition on an ETF. Each key set is one condition, and all of them must hold: \`{ metric: RSI_14, lt: 30, assetClass: [FIXED_INCOME] }\`. A comparison with a null value (a history too short for it) is false, and \`not\` makes it true. An empty filter matches every ETF. At most ${MAX_FILTER_DEPTH} levels of and, or and not, ${MAX_CONDITIONS} conditions, ${MAX_LIST} items a list, ${MAX_FILTER_NODES} filters in all.`,
   fields: (t) => ({
     and: t.field({ type: [ScreenFilter], description: 'Every one of these holds (not empty).' }),
     or: t.field({ type: [ScreenFilter], description: 'At least one of these holds (not empty).' }),
@@ -127,6 +131,10 @@ builder.queryFields((t) => ({
       }),
     },
     complexity: (args) => listCost(args.first ?? DEFAULT_PAGE),
+    // Every ETF is judged: on its stored latest figures, or as of a date on a year of its bars.
+    extensions: computeCost((args: { asOf?: Date | null }, extent) =>
+      args.asOf ? extent.etfs * PERFORMANCE_COST : extent.etfs,
+    ),
     resolve: async (_root, args, ctx) => {
       const screen = parseScreen(args.where, args.orderBy as ScreenOrderInput[] | null | undefined);
       const first = args.first ?? DEFAULT_PAGE;

@@ -9,6 +9,11 @@ import type { ScreenMetricName } from './screen-metrics.js';
 export const MAX_FILTER_DEPTH = 5;
 /** Comparisons and attribute tests in one filter. */
 export const MAX_CONDITIONS = 50;
+/**
+ * Filters in one `where`, the empty ones and those that only group others
+ * included: each is work to check and SQL to build, whatever it says.
+ */
+export const MAX_FILTER_NODES = 200;
 /** Items in one and/or list or one list of attribute values. */
 export const MAX_LIST = 100;
 /** Keys of orderBy. */
@@ -67,8 +72,12 @@ export function parseScreen(
     return values.length > 0 && values.length <= MAX_LIST ? values : null;
   };
 
+  let nodes = 0;
   const parse = (filter: ScreenFilterInput, path: string, depth: number): Condition => {
     const parts: Condition[] = [];
+    nodes++;
+    // Past the bound nothing more is read: the refusal below says why.
+    if (nodes > MAX_FILTER_NODES) return { kind: 'and', parts };
     if (depth > MAX_FILTER_DEPTH) {
       problem(path, `nested deeper than ${MAX_FILTER_DEPTH} levels of and, or and not`);
       return { kind: 'and', parts };
@@ -129,6 +138,16 @@ export function parseScreen(
   };
 
   const condition = parse(where, 'where', 1);
+  if (nodes > MAX_FILTER_NODES) {
+    return {
+      condition,
+      order: [],
+      metrics: [],
+      problems: [
+        { path: 'where', message: `holds more than ${MAX_FILTER_NODES} filters (and, or, not and empty ones count)` },
+      ],
+    };
+  }
   if (conditions > MAX_CONDITIONS) problem('where', `holds ${conditions} conditions; at most ${MAX_CONDITIONS}`);
 
   const order: ScreenOrder[] = [];

@@ -71,7 +71,7 @@ export type Role =
   | 'EDITOR'
   | 'VIEWER';
 
-/** A condition on an ETF. Each key set is one condition, and all of them must hold: `{ metric: RSI_14, lt: 30, assetClass: [FIXED_INCOME] }`. A comparison with a null value (a history too short for it) is false, and `not` makes it true. An empty filter matches every ETF. At most 5 levels of and, or and not, 50 conditions, 100 items a list. */
+/** A condition on an ETF. Each key set is one condition, and all of them must hold: `{ metric: RSI_14, lt: 30, assetClass: [FIXED_INCOME] }`. A comparison with a null value (a history too short for it) is false, and `not` makes it true. An empty filter matches every ETF. At most 5 levels of and, or and not, 50 conditions, 100 items a list, 200 filters in all. */
 export type ScreenFilter = {
   /** Every one of these holds (not empty). */
   and?: Array<ScreenFilter> | null | undefined;

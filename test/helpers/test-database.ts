@@ -46,7 +46,9 @@ export function countingClient(statements: string[]): typeof pg.Client {
     // biome-ignore lint/suspicious/noExplicitAny: pg.Client#query is heavily overloaded
     override query(...args: any[]): any {
       const first = args[0];
-      statements.push(typeof first === 'string' ? first : (first?.text ?? String(first)));
+      const text = typeof first === 'string' ? first : (first?.text ?? String(first));
+      // The data extent the cost estimate reads is kept across requests, not any one request's work.
+      if (!text.startsWith('/* data-extent */')) statements.push(text);
       // biome-ignore lint/suspicious/noExplicitAny: see above
       return (super.query as (...a: any[]) => any)(...args);
     }

@@ -44,10 +44,11 @@ describe('query bombs', () => {
   });
 
   it('refuses a huge `last` with the computed cost and the limit', async () => {
-    // 100 ETFs × (the longest history there can be + 2 indicator series of 20,000 bars).
+    // 100 ETFs × (the longest history there can be + 2 indicator series of 20,000 bars),
+    // both of the stored set: read, not computed.
     const cost = 100 * (fullHistoryBars() + 2 * 20_000);
     const result = await expectRefusedEarly(
-      'query($t: [String!]!) { etfsByTicker(tickers: $t) { prices(last: 999999999) { close } indicators(last: 20000) { sma(period: 5) { value } ema(period: 5) { value } } } }',
+      'query($t: [String!]!) { etfsByTicker(tickers: $t) { prices(last: 999999999) { close } indicators(last: 20000) { sma(period: 20) { value } ema(period: 12) { value } } } }',
       new RegExp(
         `estimated cost is ${cost} .* above the limit of 100000 for requests without credentials \\(1000000 with`,
       ),
@@ -123,10 +124,10 @@ describe('query bombs', () => {
     expect(await costOf(`{ etfsByTicker(tickers: ${tickers}) { series(last: 2000) { dates close volume } } }`)).toBe(
       200_000,
     );
-    // Three lists per bar: two indicators and the columns' dates.
+    // Three lists per bar: two indicators (stored: nothing computed) and the columns' dates.
     expect(
       await costOf(
-        `{ etfsByTicker(tickers: ${tickers}) { indicators(last: 2000) { __typename sma(period: 5) { value } columns { dates rsi(period: 14) { value } } } } }`,
+        `{ etfsByTicker(tickers: ${tickers}) { indicators(last: 2000) { __typename sma(period: 20) { value } columns { dates rsi(period: 14) { value } } } } }`,
       ),
     ).toBe(600_000);
     // A fragment spread twice is costed twice; weekly bars of 7,000 days are 1,001.

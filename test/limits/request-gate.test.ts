@@ -1,6 +1,7 @@
 // The limits a deployment sets: rate limits keyed by the proven caller, one
 // GraphQL path, one body limit, introspection and public reads switched off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_JSON_CONTAINERS } from '../../src/graphql/use-limits.js';
 import { createUser, signIn } from '../helpers/accounts.js';
 import { createEtfWithBars } from '../helpers/fixtures.js';
 import { bearer, executeText } from '../helpers/graphql-client.js';
@@ -88,11 +89,43 @@ describe('configurable limits', () => {
     const body = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(26_000_000)}` });
     const response = await t.app.fetch('http://etfql.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...bearer(ADMIN_KEY) },
       body,
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('takes at most MAX_BODY_BYTES_ANONYMOUS (256 KiB) without credentials, and says what a key allows', async () => {
+    const body = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(300_000)}` });
+    const post = (headers: Record<string, string>) =>
+      t.app.fetch('http://etfql.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers },
+        body,
+      });
+    const anonymous = await post({});
+    expect(anonymous.status).toBe(413);
+    const answer = await anonymous.json();
+    expect(answer.errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: 256 * 1024 });
+    expect(answer.errors[0].message).toContain('with an API key or a session');
+    expect((await post(bearer(ADMIN_KEY))).status).toBe(200);
+  });
+
+  it('refuses a body of more JSON objects and arrays than any call needs, before parsing it', async () => {
+    // 2.4 MB of empty filters: 600,000 objects, which parsing alone would build.
+    const tree = JSON.stringify({ or: Array.from({ length: 600 }, () => ({ or: Array(999).fill({}) })) });
+    const body = `{"query":"query ($w: ScreenFilter!) { screen(where: $w) { edges { cursor } } }","variables":{"w":${tree}}}`;
+    const response = await t.app.fetch('http://etfql.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...bearer(ADMIN_KEY) },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      limit: MAX_JSON_CONTAINERS,
+    });
   });
 
   it('refuses a body over MAX_BODY_BYTES before reading it', async () => {
