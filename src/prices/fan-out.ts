@@ -161,26 +161,40 @@ export function createFanOut<T>({ backlog }: { backlog: number }): FanOut<T> {
     schedule();
   };
 
+  /** No member's position is below it: the notices before it are nobody's, and go without a look at anyone. */
+  let floor = 0;
+
   /**
    * Forgets the oldest notices past the backlog, and drops the subscribers
    * that still wanted them and have stalled; stops at one that has not.
    */
   const trim = () => {
     while (end - first > backlog) {
+      if (first < floor) {
+        forgetOldest();
+        continue;
+      }
       const notice = at(first);
       const now = performance.now();
       let needed = false;
       let recheckIn = Number.POSITIVE_INFINITY;
+      let lowest = end;
       for (const member of members) {
-        if (member.position !== first) continue;
-        const quiet = now - member.askedAt;
-        if (!member.wants(notice)) member.position++;
-        else if (member.waiter) needed = true;
-        else if (quiet < STALLED_MS) {
-          needed = true;
-          recheckIn = Math.min(recheckIn, STALLED_MS - quiet);
-        } else drop(member);
+        if (member.position === first) {
+          const quiet = now - member.askedAt;
+          if (!member.wants(notice)) member.position++;
+          else if (member.waiter) needed = true;
+          else if (quiet < STALLED_MS) {
+            needed = true;
+            recheckIn = Math.min(recheckIn, STALLED_MS - quiet);
+          } else {
+            drop(member);
+            continue;
+          }
+        }
+        lowest = Math.min(lowest, member.position);
       }
+      floor = lowest;
       if (needed) {
         if (recheckIn < Number.POSITIVE_INFINITY && !recheck) {
           recheck = setTimeout(() => {
@@ -192,13 +206,17 @@ export function createFanOut<T>({ backlog }: { backlog: number }): FanOut<T> {
         }
         return;
       }
-      kept[offset] = undefined;
-      offset++;
-      first++;
-      if (offset > 1024 && offset * 2 > kept.length) {
-        kept = kept.slice(offset);
-        offset = 0;
-      }
+      forgetOldest();
+    }
+  };
+
+  const forgetOldest = () => {
+    kept[offset] = undefined;
+    offset++;
+    first++;
+    if (offset > 1024 && offset * 2 > kept.length) {
+      kept = kept.slice(offset);
+      offset = 0;
     }
   };
 
