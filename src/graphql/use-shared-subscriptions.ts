@@ -105,14 +105,27 @@ export function useSharedSubscriptions(schema: GraphQLSchema): Plugin {
     };
   };
 
+  /** Open subscriptions by request, until their answer is known to be their stream. */
+  const opened = new WeakMap<Request, Results>();
+
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args) => {
         const source = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in source)) return source;
         const group = join(args);
-        return endedWithRequest(mapEvents(source, group), source, args.contextValue as RequestContext);
+        const context = args.contextValue as RequestContext;
+        const results = endedWithRequest(mapEvents(source, group), source, context);
+        if (context.request) opened.set(context.request, results);
+        return results;
       });
+    },
+    // A subscription answered with anything but its stream (406 for an
+    // Accept that no event stream satisfies) would never be read nor closed.
+    onResponse({ request, response }) {
+      const results = opened.get(request);
+      opened.delete(request);
+      if (results && !response.headers.get('content-type')?.startsWith('text/event-stream')) void results.return?.();
     },
   };
 }

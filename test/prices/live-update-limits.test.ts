@@ -133,6 +133,21 @@ it('refuses an anonymous caller its sixth subscription, and gives the slot back 
   await waitUntil(async () => (await openSubscriptions()) === 0, 'every subscription ends');
 });
 
+it('holds no slot for a subscription that is refused a stream (406 to an Accept it cannot serve)', async () => {
+  const address = loopbackAddress(5);
+  for (let i = 0; i < 6; i++) {
+    const refused = subscriber(port, ALL, { localAddress: address, headers: { accept: 'application/json' } });
+    expect((await refused.head).status).toBe(406);
+    await refused.ended;
+  }
+  expect(await openSubscriptions()).toBe(0);
+  // The address still has all its slots.
+  const five = Array.from({ length: 5 }, () => subscriber(port, ALL, { localAddress: address }));
+  await Promise.all(five.map((client) => client.head));
+  expect(await openSubscriptions()).toBe(5);
+  for (const client of five) client.destroy();
+});
+
 it('executes each notice once for all the subscribers of one document', async () => {
   const same = Array.from({ length: 12 }, (_, i) =>
     subscriber(port, ALL, { localAddress: loopbackAddress(10 + (i % 3)) }),
