@@ -98,6 +98,15 @@ export const ERROR_CATALOGUE = {
     remedy: 'wait `Retry-After` seconds, then retry; spread requests out',
     status: 429,
   },
+  TOO_MANY_SUBSCRIPTIONS: {
+    when: 'a subscription beyond `SUBSCRIPTIONS_PER_CALLER` open at once for one API key or user (`SUBSCRIPTIONS_PER_ADDRESS` for one address without credentials), or beyond `SUBSCRIPTIONS_MAX` on the server, with `limit`; the subscription is not opened',
+    remedy:
+      'close a subscription you no longer read (one per page is enough: list the tickers in it), then subscribe again',
+  },
+  SUBSCRIBER_TOO_SLOW: {
+    when: 'the last event of a subscription whose client fell more than `SUBSCRIPTION_BACKLOG` notices behind (it stopped reading its stream), with `limit`; the server then closes the stream',
+    remedy: 'subscribe again, and refetch what you show: updates may have been missed meanwhile',
+  },
   PAYLOAD_TOO_LARGE: {
     when: 'a request body over `MAX_BODY_BYTES`, with `limit`; refused before it is read',
     remedy: 'send less in one request: split a load into several calls',

@@ -15,6 +15,7 @@ import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { useInputHygiene } from './graphql/use-input-hygiene.js';
 import { GRAPHQL_PATH, useLimits } from './graphql/use-limits.js';
 import { useMetrics } from './graphql/use-metrics.js';
+import { useSharedSubscriptions } from './graphql/use-shared-subscriptions.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { addressOf, type ServerContext } from './http/server-context.js';
@@ -62,7 +63,7 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
     tokens,
     auth,
     loginThrottle: shared ? createSharedLoginThrottle(shared) : createLoginThrottle(),
-    pricesFeed: createPricesFeed(db),
+    pricesFeed: createPricesFeed(db, config.liveUpdates),
     config,
   };
   // Without replicas, every request takes the one route, decided here once.
@@ -98,6 +99,7 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
       useInputHygiene(),
       useOneMutationField(),
       ...useCompiledExecution(logger),
+      useSharedSubscriptions(schema),
       ...responseCache.plugins,
       ...(router?.plugins ?? []),
     ],

@@ -26,16 +26,21 @@ function publicCoordinates(schema: GraphQLSchema): Set<string> {
     for (const field of Object.values(type.getFields())) {
       const scope = cacheScopeOf(field);
       // A root field has no parent to take its scope from.
-      const root = type === schema.getQueryType();
+      const root = type === schema.getQueryType() || type === schema.getSubscriptionType();
       if (scope === 'public' || (scope === 'parent' && !root)) shared.add(`${type.name}.${field.name}`);
     }
   }
   return shared;
 }
 
-/** Whether a parsed document is a query whose every field may be shared; remembered per document. */
+/**
+ * Whether a parsed document is a query whose every field may be shared;
+ * remembered per document. With `subscription`: a subscription whose every
+ * event may be shared (src/graphql/use-shared-subscriptions.ts).
+ */
 export function cacheableDocuments(
   schema: GraphQLSchema,
+  operation: 'query' | 'subscription' = 'query',
 ): (document: DocumentNode, operationName?: string | null) => boolean {
   const shared = publicCoordinates(schema);
   const decided = new WeakMap<DocumentNode, Map<string, boolean>>();
@@ -45,7 +50,7 @@ export function cacheableDocuments(
     const name = operationName ?? '';
     let cacheable = byOperation.get(name);
     if (cacheable === undefined) {
-      cacheable = decide(schema, shared, document, operationName);
+      cacheable = decide(schema, shared, operation, document, operationName);
       byOperation.set(name, cacheable);
     }
     return cacheable;
@@ -55,10 +60,11 @@ export function cacheableDocuments(
 function decide(
   schema: GraphQLSchema,
   shared: Set<string>,
+  operation: 'query' | 'subscription',
   document: DocumentNode,
   operationName?: string | null,
 ): boolean {
-  if (getOperationAST(document, operationName)?.operation !== 'query') return false;
+  if (getOperationAST(document, operationName)?.operation !== operation) return false;
   const typeInfo = new TypeInfo(schema);
   let cacheable = true;
   // Every field of the document, fragments included: a fragment the operation

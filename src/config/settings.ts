@@ -318,6 +318,35 @@ const settings = {
         'the most those entries hold in all (response bodies); once full, a response is admitted on its second request',
     }),
   },
+  // pricesUpdated subscribers (src/prices/fan-out.ts): how many one caller may
+  // hold, and how far one may fall behind before it is dropped.
+  liveUpdates: {
+    perCaller: setting({
+      env: 'SUBSCRIPTIONS_PER_CALLER',
+      parser: integer({ min: 1, max: 100_000 }),
+      default: 20,
+      description: 'subscriptions open at once per API key or user, in each server process',
+    }),
+    perAddress: setting({
+      env: 'SUBSCRIPTIONS_PER_ADDRESS',
+      parser: integer({ min: 1, max: 100_000 }),
+      default: 5,
+      description: 'the same, per client address, for requests without credentials',
+    }),
+    total: setting({
+      env: 'SUBSCRIPTIONS_MAX',
+      parser: integer({ min: 1, max: 1_000_000 }),
+      default: 10_000,
+      description: 'subscriptions open at once in each server process, all callers together',
+    }),
+    backlog: setting({
+      env: 'SUBSCRIPTION_BACKLOG',
+      parser: integer({ min: 1, max: 1_000_000 }),
+      default: 5_000,
+      description:
+        'notices kept for subscribers that are behind (shared by all); one that falls further behind, having stopped reading, is dropped with `SUBSCRIBER_TOO_SLOW`',
+    }),
+  },
   // The provider `npm run update` fetches from.
   priceSource: {
     urlTemplate: setting({

@@ -79,6 +79,18 @@ export const subscriptionsOpen = new Gauge({
   registers: [registry],
 });
 
+export const subscriptionsDropped = new Counter({
+  name: 'etfql_subscriptions_dropped_total',
+  help: 'Subscriptions closed with SUBSCRIBER_TOO_SLOW: their client fell a whole backlog of notices behind.',
+  registers: [registry],
+});
+
+export const subscriptionExecutions = new Counter({
+  name: 'etfql_subscription_executions_total',
+  help: 'Subscription events executed: once per notice for all the subscribers of one document.',
+  registers: [registry],
+});
+
 const MAX_OPERATION_NAMES = 200;
 const operationNames = new Set<string>();
 
@@ -90,38 +102,4 @@ export function operationLabel(name: string | null | undefined): string {
   if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
   operationNames.add(label);
   return label;
-}
-
-/**
- * Counts a subscription as open from when it is made until it ends or is
- * closed (counted here, not on its first read: a stream is read only once an
- * event is wanted).
- */
-export function countedWhileOpen<T>(source: AsyncIterable<T>): AsyncIterableIterator<T> {
-  const iterator = source[Symbol.asyncIterator]();
-  subscriptionsOpen.inc();
-  let open = true;
-  const close = () => {
-    if (open) subscriptionsOpen.dec();
-    open = false;
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const result = await iterator.next();
-      if (result.done) close();
-      return result;
-    },
-    async return(value?: unknown) {
-      close();
-      return (await iterator.return?.(value)) ?? { done: true, value: undefined };
-    },
-    async throw(error?: unknown) {
-      close();
-      if (iterator.throw) return iterator.throw(error);
-      throw error;
-    },
-  };
 }

@@ -1,19 +1,18 @@
 // The pricesUpdated subscription: a dashboard's cue to refetch.
-import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../builder.js';
 import { parseTickerList } from '../etfs/ticker-list.js';
-import { countedWhileOpen } from '../metrics/metrics.js';
 import type { PricesUpdate as PricesUpdateShape } from '../prices/prices-updated.js';
 
 const PricesUpdate = builder.objectRef<PricesUpdateShape>('PricesUpdate').implement({
   description: 'Prices of one ETF changed between two dates (inclusive): refetch what shows them.',
   fields: (t) => ({
     ticker: t.exposeString('ticker'),
-    from: t.field({ type: 'Date', resolve: (update) => update.from }),
-    to: t.field({ type: 'Date', resolve: (update) => update.to }),
+    from: t.field({ type: 'Date', cacheScope: 'parent', resolve: (update) => update.from }),
+    to: t.field({ type: 'Date', cacheScope: 'parent', resolve: (update) => update.to }),
     missed: t.boolean({
       description:
         "True when this server's change feed was down (a database restart) and updates may have been lost: then ticker is '*', and every subscriber should refetch what it shows.",
+      cacheScope: 'parent',
       resolve: (update) => update.missed === true,
     }),
   }),
@@ -23,20 +22,31 @@ builder.subscriptionFields((t) => ({
   pricesUpdated: t.field({
     type: PricesUpdate,
     description:
-      'Fires after a load or deletion of prices commits (through the API, `npm run ingest` or `npm run update`, in any process), for the given tickers (all when omitted). Over server-sent events: GET or POST /graphql with Accept: text/event-stream.',
+      'Fires after a load or deletion of prices commits (through the API, `npm run ingest` or `npm run update`, in any process), for the given tickers (all when omitted). Over server-sent events: GET or POST /graphql with Accept: text/event-stream. A caller may hold `SUBSCRIPTIONS_PER_CALLER` at once (`SUBSCRIPTIONS_PER_ADDRESS` without credentials: TOO_MANY_SUBSCRIPTIONS); one that stops reading is dropped (SUBSCRIBER_TOO_SLOW, its last event) and should subscribe again and refetch.',
     authScopes: { reader: true },
+    // Every reader gets the same events: each notice is executed once for all
+    // the subscribers of one document (src/graphql/use-shared-subscriptions.ts).
+    cacheScope: 'public',
     args: { tickers: t.arg.stringList() },
     subscribe: async (_root, args, ctx) => {
       const max = ctx.config.limits.maxTickers;
       const wanted = args.tickers ? new Set(parseTickerList(args.tickers, { max })) : null;
-      await ctx.pricesFeed.ready;
-      return countedWhileOpen(
-        pipe(
-          ctx.pricesFeed.pubsub.subscribe('pricesUpdated'),
-          filter((update: PricesUpdateShape) => update.missed === true || wanted === null || wanted.has(update.ticker)),
-        ),
-      );
+      // A credential counts as its principal wherever it calls from; without one, the address counts.
+      const key = await ctx.caller.key();
+      const release = ctx.pricesFeed.slots.take({ key, anonymous: key === ctx.caller.addressKey });
+      try {
+        await ctx.pricesFeed.ready;
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return ctx.pricesFeed.updates.subscribe({
+        wants: (update) => update.missed === true || wanted === null || wanted.has(update.ticker),
+        onEnd: release,
+      });
     },
-    resolve: (update) => update,
+    // A Dropped notice never reaches execution: src/graphql/use-shared-subscriptions.ts
+    // makes it the stream's last event.
+    resolve: (update) => update as PricesUpdateShape,
   }),
 }));

@@ -20,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ERROR_CATALOGUE, type ErrorCode, isErrorCode } from '../../src/error-catalogue.js';
 import { createHttpServer } from '../../src/http/http-server.js';
+import { registry } from '../../src/metrics/metrics.js';
+import { notifyPricesUpdated } from '../../src/prices/prices-updated-notice.js';
 import { type App, createApp } from '../../src/yoga.js';
 import { createUser } from '../helpers/accounts.js';
 import { createEtfWithBars } from '../helpers/fixtures.js';
@@ -43,6 +45,8 @@ let base: string;
 let strictBase: string;
 let brokenBase: string;
 let onlyAdminId: number;
+/** A short backlog and room for large events: a reader that stops reading is dropped after a few hundred notices. */
+let slowBase: string;
 
 async function listen(app: App): Promise<string> {
   const server = createHttpServer(app);
@@ -64,6 +68,12 @@ beforeAll(async () => {
   await broken.db.prisma.etf.create({ data: { ticker: 'X', name: 'X' } });
   await broken.db.pool.query('DROP TABLE daily_price CASCADE');
   brokenBase = await listen(broken.app);
+  slowBase = await listen(
+    createApp({
+      db: t.db,
+      config: loadConfig({ SUBSCRIPTION_BACKLOG: '5', MAX_ALIASES: '1000', MAX_TOKENS: '100000' }),
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -84,8 +94,60 @@ const post = (query: string, variables?: Record<string, unknown>, headers: Recor
     body: JSON.stringify({ query, variables }),
   });
 
-/** A request that gets the code; `status` when it is not the one the catalogue gives (200 without one). */
-type Provocation = { name: string; send: () => Promise<Response>; status?: number };
+/**
+ * A request that gets the code; `status` when it is not the one the catalogue
+ * gives (200 without one); `stream` when the code comes as the last event of
+ * a subscription's stream.
+ */
+type Provocation = { name: string; send: () => Promise<Response>; status?: number; stream?: true };
+
+const PRICES_UPDATED = 'subscription { pricesUpdated { ticker } }';
+
+/** Opens `count` subscriptions from this address and holds them while `during` runs. */
+async function holdingSubscriptions(count: number, during: () => Promise<Response>): Promise<Response> {
+  const held = Array.from({ length: count }, () => new AbortController());
+  try {
+    await Promise.all(
+      held.map((client) =>
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          signal: client.signal,
+          headers: { ...JSON_TYPE, accept: 'text/event-stream' },
+          body: JSON.stringify({ query: PRICES_UPDATED }),
+        }),
+      ),
+    );
+    return await during();
+  } finally {
+    for (const client of held) client.abort();
+  }
+}
+
+const droppedSoFar = async () =>
+  (await registry.getSingleMetric('etfql_subscriptions_dropped_total')?.get())?.values[0]?.value ?? 0;
+
+/** A subscriber that reads nothing while 400 notices of some 20 KB each go out, then reads what it was sent. */
+async function stalledSubscriber(): Promise<Response> {
+  const large = `subscription { pricesUpdated { ${Array.from({ length: 1000 }, (_, i) => `a${i}: from`).join(' ')} } }`;
+  const response = await fetch(`${slowBase}/graphql?${new URLSearchParams({ query: large })}`, {
+    headers: { accept: 'text/event-stream' },
+  });
+  const dropped = await droppedSoFar();
+  const client = await t.db.pool.connect();
+  try {
+    const updates = Array.from({ length: 400 }, (_, i) => ({
+      ticker: `S${i}`,
+      from: '2024-01-02' as const,
+      to: '2024-01-02' as const,
+    }));
+    await notifyPricesUpdated(client, updates);
+  } finally {
+    client.release();
+  }
+  for (let i = 0; i < 500 && (await droppedSoFar()) === dropped; i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return response;
+}
 
 const provocations: Record<ErrorCode, [Provocation, ...Provocation[]]> = {
   GRAPHQL_PARSE_FAILED: [{ name: 'not GraphQL', send: () => post('{ etf(') }],
@@ -221,6 +283,13 @@ const provocations: Record<ErrorCode, [Provocation, ...Provocation[]]> = {
       },
     },
   ],
+  TOO_MANY_SUBSCRIPTIONS: [
+    {
+      name: 'a sixth subscription from one address',
+      send: () => holdingSubscriptions(5, () => post(PRICES_UPDATED)),
+    },
+  ],
+  SUBSCRIBER_TOO_SLOW: [{ name: 'a subscriber that stops reading', send: stalledSubscriber, stream: true }],
   PAYLOAD_TOO_LARGE: [{ name: 'a body over MAX_BODY_BYTES', send: () => post(`{ __typename } # ${'x'.repeat(2000)}`) }],
   INTERNAL_SERVER_ERROR: [
     {
@@ -229,6 +298,12 @@ const provocations: Record<ErrorCode, [Provocation, ...Provocation[]]> = {
     },
   ],
 };
+
+/** The data of the last `next` event of a stream of server-sent events. */
+function lastEvent(stream: string): unknown {
+  const events = stream.split('\n\n').filter((event) => event.startsWith('event: next\n'));
+  return JSON.parse(events.at(-1)?.split('\n')[1]?.slice('data: '.length) ?? 'null');
+}
 
 describe('every code in the catalogue, from a running server', () => {
   const cases = Object.entries(provocations).flatMap(([code, list]) =>
@@ -239,8 +314,12 @@ describe('every code in the catalogue, from a running server', () => {
     const response = await provocation.send();
     const entry = ERROR_CATALOGUE[code];
     expect(response.status).toBe(provocation.status ?? ('status' in entry ? entry.status : 200));
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = (await response.json()) as { errors?: { extensions?: { code?: unknown } }[] };
+    expect(response.headers.get('content-type')).toMatch(
+      provocation.stream ? /^text\/event-stream/ : /^application\/json/,
+    );
+    const body = (provocation.stream ? lastEvent(await response.text()) : await response.json()) as {
+      errors?: { extensions?: { code?: unknown } }[];
+    };
     const codes = (body.errors ?? []).map((error) => error.extensions?.code);
     expect(codes[0]).toBe(code);
     expect(codes.filter((other) => !isErrorCode(other))).toEqual([]);

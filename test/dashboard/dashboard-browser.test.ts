@@ -38,7 +38,8 @@ afterAll(async () => {
 
 type Watch = { page: Page; graphqlRequests: string[]; consoleErrors: string[]; blocked: string[] };
 
-async function open(pathAndQuery: string): Promise<Watch> {
+/** `prepare` runs before the page loads: routes it adds take precedence over the blocking one. */
+async function open(pathAndQuery: string, prepare?: (page: Page) => Promise<void>): Promise<Watch> {
   const page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
   const watch: Watch = { page, graphqlRequests: [], consoleErrors: [], blocked: [] };
   await page.route('**/*', (route) => {
@@ -48,6 +49,7 @@ async function open(pathAndQuery: string): Promise<Watch> {
     watch.blocked.push(url.href);
     return route.abort();
   });
+  await prepare?.(page);
   page.on('request', (request) => {
     if (request.url().endsWith('/graphql')) watch.graphqlRequests.push(request.postData() ?? '');
   });
@@ -185,6 +187,44 @@ it('shows the watchlist with last close and daily change once signed in', { time
   expect(cells[0]).toBe('TLT');
   expect(cells[1]).toMatch(/^\d+\.\d{2}$/);
   expect(cells[2]).toMatch(/^-?\d+\.\d{2} %$/);
+  expect(consoleErrors).toEqual([]);
+  await page.close();
+});
+
+it('refetches and subscribes again when the server drops its stream for falling behind', {
+  timeout: 60_000,
+}, async () => {
+  // The first subscription gets what a dropped subscriber gets: its last
+  // event, SUBSCRIBER_TOO_SLOW, and the end of the stream; later ones reach the server.
+  let subscriptions = 0;
+  const { page, graphqlRequests, consoleErrors } = await open('/?view=compare&tickers=SPY,QQQ', async (page) => {
+    const isSubscription = (url: URL) => url.pathname === '/graphql' && /subscription/.test(url.search);
+    await page.route(isSubscription, (route) => {
+      subscriptions++;
+      if (subscriptions > 1) return route.fallback();
+      const dropped = { errors: [{ message: 'dropped', extensions: { code: 'SUBSCRIBER_TOO_SLOW', limit: 5000 } }] };
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/event-stream' },
+        body: `:\n\nevent: next\ndata: ${JSON.stringify(dropped)}\n\nevent: complete\ndata:\n\n`,
+      });
+    });
+  });
+  // Rendered once for the page, once more for the refetch that the drop asks for.
+  await waitForRender(page, 2);
+  await expect.poll(() => subscriptions, { timeout: 15_000 }).toBe(2);
+  await expect.poll(() => page.evaluate(() => window.__etfql?.live), { timeout: 15_000 }).toBe(true);
+  await page.waitForTimeout(300);
+  const before = graphqlRequests.length;
+  await executeText(
+    t.app,
+    'mutation { loadPrices(ticker: "QQQ", bars: [{ date: "2026-01-05", open: 100, high: 101, low: 99, close: 100.5, volume: 1000 }]) { inserted } }',
+    undefined,
+    bearer(ADMIN_KEY),
+  );
+  await waitForRender(page, 3);
+  expect(graphqlRequests.length - before).toBe(1);
+  expect(subscriptions).toBe(2);
   expect(consoleErrors).toEqual([]);
   await page.close();
 });
