@@ -12,6 +12,7 @@ import { type App, createApp } from '../../src/yoga.js';
 import { graphql } from '../gql/index.js';
 import { createEtfWithBars } from '../helpers/fixtures.js';
 import { bearer, execute } from '../helpers/graphql-client.js';
+import { serveOverHttp } from '../helpers/http-app.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let t: TestDatabase;
@@ -157,5 +158,30 @@ describe('conditional requests', () => {
     const changed = await post({ 'if-none-match': tag as string });
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain('2024-07-01');
+  });
+
+  it('answers 304 over HTTP too, compressed or not, as curl and browsers ask', async () => {
+    const http = await serveOverHttp(t.app);
+    try {
+      const body = JSON.stringify({ query: print(MissChart), variables: { tickers: ['MSB'], last: 3 } });
+      const post = (headers: Record<string, string> = {}) =>
+        fetch(`${http.base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+      await (await post()).arrayBuffer();
+      const stored = await post({ 'accept-encoding': 'gzip, br' });
+      const tag = stored.headers.get('etag');
+      expect(tag).toBeTruthy();
+      await stored.arrayBuffer();
+      for (const encoding of ['identity', 'gzip, br']) {
+        const unchanged = await post({ 'if-none-match': tag as string, 'accept-encoding': encoding });
+        expect(unchanged.status).toBe(304);
+        expect((await unchanged.arrayBuffer()).byteLength).toBe(0);
+      }
+    } finally {
+      await http.close();
+    }
   });
 });
