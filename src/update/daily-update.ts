@@ -14,7 +14,8 @@ import { lastBarDate } from '../prices/bar-dates.js';
 import { loadPrices } from '../prices/load-prices.js';
 import { upsertBars } from '../prices/upsert-bars.js';
 import { type BarInput, type ValidBars, validateBars } from '../prices/validate-bars.js';
-import { FetchFailure, fetchNewBars } from './fetch-bars.js';
+import { fetchNewBars } from './fetch-bars.js';
+import { FetchFailure } from './provider-http.js';
 
 /** The advisory lock key: any constant that no other code takes. */
 const UPDATE_LOCK = "hashtext('etfql:daily-update')";
