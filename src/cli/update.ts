@@ -1,16 +1,25 @@
-// npm run update: appends the newest bars of every ETF from PRICE_SOURCE_URL.
+// npm run update: appends the newest bars of every ETF from the provider
+// PRICE_SOURCE names (with its splits and dividends when it states them).
 // Meant for cron. Exit status: 0 when every ETF is current, 1 when some
 // tickers failed (the others still loaded; a ticker whose data the database
 // refuses is one of them), 2 for a configuration error,
-// 3 when nothing could be done now (the database cannot be reached, or another
-// update holds the lock): a later run should try again.
+// 3 when nothing could be done now (the database cannot be reached, another
+// update holds the lock, or the only failures are the provider's rate limit):
+// a later run should try again. Where the provider's adjusted close differs
+// from etfql's, a line per date says so (the exit status is unchanged).
+import { configuredProvider } from '../update/configured-provider.js';
 import { runDailyUpdate, type TickerOutcome } from '../update/daily-update.js';
 import { runCli, withCliDatabase } from './cli-database.js';
 
 const line = (outcome: TickerOutcome) => {
   switch (outcome.status) {
-    case 'loaded':
-      return `${outcome.ticker}: ${outcome.bars} new bar${outcome.bars === 1 ? '' : 's'} (${outcome.from === outcome.to ? outcome.from : `${outcome.from} to ${outcome.to}`})`;
+    case 'loaded': {
+      const actions = [
+        outcome.splits > 0 ? `${outcome.splits} split${outcome.splits === 1 ? '' : 's'}` : '',
+        outcome.dividends > 0 ? `${outcome.dividends} dividend${outcome.dividends === 1 ? '' : 's'}` : '',
+      ].filter(Boolean);
+      return `${outcome.ticker}: ${outcome.bars} new bar${outcome.bars === 1 ? '' : 's'} (${outcome.from === outcome.to ? outcome.from : `${outcome.from} to ${outcome.to}`})${actions.length > 0 ? `, ${actions.join(', ')}` : ''}`;
+    }
     case 'current':
       return `${outcome.ticker}: up to date`;
     case 'failed':
@@ -21,18 +30,22 @@ const line = (outcome: TickerOutcome) => {
 const started = Date.now();
 runCli(() =>
   withCliDatabase(async (db, config) => {
-    const { urlTemplate, timeoutMs, concurrency, symbols } = config.priceSource;
-    if (!urlTemplate) {
-      process.stderr.write('Set PRICE_SOURCE_URL, e.g. https://prices.example.com/daily/{ticker}.csv\n');
+    const { timeoutMs, concurrency, symbols } = config.priceSource;
+    const provider = configuredProvider(config.priceSource);
+    if (typeof provider === 'string') {
+      process.stderr.write(`${provider}\n`);
       return 2;
     }
     const result = await runDailyUpdate(db, {
-      urlTemplate,
+      provider,
       timeoutMs,
       concurrency,
       symbols,
-      onOutcome: (outcome) =>
-        (outcome.status === 'failed' ? process.stderr : process.stdout).write(`${line(outcome)}\n`),
+      onOutcome: (outcome) => {
+        (outcome.status === 'failed' ? process.stderr : process.stdout).write(`${line(outcome)}\n`);
+        if (outcome.status === 'failed') return;
+        for (const difference of outcome.differences) process.stderr.write(`${outcome.ticker}: ${difference}\n`);
+      },
     });
     if (!result.locked) {
       process.stderr.write('Another update is running (advisory lock held); nothing done.\n');
@@ -40,9 +53,13 @@ runCli(() =>
     }
     const count = (status: TickerOutcome['status']) => result.outcomes.filter((o) => o.status === status).length;
     const bars = result.outcomes.reduce((sum, o) => sum + (o.status === 'loaded' ? o.bars : 0), 0);
+    const differing = result.outcomes.filter((o) => o.status !== 'failed' && o.differences.length > 0).length;
+    const failed = result.outcomes.filter((o) => o.status === 'failed');
+    const later = failed.filter((o) => o.retryLater).length;
     process.stdout.write(
-      `${result.outcomes.length} ETFs: ${count('loaded')} updated (${bars} bars), ${count('current')} up to date, ${count('failed')} failed, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `${result.outcomes.length} ETFs: ${count('loaded')} updated (${bars} bars), ${count('current')} up to date, ${failed.length} failed${later > 0 ? ` (${later} rate-limited: retry later)` : ''}${differing > 0 ? `, ${differing} with an adjustment differing from the provider's` : ''}, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
-    return count('failed') > 0 ? 1 : 0;
+    if (failed.length === 0) return 0;
+    return later === failed.length ? 3 : 1;
   }),
 );

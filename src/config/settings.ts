@@ -349,10 +349,29 @@ const settings = {
   },
   // The provider `npm run update` fetches from.
   priceSource: {
+    source: setting({
+      env: 'PRICE_SOURCE',
+      parser: oneOf(['generic', 'tiingo']),
+      default: 'generic',
+      description:
+        "`npm run update`'s provider: `generic` (a CSV per ticker at `PRICE_SOURCE_URL`) or `tiingo` (with splits and dividends; see [Real data](#real-data))",
+    }),
+    key: setting({
+      env: 'PRICE_SOURCE_KEY',
+      parser: optional(secret({ minLength: 8 })),
+      description: "the named provider's API key (Tiingo's token); never shown in output, logs or errors",
+    }),
+    baseUrl: setting({
+      env: 'PRICE_SOURCE_BASE_URL',
+      parser: optional(origin()),
+      description:
+        "replaces only the scheme, host and port of the named provider's documented endpoint (a proxy, a test server); its paths and parameters stay the provider's",
+    }),
     urlTemplate: setting({
       env: 'PRICE_SOURCE_URL',
       parser: optional(httpUrlTemplate('{ticker}', 'https://example.com/{ticker}.csv')),
-      description: "`npm run update`'s provider, with `{ticker}` where the ticker goes",
+      description:
+        "`npm run update`'s generic provider (`PRICE_SOURCE=generic`), with `{ticker}` where the ticker goes",
     }),
     timeoutMs: setting({
       env: 'PRICE_SOURCE_TIMEOUT_MS',

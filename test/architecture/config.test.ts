@@ -90,12 +90,18 @@ describe('loadConfig', () => {
         PRICE_SOURCE_CONCURRENCY: '8',
       }).priceSource,
     ).toEqual({
+      source: 'generic',
+      key: undefined,
+      baseUrl: undefined,
       urlTemplate: 'https://prices.example.com/d/{ticker}.csv?key=abc',
       timeoutMs: 5000,
       concurrency: 8,
       symbols: {},
     });
     expect(loadConfig({}).priceSource).toEqual({
+      source: 'generic',
+      key: undefined,
+      baseUrl: undefined,
       urlTemplate: undefined,
       timeoutMs: 30_000,
       concurrency: 4,
