@@ -59,6 +59,12 @@ type UpdateOptions = ({ urlTemplate: string } | { provider: PriceProvider }) & {
   concurrency: number;
   /** The provider's symbol per ticker where it differs (PRICE_SOURCE_SYMBOLS). */
   symbols?: Record<string, string>;
+  /**
+   * Only these ETFs (upper-case tickers), each with its whole history fetched
+   * again and written over what is stored (`npm run update -- --full`): what a
+   * provider advises after a split or dividend changed its adjusted series.
+   */
+  full?: readonly string[];
   onOutcome?: (outcome: TickerOutcome) => void;
 };
 
@@ -75,8 +81,10 @@ export async function runDailyUpdate(db: Database, options: UpdateOptions): Prom
     if (!lock.rows[0]?.ok) return { locked: false };
     try {
       const { rows } = await db.pool.query<{ id: number; ticker: string; last: IsoDate | null }>(LAST_DATES);
+      const full = options.full && new Set(options.full);
+      const etfs = full ? rows.filter((row) => full.has(row.ticker)).map((row) => ({ ...row, last: null })) : rows;
       const started = performance.now();
-      const fetched = await fetchAll(rows, options);
+      const fetched = await fetchAll(etfs, options);
       const fetchedAt = performance.now();
       const outcomes = await compareAdjustments(db, fetched, await appendAll(db, fetched));
       const seconds = { fetch: (fetchedAt - started) / 1000, write: (performance.now() - fetchedAt) / 1000 };

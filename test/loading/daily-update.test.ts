@@ -194,3 +194,39 @@ it('asks the provider for its own symbol of a ticker (PRICE_SOURCE_SYMBOLS)', as
   expect(requests).toContain('/daily/BRK-B.csv');
   expect(await stored('BRK.B')).toEqual(bars);
 });
+
+it('fetches the whole history of the ETFs named after --full again, and writes it over what is stored', async () => {
+  // The provider revised AAA's history (as after a split it back-adjusts).
+  const revised = (history.get('AAA') as BarInput[]).map((bar) => ({
+    ...bar,
+    open: bar.open / 2,
+    high: bar.high / 2,
+    low: bar.low / 2,
+    close: bar.close / 2,
+  }));
+  provider.set('AAA', csv(revised));
+  const bbb = await stored('BBB');
+  requests.length = 0;
+  const run = await runCli('update', ['--full', 'aaa'], env);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(`AAA: ${revised.length} bars written`);
+  expect(requests).toEqual(['/daily/AAA.csv']); // no other ETF was asked for
+  expect(await stored('AAA')).toEqual(revised);
+  expect(await stored('BBB')).toEqual(bbb);
+  await expectStoredIndicatorsCurrent(t.db, 'AAA');
+});
+
+it.each([
+  [['--full'], 'usage: npm run update [-- --full TICKER...]'],
+  [['--everything'], 'usage: npm run update [-- --full TICKER...]'],
+  [['--full', 'NOPE'], '--full: no ETF has the ticker NOPE'],
+  [['--full', 'X;Y'], '--full X;Y: the ticker may contain only'],
+])('refuses %j with status 2, changing nothing', async (args, message) => {
+  const before = await snapshot(t.db);
+  requests.length = 0;
+  const run = await runCli('update', args, env);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(message);
+  expect(requests).toEqual([]);
+  expect(await snapshot(t.db)).toEqual(before);
+});
