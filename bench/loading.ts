@@ -25,6 +25,7 @@ import { jobReport } from '../src/jobs/job-report.js';
 import { startJobWorker } from '../src/jobs/worker.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
 import { runDailyUpdate } from '../src/update/daily-update.js';
+import { tiingoProvider } from '../src/update/tiingo.js';
 import { createApp } from '../src/yoga.js';
 
 type LoadingResult = {
@@ -40,6 +41,8 @@ type LoadingResult = {
   appendSeconds: number[];
   /** The database part of each append: one transaction for all ETFs, indicators included. */
   appendWriteSeconds: number[];
+  /** The same from Tiingo's API, with a dividend for every tenth ETF and a split for every hundredth. */
+  tiingoSeconds: number[];
 };
 
 const ADMIN_KEY = 'etfql_bench-loading-admin-key';
@@ -50,6 +53,8 @@ export function dataset(etfs: number, days: number) {
   // The last day is held back for the append workload.
   return { tickers, history: dates.slice(0, days), nextDay: dates.at(-1) as string };
 }
+
+type Bar = ReturnType<typeof syntheticBars>[number];
 
 export const barsOf = (ticker: string, dates: readonly string[]) =>
   syntheticBars(ticker, dates, { start: 50, drift: 0.05, volatility: 0.25, volume: 1e6 });
@@ -203,13 +208,53 @@ async function mutations(adminUrl: string, tickers: string[], dates: string[]) {
   return elapsed;
 }
 
-/** One new day for every ETF, fetched from a provider on 127.0.0.1 and appended by the daily update. */
-async function append(url: string, tickers: string[], dates: string[], day: string, dir: string) {
+/** Every tenth ETF goes ex-dividend on the new day, and every hundredth splits 2-for-1 on it. */
+const DIVIDEND_EVERY = 10;
+const SPLIT_EVERY = 100;
+
+/**
+ * The new day as Tiingo would answer for `ticker` (from the last stored bar
+ * on: the adapter asks for it, to compare its restated adjClose), with the
+ * ETF's dividend or split of that day, and adjClose as they adjust it.
+ */
+function tiingoFile(ticker: string, index: number, dates: string[], day: string): string {
+  const [previous, next] = barsOf(ticker, [...dates, day]).slice(-2) as [Bar, Bar];
+  const split = index % SPLIT_EVERY === 0 ? 2 : 1;
+  const dividend = split === 1 && index % DIVIDEND_EVERY === 0 ? Number((previous.close * 0.005).toFixed(4)) : 0;
+  const factor = (1 - dividend / previous.close) / split;
+  const row = (b: Bar, scale: number, adjusted: number, div: number, splitFactor: number) =>
+    [b.date, b.close * scale, b.high * scale, b.low * scale, b.open * scale, Math.round(b.volume / scale)]
+      .concat([adjusted, 0, 0, 0, 0, div, splitFactor])
+      .join(',');
+  return (
+    'date,close,high,low,open,volume,adjClose,adjHigh,adjLow,adjOpen,adjVolume,divCash,splitFactor\n' +
+    `${row(previous, 1, previous.close * factor, 0, 1)}\n${row(next, 1 / split, next.close / split, dividend, split)}\n`
+  );
+}
+
+/**
+ * One new day for every ETF, fetched from a provider on 127.0.0.1 and appended
+ * by the daily update: a generic CSV of recent bars, or Tiingo's answer with
+ * the dividends and splits of that day (recorded in the same transaction).
+ */
+async function append(
+  url: string,
+  tickers: string[],
+  dates: string[],
+  day: string,
+  dir: string,
+  source: 'csv' | 'tiingo',
+) {
   await mkdir(dir, { recursive: true });
-  for (const ticker of tickers) {
+  for (const [index, ticker] of tickers.entries()) {
     const last = barsOf(ticker, [...dates, day]).slice(-5); // a provider's "recent bars" file
     const rows = last.map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},${b.volume}`);
-    await writeFile(path.join(dir, `${ticker}.csv`), `Date,Open,High,Low,Close,Volume\n${rows.join('\n')}\n`);
+    await writeFile(
+      path.join(dir, `${ticker}.csv`),
+      source === 'tiingo'
+        ? tiingoFile(ticker, index, dates, day)
+        : `Date,Open,High,Low,Close,Volume\n${rows.join('\n')}\n`,
+    );
   }
   const provider = spawn(process.execPath, ['--import', 'tsx', 'bench/provider.ts', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -220,19 +265,26 @@ async function append(url: string, tickers: string[], dates: string[], day: stri
   });
   const db = createDatabase(url, { poolSize: 10 });
   const started = performance.now();
+  const origin = `http://127.0.0.1:${port}`;
   const result = await runDailyUpdate(db, {
-    urlTemplate: `http://127.0.0.1:${port}/{ticker}.csv`,
+    ...(source === 'tiingo'
+      ? { provider: tiingoProvider({ key: 'bench-tiingo-token', baseUrl: origin }) }
+      : { urlTemplate: `${origin}/{ticker}.csv` }),
     timeoutMs: 10_000,
     concurrency: 8,
   });
   const elapsed = seconds(started);
   const write = result.locked ? result.seconds.write : Number.NaN;
   provider.kill();
-  const loaded = result.locked ? result.outcomes.filter((o) => o.status === 'loaded').length : 0;
+  const outcomes = result.locked ? result.outcomes : [];
+  const loaded = outcomes.filter((o) => o.status === 'loaded').length;
   if (loaded !== tickers.length) throw new Error(`the update appended to ${loaded} of ${tickers.length} ETFs`);
-  // Undo, so that the next round appends the same day again.
+  const differing = outcomes.filter((o) => o.status !== 'failed' && o.differences.length > 0).length;
+  if (differing > 0) throw new Error(`${differing} ETFs' adjusted closes differ from the provider's`);
+  // Undo, so that the next round appends the same day again, with its actions.
   await db.pool.query('DELETE FROM daily_price WHERE date = $1', [day]);
   await db.pool.query('DELETE FROM daily_indicator WHERE date = $1', [day]);
+  await db.pool.query('DELETE FROM corporate_action WHERE date = $1', [day]);
   await db.close();
   return { elapsed, write };
 }
@@ -254,10 +306,14 @@ export async function benchLoading(
     floorSeconds.push(await floor(adminUrl, tickers, history));
     const appendSeconds: number[] = [];
     const appendWriteSeconds: number[] = [];
+    const tiingoSeconds: number[] = [];
     for (let round = 0; round < Math.max(rounds, 3); round++) {
-      const { elapsed, write } = await append(ingest.url, tickers, history, nextDay, `${dir}-provider`);
+      const { elapsed, write } = await append(ingest.url, tickers, history, nextDay, `${dir}-provider`, 'csv');
       appendSeconds.push(elapsed);
       appendWriteSeconds.push(write);
+    }
+    for (let round = 0; round < Math.max(rounds, 3); round++) {
+      tiingoSeconds.push((await append(ingest.url, tickers, history, nextDay, `${dir}-tiingo`, 'tiingo')).elapsed);
     }
     return {
       rows: etfs * days,
@@ -269,10 +325,12 @@ export async function benchLoading(
       mutationSeconds,
       appendSeconds,
       appendWriteSeconds,
+      tiingoSeconds,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(`${dir}-provider`, { recursive: true, force: true });
+    await rm(`${dir}-tiingo`, { recursive: true, force: true });
   }
 }
 

@@ -312,7 +312,8 @@ if (only === undefined || only === 'loading') {
   process.stdout.write(
     `seconds: floor ${loading.floorSeconds.map((x) => x.toFixed(1)).join(' / ')}, COPY into daily_price itself ${loading.tableFloorSeconds.toFixed(1)} (${(median(loading.floorSeconds) / loading.tableFloorSeconds).toFixed(2)}× the floor's rows/s), ingest ${loading.cliSeconds.toFixed(1)} (peak RSS ${loading.cliPeakRssMb.toFixed(0)} MB), stored indicators current ${loading.currentSeconds.toFixed(1)}, loadPrices ${loading.mutationSeconds.toFixed(1)}\n` +
       `append one new day to ${etfs} ETFs as npm run update does (target < 1 s): median ${median(loading.appendSeconds).toFixed(2)} s with fetching each ticker's CSV from 127.0.0.1 (${loading.appendSeconds.map((x) => x.toFixed(2)).join(' / ')}); ` +
-      `the database transaction alone (upsert, indicators): median ${median(loading.appendWriteSeconds).toFixed(2)} s (${loading.appendWriteSeconds.map((x) => x.toFixed(2)).join(' / ')})\n`,
+      `the database transaction alone (upsert, indicators): median ${median(loading.appendWriteSeconds).toFixed(2)} s (${loading.appendWriteSeconds.map((x) => x.toFixed(2)).join(' / ')})\n` +
+      `the same day from Tiingo's API (PRICE_SOURCE=tiingo), ${Math.ceil(etfs / 10) - Math.ceil(etfs / 100)} ETFs going ex-dividend and ${Math.ceil(etfs / 100)} splitting that day, adjusted closes checked (target < 1 s): median ${median(loading.tiingoSeconds).toFixed(2)} s (${loading.tiingoSeconds.map((x) => x.toFixed(2)).join(' / ')})\n`,
   );
   const bigMb = Number(process.env.BENCH_BIG_FILE_MB ?? 1024);
   if (bigMb > 0) {
