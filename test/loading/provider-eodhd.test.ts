@@ -336,6 +336,30 @@ it('stops at a used-up daily quota with exit 3, writing nothing, and the next ru
   }
 });
 
+it('fails a ticker whose answer is not EODHD JSON or carries a bad bar, and reads a 404 on splits as none', async () => {
+  await etf('GARB');
+  answer('eod', 'GARB', () => ({ status: 200, body: '<html><body>Service unavailable</body></html>' }));
+  await etf('BADBAR');
+  const badbar = history.get('BADBAR') as { bars: PriceBar[]; actions: Action[] };
+  answer('eod', 'BADBAR', (from) => {
+    const rows = JSON.parse(eodJson(badbar.bars, [], from).body) as Record<string, unknown>[];
+    (rows.at(-1) as Record<string, unknown>).close = 'n/a';
+    return json(rows);
+  });
+  await etf('NOSPL', [{ kind: 'DIVIDEND', date: newDay(1), value: 0.2 }]);
+  answer('splits', 'NOSPL', () => ({ status: 404, body: 'Data not found' }));
+  const before = new Map(
+    await Promise.all(['GARB', 'BADBAR'].map(async (ticker) => [ticker, await everything(ticker)] as const)),
+  );
+  const run = await runCli('update', [], env);
+  expect(run.stderr).toContain('GARB: FAILED: not JSON: "<html><body>Service unavailable</body></html>"\n');
+  expect(run.stderr).toContain(`BADBAR: FAILED: bad bar: row 4 (${newDay(2)}): close not a number\n`);
+  expect(run.stdout).toContain(`NOSPL: 3 new bars (${newDay(0)} to ${newDay(2)}), 1 dividend\n`);
+  expect(await actionRows('NOSPL')).toEqual([{ date: newDay(1), kind: 'DIVIDEND', value: 0.2 }]);
+  for (const ticker of ['GARB', 'BADBAR']) expect(await everything(ticker)).toEqual(before.get(ticker));
+  expect(run.code).toBe(1);
+});
+
 it.each([
   ['2.000000/1.000000', 2],
   ['1.000000/4.000000', 0.25],
