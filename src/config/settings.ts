@@ -351,15 +351,16 @@ const settings = {
   priceSource: {
     source: setting({
       env: 'PRICE_SOURCE',
-      parser: oneOf(['generic', 'tiingo']),
+      parser: oneOf(['generic', 'tiingo', 'eodhd']),
       default: 'generic',
       description:
-        "`npm run update`'s provider: `generic` (a CSV per ticker at `PRICE_SOURCE_URL`) or `tiingo` (with splits and dividends; see [Real data](#real-data))",
+        "`npm run update`'s provider: `generic` (a CSV per ticker at `PRICE_SOURCE_URL`) or `tiingo` or `eodhd` (with splits and dividends; see [Real data](#real-data))",
     }),
     key: setting({
       env: 'PRICE_SOURCE_KEY',
       parser: optional(secret({ minLength: 8 })),
-      description: "the named provider's API key (Tiingo's token); never shown in output, logs or errors",
+      description:
+        "the named provider's API key (Tiingo's token, EODHD's `api_token`); never shown in output, logs or errors",
     }),
     baseUrl: setting({
       env: 'PRICE_SOURCE_BASE_URL',

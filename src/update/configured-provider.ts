@@ -1,5 +1,6 @@
 // The provider PRICE_SOURCE names, with the settings it needs.
 import type { Config } from '../config.js';
+import { eodhdProvider } from './eodhd.js';
 import { genericProvider, type PriceProvider } from './price-provider.js';
 import { tiingoProvider } from './tiingo.js';
 
@@ -12,5 +13,8 @@ export function configuredProvider(settings: Config['priceSource']): PriceProvid
     case 'tiingo':
       if (!settings.key) return 'Set PRICE_SOURCE_KEY to your Tiingo API token (PRICE_SOURCE=tiingo)';
       return tiingoProvider({ key: settings.key, baseUrl: settings.baseUrl });
+    case 'eodhd':
+      if (!settings.key) return 'Set PRICE_SOURCE_KEY to your EODHD API token (PRICE_SOURCE=eodhd)';
+      return eodhdProvider({ key: settings.key, baseUrl: settings.baseUrl });
   }
 }

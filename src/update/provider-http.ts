@@ -18,11 +18,16 @@ export const MAX_BACKOFF_SECONDS = 30;
 /** What an error answer may add to its status line: enough for a provider's one-line reason. */
 const ERROR_BODY_BYTES = 1024;
 
-/** The reason a ticker's answer failed. `retryLater`: nothing wrong with the ticker, the provider said "not now". */
+/**
+ * The reason a ticker's answer failed. `retryLater`: nothing wrong with the
+ * ticker, the provider said "not now". `status`: the provider's error status,
+ * for an adapter that reads one as its provider documents it.
+ */
 export class FetchFailure extends Error {
   constructor(
     message: string,
     readonly retryLater = false,
+    readonly status?: number,
   ) {
     super(message);
   }
@@ -90,7 +95,11 @@ async function fetchWithinOrigin(request: ProviderRequest, signal: AbortSignal):
       }
       if (!response.ok) {
         const detail = await errorDetail(response);
-        throw new FetchFailure(`${`HTTP ${response.status} ${response.statusText}`.trim()}${detail}`);
+        throw new FetchFailure(
+          `${`HTTP ${response.status} ${response.statusText}`.trim()}${detail}`,
+          false,
+          response.status,
+        );
       }
       return response;
     }
