@@ -65,6 +65,7 @@ runCli(() =>
       timeoutMs,
       concurrency,
       symbols,
+      source: config.priceSource.source,
       ...(full ? { full } : {}),
       onOutcome: (outcome) => {
         (outcome.status === 'failed' ? process.stderr : process.stdout).write(`${line(outcome, full !== undefined)}\n`);

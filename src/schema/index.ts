@@ -17,5 +17,6 @@ import './users.js';
 import './api-keys.js';
 import './watchlist.js';
 import './jobs.js';
+import './adjustment-differences.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -9,6 +9,7 @@
 
 import type pg from 'pg';
 import { adjustedCloses } from '../corporate-actions/adjusted-closes.js';
+import { type AdjustmentCheck, recordAdjustmentChecks } from '../corporate-actions/adjustment-report.js';
 import { actionProblem, writeActions } from '../corporate-actions/record-action.js';
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
@@ -65,6 +66,8 @@ type UpdateOptions = ({ urlTemplate: string } | { provider: PriceProvider }) & {
    * provider advises after a split or dividend changed its adjusted series.
    */
   full?: readonly string[];
+  /** What the admins' report of adjustment differences names the provider (PRICE_SOURCE). */
+  source?: string;
   onOutcome?: (outcome: TickerOutcome) => void;
 };
 
@@ -86,7 +89,7 @@ export async function runDailyUpdate(db: Database, options: UpdateOptions): Prom
       const started = performance.now();
       const fetched = await fetchAll(etfs, options);
       const fetchedAt = performance.now();
-      const outcomes = await compareAdjustments(db, fetched, await appendAll(db, fetched));
+      const outcomes = await compareAdjustments(db, fetched, await appendAll(db, fetched), options.source);
       const seconds = { fetch: (fetchedAt - started) / 1000, write: (performance.now() - fetchedAt) / 1000 };
       for (const outcome of outcomes) options.onOutcome?.(outcome);
       return { locked: true, outcomes, seconds };
@@ -227,7 +230,7 @@ async function recordActions(client: pg.ClientBase, entry: Pending): Promise<voi
  * more than ADJUSTMENT_TOLERANCE: a split or dividend one side has and the
  * other has not, or has otherwise. One read for every ticker.
  */
-async function compareAdjustments(db: Database, fetched: Fetched[], outcomes: TickerOutcome[]) {
+async function compareAdjustments(db: Database, fetched: Fetched[], outcomes: TickerOutcome[], source = 'provider') {
   const stated = new Map<string, { id: number; closes: ProviderAnswer['adjustedCloses'] }>();
   for (const item of fetched) {
     if (!('status' in item) && item.adjustedCloses.length > 0) {
@@ -242,6 +245,7 @@ async function compareAdjustments(db: Database, fetched: Fetched[], outcomes: Ti
       return closes.map(({ date }) => ({ etfId: id, date }));
     });
   const ours = await adjustedCloses(db.pool, wanted);
+  const checks: AdjustmentCheck[] = [];
   for (const outcome of outcomes) {
     if (outcome.status === 'failed') continue;
     const entry = stated.get(outcome.ticker);
@@ -250,13 +254,17 @@ async function compareAdjustments(db: Database, fetched: Fetched[], outcomes: Ti
     let more = 0;
     for (const { date, close } of entry.closes) {
       const own = mine?.get(date);
-      if (own === undefined || Math.abs(own - close) <= ADJUSTMENT_TOLERANCE * Math.abs(close)) continue;
+      if (own === undefined) continue;
+      const differs = Math.abs(own - close) > ADJUSTMENT_TOLERANCE * Math.abs(close);
+      checks.push({ etfId: entry.id, date, providerClose: close, adjustedClose: own, differs });
+      if (!differs) continue;
       if (outcome.differences.length < LISTED_DIFFERENCES) {
         outcome.differences.push(`adjustment differs from the provider's on ${date}: ${shown(own)} vs ${shown(close)}`);
       } else more++;
     }
     if (more > 0) outcome.differences.push(`(and ${more} more dates where the adjustment differs)`);
   }
+  await recordAdjustmentChecks(db.pool, source, checks);
   return outcomes;
 }
 

@@ -24,8 +24,9 @@ import { type Action, backAdjust } from '../helpers/back-adjust.js';
 import { runCli } from '../helpers/cli-run.js';
 import { expectPointsClose } from '../helpers/close-points.js';
 import { createEtf } from '../helpers/fixtures.js';
+import { bearer, executeText } from '../helpers/graphql-client.js';
 import { expectStoredIndicatorsCurrent, storedBars } from '../helpers/stored-indicators.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const KEY = 'tiingo-test-token-5e3f9a1c77d0';
 const NEW_DAYS = 3;
@@ -240,6 +241,30 @@ it('loads bars with their splits and dividends, checks the adjustment, and fails
     expect(await actionRows(ticker)).toEqual([]);
     expect(await derived(ticker)).toEqual(before.get(ticker));
   }
+});
+
+const DIFFERENCES = '{ adjustmentDifferences { ticker date provider providerClose adjustedClose } }';
+
+it('keeps the differing adjustment for admins until a later check finds it agrees', async () => {
+  const wrongBar = (history.get('WRONG')?.bars ?? []).find((b) => b.date === newDay(0)) as PriceBar;
+  const report = await executeText(t.app, DIFFERENCES, {}, bearer(ADMIN_KEY));
+  expect(report.data?.adjustmentDifferences).toEqual([
+    {
+      ticker: 'WRONG',
+      date: newDay(0),
+      provider: 'tiingo',
+      providerClose: wrongBar.close * 10,
+      adjustedClose: wrongBar.close,
+    },
+  ]);
+  // Not for anyone else.
+  expect((await executeText(t.app, DIFFERENCES)).errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+  // Tiingo corrects itself: the next --full check of WRONG agrees, and the report is empty.
+  const wrong = history.get('WRONG') as { bars: PriceBar[]; actions: Action[] };
+  answers.set('wrong', (startDate) => ({ status: 200, body: tiingoCsv(wrong.bars, [], startDate) }));
+  const run = await runCli('update', ['--full', 'WRONG'], env);
+  expect(run.stderr).not.toContain('adjustment differs');
+  expect((await executeText(t.app, DIFFERENCES, {}, bearer(ADMIN_KEY))).data?.adjustmentDifferences).toEqual([]);
 });
 
 it('leaves the same adjusted indicators and latest figures as the API recording the same actions', async () => {
