@@ -22,7 +22,7 @@ import { CsvLineSplitter, excerpt } from '../ingest/csv-lines.js';
 import { type Layout, parseNumber, parseRow, SKIPPED } from '../ingest/vendor-layout.js';
 import { MAX_BARS_PER_CALL, tomorrowUtc } from '../prices/validate-bars.js';
 import type { PriceProvider, ProviderAnswer } from './price-provider.js';
-import { FetchFailure, readProviderText } from './provider-http.js';
+import { FetchFailure, readProviderText, withoutSecret } from './provider-http.js';
 
 export const ALPHA_VANTAGE_ORIGIN = 'https://www.alphavantage.co';
 /**
@@ -77,8 +77,7 @@ const daysBetween = (from: IsoDate, to: IsoDate) =>
 
 export function alphaVantageProvider({ key, baseUrl }: { key: string; baseUrl?: string }): PriceProvider {
   const origin = baseUrl ?? ALPHA_VANTAGE_ORIGIN;
-  const hide = (text: string) =>
-    text.replaceAll(key, '[PRICE_SOURCE_KEY]').replaceAll(encodeURIComponent(key), '[PRICE_SOURCE_KEY]');
+  const hide = (text: string) => withoutSecret(text, key);
   let nextStart = 0;
   /** Set once the day's quota is spent: the rest of the run asks for nothing. */
   let quotaSpent = false;
@@ -187,7 +186,7 @@ async function fetchAlphaVantage(
       else badRow(`line ${line}: ${reason}`);
     },
   });
-  await readProviderText({ url: url.href, timeoutMs, setting: 'PRICE_SOURCE_BASE_URL' }, (text) => {
+  await readProviderText({ url: url.href, timeoutMs, setting: 'PRICE_SOURCE_BASE_URL', secret: key }, (text) => {
     if (message !== null) {
       message += text;
       const start = message.trimStart();

@@ -152,6 +152,12 @@ beforeAll(async () => {
   // The key quoted where a reason is cut to length: cutting first would show part of it.
   await etf('XKEY');
   answers.set('XKEY', () => json({ 'Error Message': `${'Invalid API call. '.repeat(4).slice(0, 67)}apikey=${KEY}` }));
+  // The same from a proxy in front (PRICE_SOURCE_BASE_URL), as an error status with a JSON message.
+  await etf('PROXY');
+  answers.set('PROXY', () => ({
+    status: 403,
+    body: JSON.stringify({ message: `${'Forbidden by the proxy. '.repeat(3).slice(0, 67)}apikey=${KEY}` }),
+  }));
 
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -195,7 +201,7 @@ afterAll(async () => {
 const storedCount = async (ticker: string) => (await storedBars(t.db, ticker)).length;
 
 it('loads bars newest first with their splits and dividends, checks the adjustment, and fails only the tickers that fail', async () => {
-  const untouched = ['NOPE', 'FREQ', 'PREM', 'XKEY'];
+  const untouched = ['NOPE', 'FREQ', 'PREM', 'XKEY', 'PROXY'];
   const before = new Map(await Promise.all(untouched.map(async (ticker) => [ticker, await derived(ticker)] as const)));
   const run = await runCli('update', [], env);
   const output = `${run.stdout}${run.stderr}`;
@@ -211,6 +217,7 @@ it('loads bars newest first with their splits and dividends, checks the adjustme
   expect(output).not.toContain(KEY);
   expect(output).not.toContain(KEY.slice(0, 4));
   expect(run.stderr).toMatch(/^XKEY: FAILED: Alpha Vantage: "Invalid API call\..*"…$/m);
+  expect(run.stderr).toMatch(/^PROXY: FAILED: HTTP 403 Forbidden: "Forbidden by the proxy\..*"…$/m);
   // Politely paced: one request a second at most. A request that leaves late narrows the gap after
   // it, so the bound is on the span, from the second request (the first also loads the HTTP client),
   // with a wide margin: unpaced, the whole run takes about a second.
@@ -234,9 +241,9 @@ it('loads bars newest first with their splits and dividends, checks the adjustme
   // Only WRONG's differs: the recorded actions give Alpha Vantage's adjusted closes everywhere else.
   expect(run.stderr.match(/adjustment differs/g)).toHaveLength(1);
   // One line per failure.
-  expect(run.stderr.split('\n').filter((line) => line.includes('FAILED'))).toHaveLength(4);
+  expect(run.stderr.split('\n').filter((line) => line.includes('FAILED'))).toHaveLength(5);
   expect(run.stdout).toContain(
-    `10 ETFs: 6 updated (${3 * 4 + days.length + 150} bars), 0 up to date, 4 failed (1 rate-limited: retry later), 1 with an adjustment differing`,
+    `11 ETFs: 6 updated (${3 * 4 + days.length + 150} bars), 0 up to date, 5 failed (1 rate-limited: retry later), 1 with an adjustment differing`,
   );
   expect(run.code).toBe(1);
 
@@ -254,14 +261,14 @@ it('loads bars newest first with their splits and dividends, checks the adjustme
 }, 60_000);
 
 it("stops asking once the day's quota is spent (exit 3, retry later, nothing written for the rest), and the next run resumes", async () => {
-  for (const ticker of ['NOPE', 'FREQ', 'PREM', 'XKEY']) {
+  for (const ticker of ['NOPE', 'FREQ', 'PREM', 'XKEY', 'PROXY']) {
     const { bars } = history.get(ticker) as { bars: PriceBar[] };
     answers.set(ticker, (outputsize) => ({ status: 200, body: alphaVantageCsv(bars, [], outputsize) }));
   }
   // In ticker order: DIVI (current), FREQ (3 new), FRESH (current), GAP (current); NORM meets the quota.
   requests.length = 0;
   quotaAfter = 4;
-  const untouched = ['NOPE', 'PREM', 'XKEY'];
+  const untouched = ['NOPE', 'PREM', 'XKEY', 'PROXY'];
   const before = new Map(await Promise.all(untouched.map(async (ticker) => [ticker, await derived(ticker)] as const)));
   const run = await runCli('update', [], env);
 
@@ -271,12 +278,12 @@ it("stops asking once the day's quota is spent (exit 3, retry later, nothing wri
   expect(run.stderr).toMatch(
     /^NOPE: FAILED: rate limited by the provider \(Alpha Vantage's daily limit: ".*\[PRICE_SOURCE_KEY\].*"…?\): retry later$/m,
   );
-  for (const ticker of ['NORM', 'PREM', 'SPLT', 'WRONG', 'XKEY']) {
+  for (const ticker of ['NORM', 'PREM', 'PROXY', 'SPLT', 'WRONG', 'XKEY']) {
     expect(run.stderr).toContain(
       `${ticker}: FAILED: not asked: Alpha Vantage's daily limit was reached earlier in this run: retry later\n`,
     );
   }
-  expect(run.stdout).toContain('10 ETFs: 1 updated (3 bars), 3 up to date, 6 failed (6 rate-limited: retry later), in');
+  expect(run.stdout).toContain('11 ETFs: 1 updated (3 bars), 3 up to date, 7 failed (7 rate-limited: retry later), in');
   expect(run.code).toBe(3);
   for (const ticker of untouched) {
     expect(await storedCount(ticker)).toBe(days.length - NEW_DAYS);
@@ -289,7 +296,7 @@ it("stops asking once the day's quota is spent (exit 3, retry later, nothing wri
   expect(next.stdout).toContain(`NOPE: 3 new bars (${newDay(0)} to ${newDay(2)})\n`);
   expect(next.stdout).toContain(`PREM: 3 new bars (${newDay(0)} to ${newDay(2)})\n`);
   expect(next.stdout).toContain(`XKEY: 3 new bars (${newDay(0)} to ${newDay(2)})\n`);
-  expect(next.stdout).toContain('10 ETFs: 3 updated (9 bars), 7 up to date, 0 failed, in');
+  expect(next.stdout).toContain('11 ETFs: 4 updated (12 bars), 7 up to date, 0 failed, in');
   expect(next.code).toBe(0);
   for (const ticker of untouched) {
     expect(await storedBars(t.db, ticker)).toEqual(history.get(ticker)?.bars);
