@@ -64,7 +64,7 @@ function readHeader(fields: string[], ticker: string): Columns | string[] {
 }
 
 /** What a JSON message means: a rate limit (per second or minute, or the day's quota), or another failure. */
-export function messageKind(message: string): 'frequency' | 'daily' | 'other' {
+function messageKind(message: string): 'frequency' | 'daily' | 'other' {
   // "spreading out your free API requests more sparingly (1 request per second)", "5 calls per minute".
   if (/sparingly|per second|per minute|frequency/i.test(message)) return 'frequency';
   // "our standard API rate limit is 25 requests per day".

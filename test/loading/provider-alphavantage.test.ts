@@ -33,6 +33,9 @@ const COMPACT_ROWS = 100;
 
 const FREQUENCY_NOTE =
   'Thank you for using Alpha Vantage! Our standard API call frequency is 5 calls per minute and 500 calls per day. Please visit https://www.alphavantage.co/premium/ if you would like to target a higher API call frequency.';
+/** Since late 2025: about the request rate, though it names the daily limit too. */
+const BURST =
+  'Thank you for using Alpha Vantage! Please consider spreading out your free API requests more sparingly (1 request per second). You may subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to lift the free key rate limit (25 requests per day).';
 const DAILY_LIMIT = `We have detected your API key as ${KEY} and our standard API rate limit is 25 requests per day. Please subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly remove all daily rate limits.`;
 const PREMIUM =
   'Thank you for using Alpha Vantage! This is a premium endpoint. You may subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly unlock all premium endpoints';
@@ -149,6 +152,8 @@ beforeAll(async () => {
   answers.set('FREQ', () => json({ Note: FREQUENCY_NOTE }));
   await etf('PREM');
   answers.set('PREM', () => json({ Information: PREMIUM }));
+  await etf('ZRATE');
+  answers.set('ZRATE', () => json({ Information: BURST }));
   // The key quoted where a reason is cut to length: cutting first would show part of it.
   await etf('XKEY');
   answers.set('XKEY', () => json({ 'Error Message': `${'Invalid API call. '.repeat(4).slice(0, 67)}apikey=${KEY}` }));
@@ -201,7 +206,7 @@ afterAll(async () => {
 const storedCount = async (ticker: string) => (await storedBars(t.db, ticker)).length;
 
 it('loads bars newest first with their splits and dividends, checks the adjustment, and fails only the tickers that fail', async () => {
-  const untouched = ['NOPE', 'FREQ', 'PREM', 'XKEY', 'PROXY'];
+  const untouched = ['NOPE', 'FREQ', 'PREM', 'XKEY', 'PROXY', 'ZRATE'];
   const before = new Map(await Promise.all(untouched.map(async (ticker) => [ticker, await derived(ticker)] as const)));
   const run = await runCli('update', [], env);
   const output = `${run.stdout}${run.stderr}`;
@@ -231,6 +236,8 @@ it('loads bars newest first with their splits and dividends, checks the adjustme
   expect(run.stdout).toContain(`GAP: 150 new bars (${days.at(-150)} to ${days.at(-1)})\n`);
   expect(run.stderr).toContain(`NOPE: FAILED: Alpha Vantage: ${JSON.stringify(INVALID_CALL.slice(0, 80))}…\n`);
   expect(run.stderr).toMatch(/^FREQ: FAILED: rate limited by the provider \(Alpha Vantage: ".*"…\): retry later$/m);
+  // A request-rate message, though it names the daily limit: not the quota.
+  expect(run.stderr).toMatch(/^ZRATE: FAILED: rate limited by the provider \(Alpha Vantage: ".*"…\): retry later$/m);
   expect(run.stderr).toMatch(
     /^PREM: FAILED: Alpha Vantage: "Thank you for using Alpha Vantage! This is a premium endpoint.*$/m,
   );
@@ -241,9 +248,9 @@ it('loads bars newest first with their splits and dividends, checks the adjustme
   // Only WRONG's differs: the recorded actions give Alpha Vantage's adjusted closes everywhere else.
   expect(run.stderr.match(/adjustment differs/g)).toHaveLength(1);
   // One line per failure.
-  expect(run.stderr.split('\n').filter((line) => line.includes('FAILED'))).toHaveLength(5);
+  expect(run.stderr.split('\n').filter((line) => line.includes('FAILED'))).toHaveLength(6);
   expect(run.stdout).toContain(
-    `11 ETFs: 6 updated (${3 * 4 + days.length + 150} bars), 0 up to date, 5 failed (1 rate-limited: retry later), 1 with an adjustment differing`,
+    `12 ETFs: 6 updated (${3 * 4 + days.length + 150} bars), 0 up to date, 6 failed (2 rate-limited: retry later), 1 with an adjustment differing`,
   );
   expect(run.code).toBe(1);
 
@@ -261,14 +268,14 @@ it('loads bars newest first with their splits and dividends, checks the adjustme
 }, 60_000);
 
 it("stops asking once the day's quota is spent (exit 3, retry later, nothing written for the rest), and the next run resumes", async () => {
-  for (const ticker of ['NOPE', 'FREQ', 'PREM', 'XKEY', 'PROXY']) {
+  for (const ticker of ['NOPE', 'FREQ', 'PREM', 'XKEY', 'PROXY', 'ZRATE']) {
     const { bars } = history.get(ticker) as { bars: PriceBar[] };
     answers.set(ticker, (outputsize) => ({ status: 200, body: alphaVantageCsv(bars, [], outputsize) }));
   }
   // In ticker order: DIVI (current), FREQ (3 new), FRESH (current), GAP (current); NORM meets the quota.
   requests.length = 0;
   quotaAfter = 4;
-  const untouched = ['NOPE', 'PREM', 'XKEY', 'PROXY'];
+  const untouched = ['NOPE', 'PREM', 'XKEY', 'PROXY', 'ZRATE'];
   const before = new Map(await Promise.all(untouched.map(async (ticker) => [ticker, await derived(ticker)] as const)));
   const run = await runCli('update', [], env);
 
@@ -278,12 +285,12 @@ it("stops asking once the day's quota is spent (exit 3, retry later, nothing wri
   expect(run.stderr).toMatch(
     /^NOPE: FAILED: rate limited by the provider \(Alpha Vantage's daily limit: ".*\[PRICE_SOURCE_KEY\].*"…?\): retry later$/m,
   );
-  for (const ticker of ['NORM', 'PREM', 'PROXY', 'SPLT', 'WRONG', 'XKEY']) {
+  for (const ticker of ['NORM', 'PREM', 'PROXY', 'SPLT', 'WRONG', 'XKEY', 'ZRATE']) {
     expect(run.stderr).toContain(
       `${ticker}: FAILED: not asked: Alpha Vantage's daily limit was reached earlier in this run: retry later\n`,
     );
   }
-  expect(run.stdout).toContain('11 ETFs: 1 updated (3 bars), 3 up to date, 7 failed (7 rate-limited: retry later), in');
+  expect(run.stdout).toContain('12 ETFs: 1 updated (3 bars), 3 up to date, 8 failed (8 rate-limited: retry later), in');
   expect(run.code).toBe(3);
   for (const ticker of untouched) {
     expect(await storedCount(ticker)).toBe(days.length - NEW_DAYS);
@@ -296,7 +303,7 @@ it("stops asking once the day's quota is spent (exit 3, retry later, nothing wri
   expect(next.stdout).toContain(`NOPE: 3 new bars (${newDay(0)} to ${newDay(2)})\n`);
   expect(next.stdout).toContain(`PREM: 3 new bars (${newDay(0)} to ${newDay(2)})\n`);
   expect(next.stdout).toContain(`XKEY: 3 new bars (${newDay(0)} to ${newDay(2)})\n`);
-  expect(next.stdout).toContain('11 ETFs: 4 updated (12 bars), 7 up to date, 0 failed, in');
+  expect(next.stdout).toContain('12 ETFs: 5 updated (15 bars), 7 up to date, 0 failed, in');
   expect(next.code).toBe(0);
   for (const ticker of untouched) {
     expect(await storedBars(t.db, ticker)).toEqual(history.get(ticker)?.bars);
