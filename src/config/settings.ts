@@ -351,10 +351,10 @@ const settings = {
   priceSource: {
     source: setting({
       env: 'PRICE_SOURCE',
-      parser: oneOf(['generic', 'tiingo', 'eodhd']),
+      parser: oneOf(['generic', 'tiingo', 'alphavantage', 'eodhd']),
       default: 'generic',
       description:
-        "`npm run update`'s provider: `generic` (a CSV per ticker at `PRICE_SOURCE_URL`) or `tiingo` or `eodhd` (with splits and dividends; see [Real data](#real-data))",
+        "`npm run update`'s provider: `generic` (a CSV per ticker at `PRICE_SOURCE_URL`), `tiingo`, `alphavantage` or `eodhd` (with splits and dividends; see [Real data](#real-data))",
     }),
     key: setting({
       env: 'PRICE_SOURCE_KEY',

@@ -1,5 +1,6 @@
 // The provider PRICE_SOURCE names, with the settings it needs.
 import type { Config } from '../config.js';
+import { alphaVantageProvider } from './alphavantage.js';
 import { eodhdProvider } from './eodhd.js';
 import { genericProvider, type PriceProvider } from './price-provider.js';
 import { tiingoProvider } from './tiingo.js';
@@ -13,6 +14,9 @@ export function configuredProvider(settings: Config['priceSource']): PriceProvid
     case 'tiingo':
       if (!settings.key) return 'Set PRICE_SOURCE_KEY to your Tiingo API token (PRICE_SOURCE=tiingo)';
       return tiingoProvider({ key: settings.key, baseUrl: settings.baseUrl });
+    case 'alphavantage':
+      if (!settings.key) return 'Set PRICE_SOURCE_KEY to your Alpha Vantage API key (PRICE_SOURCE=alphavantage)';
+      return alphaVantageProvider({ key: settings.key, baseUrl: settings.baseUrl });
     case 'eodhd':
       if (!settings.key) return 'Set PRICE_SOURCE_KEY to your EODHD API token (PRICE_SOURCE=eodhd)';
       return eodhdProvider({ key: settings.key, baseUrl: settings.baseUrl });

@@ -46,7 +46,19 @@ export type ProviderRequest = {
   timeoutMs: number;
   /** The setting to change when the provider has moved, named in the redirect failure. */
   setting: string;
+  /**
+   * The provider's key, where an answer may quote it back: taken out of any of
+   * its text a reason shows before that text is cut to length (cut first, part
+   * of the key could show).
+   */
+  secret?: string;
 };
+
+/** The text without the secret, plain or URL-encoded. */
+export function withoutSecret(text: string, secret: string | undefined): string {
+  if (!secret) return text;
+  return text.replaceAll(secret, '[PRICE_SOURCE_KEY]').replaceAll(encodeURIComponent(secret), '[PRICE_SOURCE_KEY]');
+}
 
 /** Retry-After as seconds from now: delay-seconds, or an HTTP date. */
 function retryAfterSeconds(header: string | null): number | null {
@@ -57,7 +69,7 @@ function retryAfterSeconds(header: string | null): number | null {
 }
 
 /** The one-line reason a JSON error answer gives (`detail`, `message`, `error`), if any. */
-async function errorDetail(response: Response): Promise<string> {
+async function errorDetail(response: Response, secret: string | undefined): Promise<string> {
   const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
@@ -76,7 +88,7 @@ async function errorDetail(response: Response): Promise<string> {
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
     const reason = [body.detail, body.message, body.error].find((value) => typeof value === 'string');
-    return typeof reason === 'string' ? `: ${excerpt(reason.replace(/\s+/g, ' '))}` : '';
+    return typeof reason === 'string' ? `: ${excerpt(withoutSecret(reason, secret).replace(/\s+/g, ' '))}` : '';
   } catch {
     return '';
   }
@@ -94,7 +106,7 @@ async function fetchWithinOrigin(request: ProviderRequest, signal: AbortSignal):
         throw new RateLimited(retryAfterSeconds(response.headers.get('retry-after')));
       }
       if (!response.ok) {
-        const detail = await errorDetail(response);
+        const detail = await errorDetail(response, request.secret);
         throw new FetchFailure(
           `${`HTTP ${response.status} ${response.statusText}`.trim()}${detail}`,
           false,
@@ -108,7 +120,9 @@ async function fetchWithinOrigin(request: ProviderRequest, signal: AbortSignal):
     try {
       next = new URL(location, current);
     } catch {
-      throw new FetchFailure(`HTTP ${response.status} redirect to an invalid location ${excerpt(location)}`);
+      throw new FetchFailure(
+        `HTTP ${response.status} redirect to an invalid location ${excerpt(withoutSecret(location, request.secret))}`,
+      );
     }
     if (next.origin !== current.origin) {
       throw new FetchFailure(

@@ -124,7 +124,13 @@ async function fetchTiingo(
     },
   });
   await readProviderText(
-    { url: url.href, headers: { Authorization: `Token ${key}` }, timeoutMs, setting: 'PRICE_SOURCE_BASE_URL' },
+    {
+      url: url.href,
+      headers: { Authorization: `Token ${key}` },
+      timeoutMs,
+      setting: 'PRICE_SOURCE_BASE_URL',
+      secret: key,
+    },
     (text) => {
       splitter.push(text);
       return problems.length === 0 && !splitter.inOverlongLine;
