@@ -21,8 +21,9 @@ import { loadConfig } from '../src/config.js';
 import { createDatabase } from '../src/db/database.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
+import { queueLaggingRefreshes } from '../src/indicators/stored/keep-current.js';
 import { jobReport } from '../src/jobs/job-report.js';
-import { startJobWorker } from '../src/jobs/worker.js';
+import { runDueJobs, startJobWorker } from '../src/jobs/worker.js';
 import type { BarInput } from '../src/prices/validate-bars.js';
 import { runDailyUpdate } from '../src/update/daily-update.js';
 import { tiingoProvider } from '../src/update/tiingo.js';
@@ -285,6 +286,11 @@ async function append(
   await db.pool.query('DELETE FROM daily_price WHERE date = $1', [day]);
   await db.pool.query('DELETE FROM daily_indicator WHERE date = $1', [day]);
   await db.pool.query('DELETE FROM corporate_action WHERE date = $1', [day]);
+  // What the update left to jobs (the long histories its actions rescaled) is
+  // done by the worker seconds later; done here, outside the clock, so that
+  // each round starts from stored indicators that are current.
+  await queueLaggingRefreshes(db.pool);
+  await runDueJobs(db.pool);
   await db.close();
   return { elapsed, write };
 }

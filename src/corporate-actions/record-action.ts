@@ -7,11 +7,12 @@ import { withTransaction } from '../db/transaction.js';
 import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
+import { afterBarsChanged } from '../indicators/stored/keep-current.js';
 import { refreshStoredIndicators } from '../indicators/stored/refresh-stored.js';
 import { refreshLatestMetrics } from '../performance/latest-metrics.js';
 import { closeBefore } from '../prices/bar-dates.js';
 import { dividendProblem, splitRatioProblem } from '../prices/bar-values.js';
-import { dateProblem } from '../prices/validate-bars.js';
+import { dateProblem, EARLIEST_DATE } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';
 
 export type ActionKind = 'SPLIT' | 'DIVIDEND';
@@ -63,6 +64,52 @@ export async function writeActions(
 async function afterActionsChanged(client: pg.ClientBase, etfId: number): Promise<void> {
   await refreshStoredIndicators(client, etfId, { pricesChangedFrom: null });
   await refreshLatestMetrics(client, [etfId]);
+}
+
+const UPSERT_MANY = `/* upsert-actions */
+  INSERT INTO corporate_action (etf_id, date, kind, value)
+  SELECT * FROM unnest($1::int[], $2::date[], $3::"CorporateActionKind"[], $4::float8[])
+  ON CONFLICT (etf_id, date, kind) DO UPDATE SET value = EXCLUDED.value`;
+
+const HISTORY_LENGTHS = `/* history-lengths */
+  SELECT etf_id, count(*)::int AS bars FROM daily_price WHERE etf_id = ANY($1::int[]) GROUP BY etf_id`;
+
+/**
+ * Writes checked actions of many ETFs (locked by the caller) in a bulk write,
+ * such as the nightly update. An action changes every earlier bar of its ETF's
+ * adjusted series, so its stored indicators are brought up to it as a bulk
+ * load's bars are: now for a short history, by a job for a long one (reads
+ * compute them meanwhile, to the same values), so that fifty ETFs going ex on
+ * one day do not hold the update's transaction for seconds. Adjustment factors
+ * and latest figures are brought up to date now, in the caller's transaction.
+ */
+export async function writeActionsOfMany(
+  client: pg.ClientBase,
+  entries: readonly { etfId: number; actions: readonly { kind: ActionKind; date: IsoDate; value: number }[] }[],
+): Promise<void> {
+  const changed = entries.filter((entry) => entry.actions.length > 0);
+  if (changed.length === 0) return;
+  // One row per key, the last stated winning, as one statement at a time would leave it.
+  const byKey = new Map(
+    changed.flatMap(({ etfId, actions }) =>
+      actions.map((action) => [`${etfId}|${action.date}|${action.kind}`, { etfId, ...action }] as const),
+    ),
+  );
+  const written = [...byKey.values()];
+  await client.query(UPSERT_MANY, [
+    written.map((row) => row.etfId),
+    written.map((row) => row.date),
+    written.map((row) => row.kind),
+    written.map((row) => row.value),
+  ]);
+  const ids = changed.map((entry) => entry.etfId);
+  const { rows } = await client.query<{ etf_id: number; bars: number }>(HISTORY_LENGTHS, [ids]);
+  const bars = new Map(rows.map((row) => [row.etf_id, row.bars]));
+  await afterBarsChanged(
+    client,
+    ids.map((etfId) => ({ etfId, from: EARLIEST_DATE, bars: bars.get(etfId) ?? 0 })),
+  );
+  await refreshLatestMetrics(client, ids);
 }
 
 /** Inserts the action, or replaces the value of the one of that kind on that date. */

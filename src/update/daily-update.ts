@@ -10,7 +10,7 @@
 import type pg from 'pg';
 import { adjustedCloses } from '../corporate-actions/adjusted-closes.js';
 import { type AdjustmentCheck, recordAdjustmentChecks } from '../corporate-actions/adjustment-report.js';
-import { actionProblem, writeActions } from '../corporate-actions/record-action.js';
+import { actionProblem, writeActionsOfMany } from '../corporate-actions/record-action.js';
 import type { IsoDate } from '../dates.js';
 import type { Database } from '../db/database.js';
 import { isRefusedData, refusalReason } from '../db/prisma-errors.js';
@@ -175,7 +175,7 @@ async function appendAll(db: Database, fetched: Fetched[]): Promise<TickerOutcom
         client,
         pending.map((entry) => ({ etfId: entry.id, bars: entry.bars })),
       );
-      for (const entry of pending) await recordActions(client, entry);
+      await recordActions(client, pending);
     });
     outcomes.push(...pending.map(loaded));
   } catch (error) {
@@ -207,21 +207,25 @@ async function appendOne(db: Database, entry: Pending): Promise<void> {
   await withTransaction(db.pool, async (client) => {
     const etfId = await lockEtfId(client, entry.ticker);
     await upsertBars(client, [{ etfId, bars: entry.bars }]);
-    await recordActions(client, { ...entry, id: etfId });
+    await recordActions(client, [{ ...entry, id: etfId }]);
   });
 }
 
 /** The ticker's new splits and dividends, through the checks of recordSplit/recordDividend; throws on the first bad one. */
-async function recordActions(client: pg.ClientBase, entry: Pending): Promise<void> {
-  if (entry.actions.length === 0) return;
-  for (const action of entry.actions) {
-    const problem = await actionProblem(client, entry.id, action);
-    if (problem) {
-      const what = action.kind === 'SPLIT' ? 'split' : 'dividend';
-      throw badInput([{ path: `${what} on ${action.date}`, message: `${problem.path} ${problem.message}` }]);
+async function recordActions(client: pg.ClientBase, entries: readonly Pending[]): Promise<void> {
+  for (const entry of entries) {
+    for (const action of entry.actions) {
+      const problem = await actionProblem(client, entry.id, action);
+      if (problem) {
+        const what = action.kind === 'SPLIT' ? 'split' : 'dividend';
+        throw badInput([{ path: `${what} on ${action.date}`, message: `${problem.path} ${problem.message}` }]);
+      }
     }
   }
-  await writeActions(client, entry.id, entry.actions);
+  await writeActionsOfMany(
+    client,
+    entries.map((entry) => ({ etfId: entry.id, actions: entry.actions })),
+  );
 }
 
 /**

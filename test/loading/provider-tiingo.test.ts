@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recordCorporateAction } from '../../src/corporate-actions/record-action.js';
 import { syntheticBars, tradingDays } from '../../src/demo/synthetic-bars.js';
+import { runDueJobs } from '../../src/jobs/worker.js';
 import type { PriceBar } from '../../src/prices/history.js';
 import { loadPrices } from '../../src/prices/load-prices.js';
 import { type Action, backAdjust } from '../helpers/back-adjust.js';
@@ -314,4 +315,34 @@ it.each([
   expect(run.stderr).toMatch(message);
   expect(`${run.stdout}${run.stderr}`).not.toContain(KEY);
   expect(`${run.stdout}${run.stderr}`).not.toContain(KEY.slice(0, 8));
+});
+
+it('leaves a long history going ex on the new day to a job, its values exact meanwhile', async () => {
+  // Over 1,000 bars: a dividend rescales every one of them, so the update does not recompute them in its transaction.
+  await createEtf(t.db, 'LONGDIV');
+  const long = syntheticBars('LONGDIV', tradingDays('2019-01-02', newDay(2)), {
+    start: 50,
+    drift: 0.05,
+    volatility: 0.2,
+    volume: 1e6,
+  }) as PriceBar[];
+  const actions: Action[] = [{ kind: 'DIVIDEND', date: newDay(1), value: 0.5 }];
+  await loadPrices(t.db, 'LONGDIV', long.slice(0, -NEW_DAYS));
+  await runDueJobs(t.db.pool);
+  answers.set('longdiv', (startDate) => ({ status: 200, body: tiingoCsv(long, actions, startDate) }));
+
+  const run = await runCli('update', [], env);
+  expect(run.stdout).toContain(`LONGDIV: ${NEW_DAYS} new bars (${newDay(0)} to ${newDay(2)}), 1 dividend`);
+  expect(run.stderr).not.toContain('LONGDIV: adjustment differs');
+  const through = async () =>
+    (await t.db.pool.query("SELECT stored_indicators_through::text AS d FROM etf WHERE ticker = 'LONGDIV'")).rows[0].d;
+  expect((await through()) ?? '').not.toBe(newDay(2)); // a job has it
+
+  const query = `{ etf(ticker: "LONGDIV") { indicators(last: 40, adjusted: true) { sma(period: 20) { date value } rsi(period: 14) { value } } performance { return1Y } } }`;
+  const meanwhile = await executeText(t.app, query, {}, bearer(ADMIN_KEY));
+  expect(meanwhile.errors).toBeUndefined();
+  await runDueJobs(t.db.pool);
+  expect(await through()).toBe(newDay(2));
+  await expectStoredIndicatorsCurrent(t.db, 'LONGDIV');
+  expect((await executeText(t.app, query, {}, bearer(ADMIN_KEY))).data).toEqual(meanwhile.data);
 });
