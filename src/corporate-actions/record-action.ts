@@ -7,12 +7,12 @@ import { withTransaction } from '../db/transaction.js';
 import { badInput } from '../errors.js';
 import { lockEtfId } from '../etfs/lock-etf.js';
 import { normalizeTicker } from '../etfs/ticker.js';
-import { afterBarsChanged } from '../indicators/stored/keep-current.js';
+import { refreshAfterActions } from '../indicators/stored/keep-current.js';
 import { refreshStoredIndicators } from '../indicators/stored/refresh-stored.js';
 import { refreshLatestMetrics } from '../performance/latest-metrics.js';
 import { closeBefore } from '../prices/bar-dates.js';
 import { dividendProblem, splitRatioProblem } from '../prices/bar-values.js';
-import { dateProblem, EARLIEST_DATE } from '../prices/validate-bars.js';
+import { dateProblem } from '../prices/validate-bars.js';
 import { dividendFactor } from './adjustment-factors.js';
 
 export type ActionKind = 'SPLIT' | 'DIVIDEND';
@@ -105,9 +105,9 @@ export async function writeActionsOfMany(
   const ids = changed.map((entry) => entry.etfId);
   const { rows } = await client.query<{ etf_id: number; bars: number }>(HISTORY_LENGTHS, [ids]);
   const bars = new Map(rows.map((row) => [row.etf_id, row.bars]));
-  await afterBarsChanged(
+  await refreshAfterActions(
     client,
-    ids.map((etfId) => ({ etfId, from: EARLIEST_DATE, bars: bars.get(etfId) ?? 0 })),
+    ids.map((etfId) => ({ etfId, bars: bars.get(etfId) ?? 0 })),
   );
   await refreshLatestMetrics(client, ids);
 }

@@ -113,6 +113,35 @@ async function refreshLater(client: pg.ClientBase, changes: readonly BarsChange[
   await client.query(QUEUE, [ids]);
 }
 
+const DELETE_ADJUSTED = `/* delete-stale-adjusted */
+  DELETE FROM daily_indicator WHERE etf_id = ANY($1::int[]) AND adjusted`;
+
+/**
+ * Runs in the write's transaction, the ETFs locked, after their splits or
+ * dividends changed: every adjusted row of theirs is stale (the factors
+ * rescale every earlier bar), their raw rows are not. Short histories are
+ * recomputed now; long ones are left to a job as a large load is (marked
+ * behind, their adjusted rows dropped, reads computing meanwhile), so that
+ * fifty ETFs going ex on one day do not hold a nightly update for seconds.
+ * Adjustment factors are brought up to the actions now either way.
+ */
+export async function refreshAfterActions(
+  client: pg.ClientBase,
+  changes: readonly { etfId: number; bars: number }[],
+): Promise<void> {
+  const later = changes.filter((change) => change.bars > INLINE_REFRESH_MAX_BARS).map((change) => change.etfId);
+  const now = changes.filter((change) => change.bars <= INLINE_REFRESH_MAX_BARS);
+  await refreshStoredIndicatorsMany(
+    client,
+    now.map((change) => ({ etfId: change.etfId, pricesChangedFrom: null })),
+  );
+  if (later.length === 0) return;
+  await client.query(MARK_BEHIND, [later, later.map(() => EARLIEST_DATE)]);
+  await client.query(DELETE_ADJUSTED, [later]);
+  for (const etfId of later) await refreshAdjustmentFactors(client, etfId);
+  await client.query(QUEUE, [later]);
+}
+
 const LAGGING_ETF = `/* stored-lags */ SELECT ${LAGS} AS lags FROM etf e WHERE e.id = $1`;
 
 /** The job: brings one ETF's stored indicators current, from where they stop; whether there was anything to do. */
