@@ -122,6 +122,11 @@ function useRequestGate(
  * too, which can only refuse sooner.
  */
 export const MAX_JSON_CONTAINERS = MAX_BARS_PER_CALL + 10_000;
+/**
+ * The same for callers who may not load data (anonymous, VIEWER): their
+ * largest input, a screen's filter or a list of tickers, holds a few hundred.
+ */
+export const MAX_JSON_CONTAINERS_READER = 10_000;
 
 function jsonContainersExceed(text: string, limit: number): boolean {
   let count = 0;
@@ -132,20 +137,33 @@ function jsonContainersExceed(text: string, limit: number): boolean {
   return false;
 }
 
-/** Reads a JSON body as text first, and refuses one that holds more objects and arrays than it may before parsing it. */
-function useJsonShape(): Plugin {
+/**
+ * Reads a JSON body as text first, and refuses one that holds more objects and
+ * arrays than its caller may send before parsing it. The caller was
+ * authenticated by the request gate already (its rate-limit key).
+ */
+function useJsonShape(callers: Callers): Plugin<Record<string, unknown>, ServerContext> {
   return {
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+    onRequestParse({ request, serverContext, requestParser, setRequestParser, fetchAPI }) {
       if (!requestParser || request.method !== 'POST') return;
       setRequestParser(async (incoming) => {
         const text = await incoming.text();
-        if (jsonContainersExceed(text, MAX_JSON_CONTAINERS)) {
+        const scopes = await callers
+          .of(request, addressOf(serverContext))
+          .scopes()
+          .catch(() => null);
+        const limit = scopes?.editor ? MAX_JSON_CONTAINERS : MAX_JSON_CONTAINERS_READER;
+        if (jsonContainersExceed(text, limit)) {
+          const withRole =
+            limit < MAX_JSON_CONTAINERS
+              ? ` for callers who may not load data (${MAX_JSON_CONTAINERS} for an EDITOR)`
+              : '';
           return errorResponse(
             fetchAPI.Response,
             new DomainError(
               'PAYLOAD_TOO_LARGE',
-              `The request body holds more than ${MAX_JSON_CONTAINERS} JSON objects and arrays.`,
-              { limit: MAX_JSON_CONTAINERS },
+              `The request body holds more than ${limit} JSON objects and arrays${withRole}.`,
+              { limit },
             ),
           );
         }
@@ -230,7 +248,7 @@ export function useLimits(
     : createRateLimiter(limits.rateLimitPerSecond, limits.rateLimitBurst);
   return [
     useRequestGate(limits, limiter, callers, logger) as Plugin,
-    useJsonShape(),
+    useJsonShape(callers) as Plugin,
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     maxDepthPlugin({
       n: limits.maxDepth,

@@ -1,7 +1,7 @@
 // The limits a deployment sets: rate limits keyed by the proven caller, one
 // GraphQL path, one body limit, introspection and public reads switched off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_JSON_CONTAINERS } from '../../src/graphql/use-limits.js';
+import { MAX_JSON_CONTAINERS, MAX_JSON_CONTAINERS_READER } from '../../src/graphql/use-limits.js';
 import { createUser, signIn } from '../helpers/accounts.js';
 import { createEtfWithBars } from '../helpers/fixtures.js';
 import { bearer, executeText } from '../helpers/graphql-client.js';
@@ -110,6 +110,33 @@ describe('configurable limits', () => {
     expect(answer.errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: 256 * 1024 });
     expect(answer.errors[0].message).toContain('with an API key or a session');
     expect((await post(bearer(ADMIN_KEY))).status).toBe(200);
+  });
+
+  const viewerToken = async () => {
+    await createUser(t.db, 'json-viewer@example.com');
+    return signIn(t.app, 'json-viewer@example.com');
+  };
+
+  it('takes at most 10,000 JSON objects and arrays from a caller who may not load data', async () => {
+    // 20,000 empty filters in 200 ors: far past what a screen takes, yet 80 KB.
+    const tree = JSON.stringify({ or: Array.from({ length: 200 }, () => ({ or: Array(100).fill({}) })) });
+    const body = `{"query":"query ($w: ScreenFilter!) { screen(where: $w) { edges { cursor } } }","variables":{"w":${tree}}}`;
+    const post = (headers: Record<string, string>) =>
+      t.app.fetch('http://etfql.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers },
+        body,
+      });
+    for (const refused of [await post({}), await post(bearer(await viewerToken()))]) {
+      expect(refused.status).toBe(413);
+      expect((await refused.json()).errors[0].extensions).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        limit: MAX_JSON_CONTAINERS_READER,
+      });
+    }
+    // An editor may send as many (loadPrices' bars are objects): the filter's own bound refuses this one.
+    const admin = await (await post(bearer(ADMIN_KEY))).json();
+    expect(admin.errors[0].extensions.code).toBe('QUERY_TOO_LARGE');
   });
 
   it('refuses a body of more JSON objects and arrays than any call needs, before parsing it', async () => {
