@@ -18,9 +18,9 @@
 // quota does too, and no further ticker is asked for in this run (each answer
 // would be the same, and nothing is written for them, so the next run resumes).
 import type { IsoDate } from '../dates.js';
-import { CsvLineSplitter, excerpt } from '../ingest/csv-lines.js';
-import { type Layout, parseNumber, parseRow, SKIPPED } from '../ingest/vendor-layout.js';
-import { MAX_BARS_PER_CALL, tomorrowUtc } from '../prices/validate-bars.js';
+import { excerpt } from '../ingest/csv-lines.js';
+import { tomorrowUtc } from '../prices/validate-bars.js';
+import { type AdjustedCsvFormat, adjustedCsvReader } from './adjusted-csv.js';
 import type { PriceProvider, ProviderAnswer } from './price-provider.js';
 import { FetchFailure, readProviderText, withoutSecret } from './provider-http.js';
 
@@ -39,29 +39,13 @@ export const ALPHA_VANTAGE_REQUEST_INTERVAL_MS = 1000;
 const COMPACT_CALENDAR_DAYS = 100;
 /** A JSON answer is a one-line message; more is not read. */
 const MESSAGE_CHARS = 4096;
-/** Reasons listed per ticker; the rest are counted. */
-const LISTED = 5;
-const REQUIRED = ['timestamp', 'open', 'high', 'low', 'close', 'volume'] as const;
-const EXTRA = ['adjusted_close', 'dividend_amount', 'split_coefficient'] as const;
-
-type Columns = { layout: Layout; extra: Record<(typeof EXTRA)[number], number | undefined> };
-
-function readHeader(fields: string[], ticker: string): Columns | string[] {
-  const index = new Map(fields.map((field, i) => [field.trim().toLowerCase(), i]));
-  const missing = REQUIRED.filter((name) => !index.has(name));
-  if (missing.length > 0) return missing.map((name) => `missing column "${name}"`);
-  const { timestamp, open, high, low, close, volume } = Object.fromEntries(
-    REQUIRED.map((name) => [name, index.get(name) as number]),
-  ) as Record<(typeof REQUIRED)[number], number>;
-  return {
-    layout: {
-      columns: { date: timestamp, open, high, low, close, volume } as Layout['columns'],
-      width: fields.length,
-      fileTicker: ticker,
-    },
-    extra: Object.fromEntries(EXTRA.map((name) => [name, index.get(name)])) as Columns['extra'],
-  };
-}
+const ALPHA_VANTAGE_CSV: AdjustedCsvFormat = {
+  name: 'an Alpha Vantage',
+  bars: { date: 'timestamp', open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
+  adjustedClose: 'adjusted_close',
+  dividend: 'dividend_amount',
+  split: 'split_coefficient',
+};
 
 /** What a JSON message means: a rate limit (per second or minute, or the day's quota), or another failure. */
 function messageKind(message: string): 'frequency' | 'daily' | 'other' {
@@ -129,63 +113,11 @@ async function fetchAlphaVantage(
   url.searchParams.set('datatype', 'csv');
   url.searchParams.set('apikey', key);
 
-  const answer: ProviderAnswer = { bars: [], actions: [], adjustedCloses: [] };
-  const problems: string[] = [];
-  const badRows: string[] = [];
-  let moreBadRows = 0;
-  let columns: Columns | null = null;
+  // Newest first as sent; the reader puts them in order, and the compact
+  // answer's rows before the last stored bar are left out.
+  const reader = adjustedCsvReader(ALPHA_VANTAGE_CSV, ticker, after);
   /** The answer's start, while it may be a JSON message rather than a CSV. */
   let message: string | null = '';
-  const latestAllowed = tomorrowUtc();
-  const badRow = (reason: string) => {
-    if (badRows.length < LISTED) badRows.push(reason);
-    else moreBadRows++;
-  };
-  const readRecord = (fields: string[], line: number) => {
-    if (line === 1) {
-      const parsed = readHeader(fields, ticker);
-      if (Array.isArray(parsed)) problems.push(...parsed.map((reason) => `line 1: ${reason}`));
-      else columns = parsed;
-      return;
-    }
-    if (!columns || (fields.length === 1 && fields[0]?.trim() === '')) return;
-    const { layout, extra } = columns as Columns;
-    const row = parseRow(layout, fields, latestAllowed);
-    if (row === SKIPPED) return;
-    if (Array.isArray(row)) {
-      for (const reason of row) badRow(`line ${line}: ${reason}`);
-      return;
-    }
-    // Older than the last stored bar: the compact answer's first rows, already stored.
-    if (after !== null && row.date < after) return;
-    const number = (column: number | undefined, name: string, none: number) => {
-      if (column === undefined) return none;
-      const value = parseNumber(fields[column]);
-      if (typeof value === 'string') badRow(`line ${line}: ${name} ${value}`);
-      return typeof value === 'string' ? none : value;
-    };
-    const adjusted = number(extra.adjusted_close, 'adjusted_close', Number.NaN);
-    const dividend = number(extra.dividend_amount, 'dividend_amount', 0);
-    const split = number(extra.split_coefficient, 'split_coefficient', 1);
-    // The last stored bar's adjusted close too: restated once a new action goes ex, it is compared.
-    if (!Number.isNaN(adjusted)) answer.adjustedCloses.push({ date: row.date, close: adjusted });
-    if (after !== null && row.date <= after) return;
-    if (answer.bars.length >= MAX_BARS_PER_CALL) {
-      problems.push(`more than ${MAX_BARS_PER_CALL} new bars`);
-      return;
-    }
-    const { date, open, high, low, close, volume } = row;
-    answer.bars.push({ date, open, high, low, close, volume });
-    if (dividend !== 0) answer.actions.push({ kind: 'DIVIDEND', date, value: dividend });
-    if (split !== 1) answer.actions.push({ kind: 'SPLIT', date, value: split });
-  };
-  const splitter = new CsvLineSplitter({
-    record: readRecord,
-    problem: (reason, line) => {
-      if (line === 1 || reason.startsWith('the line is longer')) problems.push(`line ${line}: ${reason}`);
-      else badRow(`line ${line}: ${reason}`);
-    },
-  });
   await readProviderText({ url: url.href, timeoutMs, setting: 'PRICE_SOURCE_BASE_URL', secret: key }, (text) => {
     if (message !== null) {
       message += text;
@@ -196,24 +128,10 @@ async function fetchAlphaVantage(
       text = message;
       message = null;
     }
-    splitter.push(text);
-    return problems.length === 0 && !splitter.inOverlongLine;
+    return reader.push(text);
   });
   if (message !== null && message.trim() !== '') throw jsonFailure(message, hide);
-  if (problems.length === 0) splitter.end();
-  if (columns === null && problems.length === 0) problems.push('empty response');
-  const listed = (list: string[], more: number) =>
-    `${list.slice(0, LISTED).join('; ')}${list.length + more > LISTED ? ` (and ${list.length + more - LISTED} more)` : ''}`;
-  if (problems.length > 0) throw new FetchFailure(`not an Alpha Vantage price file: ${listed(problems, 0)}`);
-  if (badRows.length > 0) {
-    throw new FetchFailure(`bad bar${badRows.length > 1 ? 's' : ''}: ${listed(badRows, moreBadRows)}`);
-  }
-  // Newest first as sent; oldest first as the update wants them.
-  const byDate = <T extends { date: Date | string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
-  answer.bars.sort(byDate);
-  answer.actions.sort(byDate);
-  answer.adjustedCloses.sort(byDate);
-  return answer;
+  return reader.end();
 }
 
 /** The failure a JSON message stands for, its text without the key and cut to one line. */

@@ -26,7 +26,7 @@ import { excerpt } from '../ingest/csv-lines.js';
 import { parseDate } from '../ingest/vendor-layout.js';
 import { barProblems, EARLIEST_DATE, MAX_BARS_PER_CALL, tomorrowUtc } from '../prices/validate-bars.js';
 import type { PriceProvider, ProviderAction, ProviderAnswer } from './price-provider.js';
-import { FetchFailure, readProviderText } from './provider-http.js';
+import { FetchFailure, readProviderText, withoutSecret } from './provider-http.js';
 
 export const EODHD_ORIGIN = 'https://eodhd.com';
 /** The exchange part of EODHD's symbols: SPY is SPY.US. */
@@ -51,8 +51,7 @@ export function splitRatio(text: string): number | string {
 
 export function eodhdProvider({ key, baseUrl }: { key: string; baseUrl?: string }): PriceProvider {
   const origin = baseUrl ?? EODHD_ORIGIN;
-  const hide = (text: string) =>
-    text.replaceAll(key, '[PRICE_SOURCE_KEY]').replaceAll(encodeURIComponent(key), '[PRICE_SOURCE_KEY]');
+  const hide = (text: string) => withoutSecret(text, key);
   let quotaUsedUp = false;
   return {
     async fetch(_ticker, symbol, after, timeoutMs) {
