@@ -22,7 +22,7 @@ const MANY_ETFS = 10_000;
 /** Calendar days from `date` to today, both counted. */
 const daysTo = (date: string) => Math.max(Math.floor((Date.now() - Date.parse(date)) / DAY_MS) + 1, 0);
 
-const EXTENT_SQL = `/* data-extent */
+export const EXTENT_SQL = `/* data-extent */
   SELECT count(*)::int AS etfs, min(first.date)::text AS earliest
   FROM etf e
   LEFT JOIN LATERAL (SELECT date FROM daily_price p WHERE p.etf_id = e.id ORDER BY date LIMIT 1) first ON true`;

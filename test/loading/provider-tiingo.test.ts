@@ -265,6 +265,16 @@ it('keeps the differing adjustment for admins until a later check finds it agree
   ]);
   // Not for anyone else.
   expect((await executeText(t.app, DIFFERENCES)).errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+  for (const first of [0, -1, 1001]) {
+    const refused = await executeText(
+      t.app,
+      `{ adjustmentDifferences(first: ${first}) { date } }`,
+      {},
+      bearer(ADMIN_KEY),
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toContain(`first: must be 1 to 1000, got ${first}`);
+  }
   // Tiingo corrects itself: the next --full check of WRONG agrees, and the report is empty.
   const wrong = history.get('WRONG') as { bars: PriceBar[]; actions: Action[] };
   answers.set('wrong', (startDate) => ({ status: 200, body: tiingoCsv(wrong.bars, [], startDate) }));
