@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { IsoDate } from '../dates.js';
 import { priceSource } from './adjusted-source.js';
 
-const ADJUSTED_CLOSES = `/* adjusted-closes */
+export const ADJUSTED_CLOSES = `/* adjusted-closes */
   SELECT daily_price.etf_id, daily_price.date::text AS date, daily_price.close
   FROM ${priceSource(true, 'p.etf_id')}
   JOIN unnest($1::int[], $2::date[]) AS wanted(etf_id, date)
