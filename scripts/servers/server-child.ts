@@ -36,3 +36,11 @@ export async function startServerChild(
   });
   return { child, baseUrl, lines };
 }
+
+/** Stops a server started by startServerChild (if it still runs) and resolves once it has exited. */
+export async function stopServerChild(server: ServerChild | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ServerChild, startServerChild } from '../../scripts/servers/server-child.js';
+import { type ServerChild, startServerChild, stopServerChild } from '../../scripts/servers/server-child.js';
 import { freePort } from '../../src/net/ports.js';
 import { connectInspector, type HeapInspector, inspectorUrl } from '../helpers/heap-inspector.js';
 import { subscribe } from '../helpers/subscriptions.js';
@@ -47,10 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   heap?.close();
-  if (server?.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
-  }
+  await stopServerChild(server);
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -3,7 +3,7 @@
 // server process, must not grow its live heap (after a full collection, read
 // through its inspector) by more than a few MiB.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ServerChild, startServerChild } from '../../scripts/servers/server-child.js';
+import { type ServerChild, startServerChild, stopServerChild } from '../../scripts/servers/server-child.js';
 import { connectInspector, type HeapInspector, inspectorUrl } from '../helpers/heap-inspector.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -33,10 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   heap?.close();
-  if (server?.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
-  }
+  await stopServerChild(server);
   await t?.close();
 });
 
