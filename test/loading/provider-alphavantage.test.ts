@@ -17,12 +17,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { syntheticBars, tradingDays } from '../../src/demo/synthetic-bars.js';
+import { tradingDays } from '../../src/demo/synthetic-bars.js';
 import type { PriceBar } from '../../src/prices/history.js';
 import { loadPrices } from '../../src/prices/load-prices.js';
 import { type Action, backAdjust } from '../helpers/back-adjust.js';
 import { runCli } from '../helpers/cli-run.js';
 import { createEtf } from '../helpers/fixtures.js';
+import { actionRows, derivedRows, providerBars } from '../helpers/provider-history.js';
 import { expectStoredIndicatorsCurrent, storedBars } from '../helpers/stored-indicators.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -87,49 +88,12 @@ const newDay = (n: number) => days.at(-NEW_DAYS + n) as string; // 0, 1, 2: the 
 /** An ETF whose history the provider has; all but the last `unstored` stored (none when `stored` is false). */
 async function etf(ticker: string, actions: Action[] = [], options: { stored?: boolean; unstored?: number } = {}) {
   await createEtf(t.db, ticker);
-  let bars = syntheticBars(ticker, days, { start: 50, drift: 0.05, volatility: 0.2, volume: 1e6 }) as PriceBar[];
   // Raw prices after a split are in the new shares.
-  for (const split of actions.filter((a) => a.kind === 'SPLIT')) {
-    bars = bars.map((b) =>
-      b.date >= split.date
-        ? {
-            ...b,
-            open: b.open / split.value,
-            high: b.high / split.value,
-            low: b.low / split.value,
-            close: b.close / split.value,
-            volume: b.volume * split.value,
-          }
-        : b,
-    );
-  }
+  const bars = providerBars(ticker, days, actions);
   history.set(ticker, { bars, actions });
   if (options.stored !== false) await loadPrices(t.db, ticker, bars.slice(0, -(options.unstored ?? NEW_DAYS)));
   answers.set(ticker, (outputsize) => ({ status: 200, body: alphaVantageCsv(bars, actions, outputsize) }));
 }
-
-const actionRows = async (ticker: string) =>
-  (
-    await t.db.pool.query(
-      `SELECT a.date::text AS date, a.kind, a.value FROM corporate_action a JOIN etf e ON e.id = a.etf_id
-       WHERE e.ticker = $1 ORDER BY a.date, a.kind`,
-      [ticker],
-    )
-  ).rows;
-
-const derived = async (ticker: string) => {
-  const [indicators, metrics] = await Promise.all([
-    t.db.pool.query(
-      `SELECT i.* FROM daily_indicator i JOIN etf e ON e.id = i.etf_id WHERE e.ticker = $1 ORDER BY adjusted, date`,
-      [ticker],
-    ),
-    t.db.pool.query(
-      `SELECT m.* FROM latest_metrics m JOIN etf e ON e.id = m.etf_id WHERE e.ticker = $1 ORDER BY adjusted`,
-      [ticker],
-    ),
-  ]);
-  return { indicators: indicators.rows, metrics: metrics.rows };
-};
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -207,7 +171,9 @@ const storedCount = async (ticker: string) => (await storedBars(t.db, ticker)).l
 
 it('loads bars newest first with their splits and dividends, checks the adjustment, and fails only the tickers that fail', async () => {
   const untouched = ['NOPE', 'FREQ', 'PREM', 'XKEY', 'PROXY', 'ZRATE'];
-  const before = new Map(await Promise.all(untouched.map(async (ticker) => [ticker, await derived(ticker)] as const)));
+  const before = new Map(
+    await Promise.all(untouched.map(async (ticker) => [ticker, await derivedRows(t.db, ticker)] as const)),
+  );
   const run = await runCli('update', [], env);
   const output = `${run.stdout}${run.stderr}`;
 
@@ -257,13 +223,13 @@ it('loads bars newest first with their splits and dividends, checks the adjustme
   for (const ticker of ['NORM', 'SPLT', 'DIVI', 'FRESH', 'GAP', 'WRONG']) {
     const { bars, actions } = history.get(ticker) as { bars: PriceBar[]; actions: Action[] };
     expect(await storedBars(t.db, ticker)).toEqual(bars);
-    expect(await actionRows(ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
+    expect(await actionRows(t.db, ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
     await expectStoredIndicatorsCurrent(t.db, ticker);
   }
   for (const ticker of untouched) {
     expect(await storedCount(ticker)).toBe(days.length - NEW_DAYS);
-    expect(await actionRows(ticker)).toEqual([]);
-    expect(await derived(ticker)).toEqual(before.get(ticker));
+    expect(await actionRows(t.db, ticker)).toEqual([]);
+    expect(await derivedRows(t.db, ticker)).toEqual(before.get(ticker));
   }
 }, 60_000);
 
@@ -276,7 +242,9 @@ it("stops asking once the day's quota is spent (exit 3, retry later, nothing wri
   requests.length = 0;
   quotaAfter = 4;
   const untouched = ['NOPE', 'PREM', 'XKEY', 'PROXY', 'ZRATE'];
-  const before = new Map(await Promise.all(untouched.map(async (ticker) => [ticker, await derived(ticker)] as const)));
+  const before = new Map(
+    await Promise.all(untouched.map(async (ticker) => [ticker, await derivedRows(t.db, ticker)] as const)),
+  );
   const run = await runCli('update', [], env);
 
   expect(`${run.stdout}${run.stderr}`).not.toContain(KEY); // the quota message names the key
@@ -294,7 +262,7 @@ it("stops asking once the day's quota is spent (exit 3, retry later, nothing wri
   expect(run.code).toBe(3);
   for (const ticker of untouched) {
     expect(await storedCount(ticker)).toBe(days.length - NEW_DAYS);
-    expect(await derived(ticker)).toEqual(before.get(ticker));
+    expect(await derivedRows(t.db, ticker)).toEqual(before.get(ticker));
   }
 
   // The next run (the quota renewed) picks up where this one stopped.

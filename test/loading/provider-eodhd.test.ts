@@ -16,13 +16,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { syntheticBars, tradingDays } from '../../src/demo/synthetic-bars.js';
+import { tradingDays } from '../../src/demo/synthetic-bars.js';
 import type { PriceBar } from '../../src/prices/history.js';
 import { loadPrices } from '../../src/prices/load-prices.js';
 import { splitRatio } from '../../src/update/eodhd.js';
 import { type Action, backAdjust } from '../helpers/back-adjust.js';
 import { runCli } from '../helpers/cli-run.js';
 import { createEtf } from '../helpers/fixtures.js';
+import { actionRows, providerBars } from '../helpers/provider-history.js';
 import { expectStoredIndicatorsCurrent, storedBars } from '../helpers/stored-indicators.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -106,22 +107,8 @@ const answer = (endpoint: Endpoint, ticker: string, reply: (from: string) => Ans
 async function etf(ticker: string, actions: Action[] = [], options: { stored?: boolean; count?: number } = {}) {
   await createEtf(t.db, ticker);
   const own = options.count ? days.slice(0, options.count) : days;
-  let bars = syntheticBars(ticker, own, { start: 50, drift: 0.05, volatility: 0.2, volume: 1e6 }) as PriceBar[];
   // Raw prices after a split are in the new shares.
-  for (const split of actions.filter((a) => a.kind === 'SPLIT')) {
-    bars = bars.map((b) =>
-      b.date >= split.date
-        ? {
-            ...b,
-            open: b.open / split.value,
-            high: b.high / split.value,
-            low: b.low / split.value,
-            close: b.close / split.value,
-            volume: b.volume * split.value,
-          }
-        : b,
-    );
-  }
+  const bars = providerBars(ticker, own, actions);
   history.set(ticker, { bars, actions });
   if (options.stored !== false) await loadPrices(t.db, ticker, bars.slice(0, -NEW_DAYS));
   answer('eod', ticker, (from) => eodJson(bars, actions, from));
@@ -129,19 +116,10 @@ async function etf(ticker: string, actions: Action[] = [], options: { stored?: b
   answer('div', ticker, (from) => divJson(actions, from));
 }
 
-const actionRows = async (ticker: string) =>
-  (
-    await t.db.pool.query(
-      `SELECT a.date::text AS date, a.kind, a.value FROM corporate_action a JOIN etf e ON e.id = a.etf_id
-       WHERE e.ticker = $1 ORDER BY a.date, a.kind`,
-      [ticker],
-    )
-  ).rows;
-
 /** Everything stored for an ETF: bars, actions, indicators and latest figures. */
 const everything = async (ticker: string) => {
   const [actions, indicators, metrics] = await Promise.all([
-    actionRows(ticker),
+    actionRows(t.db, ticker),
     t.db.pool.query(
       `SELECT i.* FROM daily_indicator i JOIN etf e ON e.id = i.etf_id WHERE e.ticker = $1 ORDER BY adjusted, date`,
       [ticker],
@@ -294,7 +272,7 @@ it('loads bars with their splits and dividends, checks the adjustment, and fails
   for (const ticker of ['NORM', 'SPLT', 'DIVI', 'FRESH', 'WRONG', 'BUSY']) {
     const { bars, actions } = history.get(ticker) as { bars: PriceBar[]; actions: Action[] };
     expect(await storedBars(t.db, ticker)).toEqual(bars);
-    expect(await actionRows(ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
+    expect(await actionRows(t.db, ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
     await expectStoredIndicatorsCurrent(t.db, ticker);
   }
   // A failed ticker: nothing written, its derived rows as they were.
@@ -332,7 +310,7 @@ it('stops at a used-up daily quota with exit 3, writing nothing, and the next ru
   expect(resumed.code).toBe(0);
   for (const ticker of ['BADSPLIT', 'DIVFAIL', 'RATE']) {
     const { actions } = history.get(ticker) as { actions: Action[] };
-    expect(await actionRows(ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
+    expect(await actionRows(t.db, ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
   }
 });
 
@@ -355,7 +333,7 @@ it('fails a ticker whose answer is not EODHD JSON or carries a bad bar, and read
   expect(run.stderr).toContain('GARB: FAILED: not JSON: "<html><body>Service unavailable</body></html>"\n');
   expect(run.stderr).toContain(`BADBAR: FAILED: bad bar: row 4 (${newDay(2)}): close not a number\n`);
   expect(run.stdout).toContain(`NOSPL: 3 new bars (${newDay(0)} to ${newDay(2)}), 1 dividend\n`);
-  expect(await actionRows('NOSPL')).toEqual([{ date: newDay(1), kind: 'DIVIDEND', value: 0.2 }]);
+  expect(await actionRows(t.db, 'NOSPL')).toEqual([{ date: newDay(1), kind: 'DIVIDEND', value: 0.2 }]);
   for (const ticker of ['GARB', 'BADBAR']) expect(await everything(ticker)).toEqual(before.get(ticker));
   expect(run.code).toBe(1);
 });

@@ -26,6 +26,7 @@ import { runCli } from '../helpers/cli-run.js';
 import { expectPointsClose } from '../helpers/close-points.js';
 import { createEtf } from '../helpers/fixtures.js';
 import { bearer, executeText } from '../helpers/graphql-client.js';
+import { actionRows, derivedRows, providerBars } from '../helpers/provider-history.js';
 import { expectStoredIndicatorsCurrent, storedBars } from '../helpers/stored-indicators.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -80,51 +81,12 @@ const newDay = (n: number) => days.at(-NEW_DAYS + n) as string; // 0, 1, 2: the 
 async function etf(ticker: string, actions: Action[] = [], options: { stored?: boolean; count?: number } = {}) {
   await createEtf(t.db, ticker);
   const own = options.count ? days.slice(0, options.count) : days;
-  let bars = syntheticBars(ticker, own, { start: 50, drift: 0.05, volatility: 0.2, volume: 1e6 }) as PriceBar[];
   // Raw prices after a split are in the new shares.
-  for (const split of actions.filter((a) => a.kind === 'SPLIT')) {
-    bars = bars.map((b) =>
-      b.date >= split.date
-        ? {
-            ...b,
-            open: b.open / split.value,
-            high: b.high / split.value,
-            low: b.low / split.value,
-            close: b.close / split.value,
-            volume: b.volume * split.value,
-          }
-        : b,
-    );
-  }
+  const bars = providerBars(ticker, own, actions);
   history.set(ticker, { bars, actions });
   if (options.stored !== false) await loadPrices(t.db, ticker, bars.slice(0, -NEW_DAYS));
   answers.set(ticker.toLowerCase(), (startDate) => ({ status: 200, body: tiingoCsv(bars, actions, startDate) }));
 }
-
-const actionRows = async (ticker: string) =>
-  (
-    await t.db.pool.query(
-      `SELECT a.date::text AS date, a.kind, a.value FROM corporate_action a JOIN etf e ON e.id = a.etf_id
-       WHERE e.ticker = $1 ORDER BY a.date, a.kind`,
-      [ticker],
-    )
-  ).rows;
-
-/** What the API's write paths leave for an ETF: its indicators (raw and adjusted) and latest figures, ids left out. */
-const derived = async (ticker: string) => {
-  const [indicators, metrics] = await Promise.all([
-    t.db.pool.query(
-      `SELECT i.* FROM daily_indicator i JOIN etf e ON e.id = i.etf_id WHERE e.ticker = $1 ORDER BY adjusted, date`,
-      [ticker],
-    ),
-    t.db.pool.query(
-      `SELECT m.* FROM latest_metrics m JOIN etf e ON e.id = m.etf_id WHERE e.ticker = $1 ORDER BY adjusted`,
-      [ticker],
-    ),
-  ]);
-  const strip = (rows: Record<string, unknown>[]) => rows.map(({ etf_id: _, ...rest }) => rest);
-  return { indicators: strip(indicators.rows), metrics: strip(metrics.rows) };
-};
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -188,7 +150,9 @@ afterAll(async () => {
 
 it('loads bars with their splits and dividends, checks the adjustment, and fails only the tickers that fail', async () => {
   const untouched = ['BADDIV', 'NOPE', 'ECHO', 'RATE'];
-  const before = new Map(await Promise.all(untouched.map(async (ticker) => [ticker, await derived(ticker)] as const)));
+  const before = new Map(
+    await Promise.all(untouched.map(async (ticker) => [ticker, await derivedRows(t.db, ticker)] as const)),
+  );
   const run = await runCli('update', [], env);
 
   // The token went in the header, never in a URL, and shows nowhere.
@@ -238,14 +202,14 @@ it('loads bars with their splits and dividends, checks the adjustment, and fails
   for (const ticker of ['NORM', 'SPLT', 'DIVI', 'FRESH', 'WRONG', 'BUSY']) {
     const { bars, actions } = history.get(ticker) as { bars: PriceBar[]; actions: Action[] };
     expect(await storedBars(t.db, ticker)).toEqual(bars);
-    expect(await actionRows(ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
+    expect(await actionRows(t.db, ticker)).toEqual(actions.map(({ date, kind, value }) => ({ date, kind, value })));
     await expectStoredIndicatorsCurrent(t.db, ticker);
   }
   // A failed ticker: nothing written, its derived rows as they were.
   for (const ticker of untouched) {
     expect(await storedBars(t.db, ticker)).toHaveLength(days.length - NEW_DAYS);
-    expect(await actionRows(ticker)).toEqual([]);
-    expect(await derived(ticker)).toEqual(before.get(ticker));
+    expect(await actionRows(t.db, ticker)).toEqual([]);
+    expect(await derivedRows(t.db, ticker)).toEqual(before.get(ticker));
   }
 });
 
@@ -290,7 +254,7 @@ it('leaves the same adjusted indicators and latest figures as the API recording 
     await createEtf(t.db, twin);
     await loadPrices(t.db, twin, bars);
     for (const action of actions) await recordCorporateAction(t.db, action.kind, twin, action.date, action.value);
-    const [updated, recorded] = [await derived(ticker), await derived(twin)];
+    const [updated, recorded] = [await derivedRows(t.db, ticker), await derivedRows(t.db, twin)];
     expect(updated.indicators.some((row) => row.adjusted)).toBe(true);
     expect(updated.metrics).toHaveLength(2);
     // Equal but for float noise: the update carries the raw indicators on, the twin computes them whole.
