@@ -6,6 +6,8 @@ import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, DatabaseView } from './db/database.js';
 import type { ReadSource } from './db/replicas.js';
+import { createHoldingsLoaders, type HoldingsLoaders } from './holdings/holdings-loaders.js';
+import type { HoldingsFeed } from './holdings/holdings-updated.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { createReadBudget, type ReadBudget } from './limits/read-budget.js';
 import { limitsFor } from './limits/request-limits.js';
@@ -22,6 +24,7 @@ type AppServices = {
   tokens: TokenService;
   loginThrottle: LoginThrottle;
   pricesFeed: PricesFeed;
+  holdingsFeed: HoldingsFeed;
   config: Pick<Config, 'auth' | 'limits'>;
 };
 
@@ -37,7 +40,12 @@ export type Context = Omit<AppServices, 'db'> & {
   callers: readonly string[];
   /** Who sent the request (src/auth/caller.ts): ask it, never the headers. */
   caller: Caller;
-  loaders: { priceBars: PriceBarLoaders; indicators: IndicatorLoaders; performance: PerformanceLoaders };
+  loaders: {
+    priceBars: PriceBarLoaders;
+    indicators: IndicatorLoaders;
+    performance: PerformanceLoaders;
+    holdings: HoldingsLoaders;
+  };
   /** The most this request's query may cost (src/limits/query-cost.ts). */
   costLimit: number;
   /** What this response may still hold (src/limits/response-budget.ts). */
@@ -71,6 +79,7 @@ export function createContext(services: AppServices, caller: Caller, route: Requ
       priceBars: createPriceBarLoaders(db.pool, noteEtfsRead),
       indicators: createIndicatorLoaders(db.pool, reads, noteEtfsRead),
       performance: createPerformanceLoaders(db.pool, noteEtfsRead),
+      holdings: createHoldingsLoaders(db.pool, noteEtfsRead),
     },
     etfsRead,
     noteEtfsRead,

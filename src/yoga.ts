@@ -20,6 +20,7 @@ import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
 import { addressOf, type ServerContext } from './http/server-context.js';
 import { createDataExtent } from './limits/data-extent.js';
+import { createHoldingsFeed } from './holdings/holdings-updated.js';
 import { createPricesFeed } from './prices/prices-updated.js';
 import { connectRedisLink } from './redis/redis-link.js';
 import { schema } from './schema/index.js';
@@ -58,12 +59,14 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
       })
     : undefined;
   const responseCache = createResponseCache({ db, config, callers, schema, logger });
+  const pricesFeed = createPricesFeed(db, config.liveUpdates);
   const services = {
     db,
     tokens,
     auth,
     loginThrottle: shared ? createSharedLoginThrottle(shared) : createLoginThrottle(),
-    pricesFeed: createPricesFeed(db, config.liveUpdates),
+    pricesFeed,
+    holdingsFeed: createHoldingsFeed(db, config.liveUpdates, pricesFeed.slots),
     config,
   };
   // Without replicas, every request takes the one route, decided here once.

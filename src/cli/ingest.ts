@@ -11,6 +11,9 @@
 // file:line: reason; a file whose data the database refuses is rejected too,
 // and the others still load), 2 for a usage or configuration error, 3 when
 // the database cannot be started or reached.
+// --holdings reads holdings files instead (SEC N-PORT-P XML or issuers' CSV,
+// src/holdings/import-holdings.ts), each into one snapshot, all or nothing;
+// --ticker names the ETF of a single file, --as-of its date when the file has none.
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -18,20 +21,24 @@ import { parseArgs } from 'node:util';
 import { ingestActionsFile } from '../ingest/ingest-actions.js';
 import { type FileResult, ingestFile } from '../ingest/ingest-file.js';
 import { createProgress } from '../ingest/progress.js';
+import { parseDate } from '../ingest/vendor-layout.js';
+import { importHoldingsFile } from '../holdings/import-holdings.js';
 import { runCli, withCliDatabase } from './cli-database.js';
 
 const USAGE =
   'usage: npm run ingest -- [--create-etfs] [--dry-run] [--jobs N] <file.csv or folder> ...\n' +
-  '       npm run ingest -- --actions [--dry-run] <splits or dividends file.csv or folder> ...\n';
+  '       npm run ingest -- --actions [--dry-run] <splits or dividends file.csv or folder> ...\n' +
+  '       npm run ingest -- --holdings [--dry-run] [--ticker T] [--as-of YYYY-MM-DD] <N-PORT .xml or issuer .csv, or folder> ...\n';
 
-async function csvFiles(path: string): Promise<string[]> {
+/** A file as given, or a folder's files with these extensions (nested folders too), sorted. */
+async function filesOf(path: string, extensions: readonly string[]): Promise<string[]> {
   const info = await stat(path);
   if (!info.isDirectory()) return [path];
   const entries = await readdir(path, { withFileTypes: true });
   const nested = await Promise.all(
     entries
-      .filter((entry) => entry.isDirectory() || entry.name.toLowerCase().endsWith('.csv'))
-      .map((entry) => csvFiles(join(path, entry.name))),
+      .filter((entry) => entry.isDirectory() || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))
+      .map((entry) => filesOf(join(path, entry.name), extensions)),
   );
   return nested.flat().sort();
 }
@@ -43,6 +50,9 @@ const OPTIONS = {
   'create-etfs': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   actions: { type: 'boolean' },
+  holdings: { type: 'boolean' },
+  ticker: { type: 'string' },
+  'as-of': { type: 'string' },
   jobs: { type: 'string', default: String(Math.min(16, 2 * availableParallelism())) },
   help: { type: 'boolean' },
 } as const;
@@ -52,6 +62,13 @@ function parse() {
     const parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
     const jobs = Number(parsed.values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new Error('--jobs must be a whole number from 1 to 16');
+    const { holdings, ticker, actions } = parsed.values;
+    const asOf = parsed.values['as-of'];
+    if ((ticker !== undefined || asOf !== undefined) && !holdings) throw new Error('--ticker and --as-of go with --holdings');
+    if (holdings && actions) throw new Error('--holdings and --actions are different imports: run them apart');
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(parseDate(asOf))) {
+      throw new Error(`--as-of ${parseDate(asOf)}`);
+    }
     return { ...parsed, jobs };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
@@ -68,7 +85,7 @@ if (args.values.help || args.positionals.length === 0) {
 const files: string[] = [];
 for (const path of args.positionals) {
   try {
-    files.push(...(await csvFiles(path)));
+    files.push(...(await filesOf(path, args.values.holdings ? ['.xml', '.csv'] : ['.csv'])));
   } catch {
     process.stderr.write(`${path}: no such file or folder\n`);
     process.exit(2);
@@ -105,7 +122,45 @@ async function ingestActions(): Promise<number> {
   });
 }
 
+if (args.values.ticker !== undefined && files.length !== 1) {
+  process.stderr.write(`--ticker names the ETF of one file, but ${files.length} were given\n${USAGE}`);
+  process.exit(2);
+}
+
+/** --holdings: one snapshot a file, file by file; the same exit statuses. */
+async function ingestHoldings(): Promise<number> {
+  return withCliDatabase(async (db) => {
+    let rejected = 0;
+    for (const file of files) {
+      const result = await importHoldingsFile(db, file, {
+        ticker: args.values.ticker,
+        asOf: args.values['as-of'],
+        dryRun,
+      });
+      for (const note of result.notes) process.stderr.write(`${file}: note: ${note}\n`);
+      if (result.problems.length > 0) {
+        rejected++;
+        reportProblems(file, result.problems);
+        process.stdout.write(`${file}: rejected, no holdings recorded from it\n`);
+        continue;
+      }
+      const securities = [
+        result.securitiesCreated > 0 ? `${count(result.securitiesCreated)} new securities` : '',
+        result.securitiesMerged > 0 ? `${count(result.securitiesMerged)} securities linked` : '',
+      ].filter(Boolean);
+      process.stdout.write(
+        `${file}: ${result.ticker} as of ${result.asOf}: ${count(result.positions)} positions, ${result.totalWeight.toFixed(2)} % ${dryRun ? 'would be recorded' : result.replaced ? 'recorded (replacing that date)' : 'recorded'}${securities.length > 0 ? ` (${securities.join(', ')})` : ''}\n`,
+      );
+    }
+    process.stdout.write(
+      `${files.length - rejected} of ${files.length} holdings files ${dryRun ? 'would load (dry run, nothing written)' : 'loaded'}\n`,
+    );
+    return rejected > 0 ? 1 : 0;
+  });
+}
+
 runCli(async () => {
+  if (args.values.holdings) return ingestHoldings();
   if (args.values.actions) return ingestActions();
   const started = Date.now();
   const results: FileResult[] = [];

@@ -2,7 +2,7 @@
 // ratios change from time to time). Their prices in the demo are synthetic.
 import type { EtfData } from '../etfs/etf-input.js';
 
-type DemoEtf = Omit<EtfData, 'inceptionDate' | 'description' | 'currency'> & {
+type DemoEtf = Omit<EtfData, 'inceptionDate' | 'description' | 'currency' | 'secSeriesId'> & {
   inceptionDate: string;
   /** Parameters of the synthetic price path: start price, annual drift and volatility, typical volume. */
   synthetic: { start: number; drift: number; volatility: number; volume: number };

@@ -17,6 +17,7 @@ export type EtfInput = {
   currency?: string | null;
   exchange?: string | null;
   description?: string | null;
+  secSeriesId?: string | null;
 };
 
 export type EtfData = {
@@ -29,6 +30,7 @@ export type EtfData = {
   currency: string;
   exchange: string | null;
   description: string | null;
+  secSeriesId: string | null;
 };
 
 const LIMITS = { name: 200, issuer: 200, exchange: 32, description: 10_000 } as const;
@@ -68,6 +70,12 @@ export function parseEtfInput(input: EtfInput, path = 'input'): { write: EtfWrit
   const currency = (input.currency ?? 'USD').trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) problem('currency', 'must be a three-letter ISO 4217 code');
 
+  // The SEC's series id: S and nine digits (what N-PORT filings name the fund by).
+  const secSeriesId = input.secSeriesId?.trim().toUpperCase() || null;
+  if (secSeriesId !== null && !/^S\d{9}$/.test(secSeriesId)) {
+    problem('secSeriesId', 'must be the SEC series id: S and nine digits (S000002736)');
+  }
+
   const data: EtfData = {
     ticker: 'ticker' in ticker ? ticker.ticker : '',
     name: name ?? '',
@@ -78,6 +86,7 @@ export function parseEtfInput(input: EtfInput, path = 'input'): { write: EtfWrit
     currency,
     exchange: text('exchange', input.exchange),
     description: text('description', input.description),
+    secSeriesId,
   };
   if (problems.length > 0) return { write: null, problems };
   const update: Partial<EtfData> = { name: data.name };
@@ -95,4 +104,5 @@ const OPTIONAL_FIELDS = [
   'currency',
   'exchange',
   'description',
+  'secSeriesId',
 ] as const satisfies readonly (keyof EtfInput & keyof EtfData)[];

@@ -9,7 +9,7 @@ import type { Etf } from '../generated/prisma/client.js';
 export const etfColumns = (e: string) => `${e}.id, ${e}.ticker, ${e}.name, ${e}.issuer,
          ${e}.asset_class::text AS "assetClass", ${e}.expense_ratio AS "expenseRatio",
          ${e}.inception_date::text AS "inceptionDate", ${e}.currency, ${e}.exchange, ${e}.description,
-         ${e}.stored_indicators_through::text AS "storedIndicatorsThrough",
+         ${e}.stored_indicators_through::text AS "storedIndicatorsThrough", ${e}.sec_series_id AS "secSeriesId",
          ${e}.created_at AS "createdAt", ${e}.updated_at AS "updatedAt"`;
 
 const BY_TICKER = `/* etfs-by-ticker */
@@ -37,5 +37,15 @@ export function etfsByTickerStatement(tickers: readonly string[]): pg.QueryConfi
 
 export async function findEtfsByTicker(pool: pg.Pool, tickers: readonly string[]): Promise<Etf[]> {
   const { rows } = await pool.query<EtfRow>(etfsByTickerStatement(tickers));
+  return rows.map(toEtf);
+}
+
+const BY_ID = `/* etfs-by-id */
+  SELECT ${etfColumns('e')}
+  FROM etf e WHERE e.id = ANY($1::int[])`;
+
+/** ETF rows by id, in the shape Prisma returns (those that exist). */
+export async function findEtfsById(pool: pg.Pool, ids: readonly number[]): Promise<Etf[]> {
+  const { rows } = await pool.query<EtfRow>(BY_ID, [ids]);
   return rows.map(toEtf);
 }

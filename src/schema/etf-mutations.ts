@@ -17,6 +17,10 @@ const EtfInput = builder.inputType('EtfInput', {
     currency: t.string({ description: 'ISO 4217 code; USD when omitted.' }),
     exchange: t.string(),
     description: t.string(),
+    secSeriesId: t.string({
+      description:
+        "The SEC's id of the fund series (S000002736): N-PORT filings name the series, not the ticker, so holdings imports find the ETF by it.",
+    }),
   }),
 });
 

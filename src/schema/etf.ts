@@ -31,6 +31,10 @@ export const Etf = builder.prismaNode('Etf', {
     currency: t.exposeString('currency', { description: 'ISO 4217 code of the trading currency.' }),
     exchange: t.exposeString('exchange', { nullable: true }),
     description: t.exposeString('description', { nullable: true }),
+    secSeriesId: t.exposeString('secSeriesId', {
+      nullable: true,
+      description: "The SEC's id of the fund series, which N-PORT filings name it by.",
+    }),
   }),
 });
 

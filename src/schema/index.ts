@@ -18,5 +18,11 @@ import './api-keys.js';
 import './watchlist.js';
 import './jobs.js';
 import './adjustment-differences.js';
+import './holdings.js';
+import './exposure.js';
+import './overlap.js';
+import './holders.js';
+import './look-through.js';
+import './holdings-updated.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

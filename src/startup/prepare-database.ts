@@ -6,7 +6,7 @@ import { ensureAdminApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
 import { createDatabase, type Database, topologyOptions } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
-import { seedDemoData } from '../demo/seed-demo.js';
+import { seedDemoData, seedDemoHoldings } from '../demo/seed-demo.js';
 import { queueLaggingRefreshes } from '../indicators/stored/keep-current.js';
 import { runDueJobs } from '../jobs/worker.js';
 import { refreshBehindLatestMetrics } from '../performance/latest-metrics.js';
@@ -46,6 +46,8 @@ export async function prepareDatabase(
       // The demo is served complete from its first request: its jobs run now.
       if (bars > 0) await runDueJobs(db.direct);
       if (bars > 0) logger.info({ bars, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
+      const positions = await seedDemoHoldings(db);
+      if (positions > 0) logger.info({ positions }, 'seeded demo holdings (synthetic)');
     }
     return db;
   } catch (error) {
