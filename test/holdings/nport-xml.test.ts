@@ -285,7 +285,7 @@ describe('problems, each with its line', () => {
     const file = await readNportXml([xml]);
     expect(file.problems).toHaveLength(1);
     expect(file.problems[0]?.reason).toMatch(/^the XML is not well formed: /);
-    expect(file.problems[0]?.line).toBe(positionLines(xml)[0]! + 1);
+    expect(file.problems[0]?.line).toBe((positionLines(xml)[0] as number) + 1);
   });
 
   it('stops listing at 1000 problems', async () => {
