@@ -66,7 +66,7 @@ export function positionProblems(positions: readonly Position[], options: { comp
     ) {
       problems.push({
         line,
-        reason: `weight ${weight} % is negative for a ${position.assetClass} position with ${payoffWord(position)}: only short positions, derivatives and cash may be negative`,
+        reason: `weight ${weight} % is negative, but the position is ${position.assetClass} with ${payoffWord(position)} payoff: only short positions, derivatives and cash may be negative`,
       });
     }
     for (const key of securityKeys(position)) {
