@@ -18,6 +18,12 @@ const UNIT = [
   'test/cache/cache-scopes.test.ts',
   'test/server/write-positions.test.ts',
   'test/server/prepared-statements.test.ts',
+  'test/holdings/identifiers.test.ts',
+  'test/holdings/nport-xml.test.ts',
+  'test/holdings/nport-hostile.test.ts',
+  'test/holdings/issuer-csv.test.ts',
+  'test/holdings/position-checks.test.ts',
+  'test/holdings/read-holdings-file.test.ts',
 ];
 
 export default defineConfig({
