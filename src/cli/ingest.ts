@@ -18,11 +18,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { importHoldingsFile } from '../holdings/import-holdings.js';
 import { ingestActionsFile } from '../ingest/ingest-actions.js';
 import { type FileResult, ingestFile } from '../ingest/ingest-file.js';
 import { createProgress } from '../ingest/progress.js';
 import { parseDate } from '../ingest/vendor-layout.js';
-import { importHoldingsFile } from '../holdings/import-holdings.js';
 import { runCli, withCliDatabase } from './cli-database.js';
 
 const USAGE =
@@ -64,7 +64,8 @@ function parse() {
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new Error('--jobs must be a whole number from 1 to 16');
     const { holdings, ticker, actions } = parsed.values;
     const asOf = parsed.values['as-of'];
-    if ((ticker !== undefined || asOf !== undefined) && !holdings) throw new Error('--ticker and --as-of go with --holdings');
+    if ((ticker !== undefined || asOf !== undefined) && !holdings)
+      throw new Error('--ticker and --as-of go with --holdings');
     if (holdings && actions) throw new Error('--holdings and --actions are different imports: run them apart');
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(parseDate(asOf))) {
       throw new Error(`--as-of ${parseDate(asOf)}`);

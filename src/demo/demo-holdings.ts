@@ -23,7 +23,8 @@ function random(seed: number): () => number {
   };
 }
 
-const seedOf = (text: string) => [...text].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619), 2166136261);
+const seedOf = (text: string) =>
+  [...text].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619), 2166136261);
 
 type Security = {
   name: string;
@@ -53,17 +54,60 @@ const SECTORS = [
 ] as const;
 /** How a broad US index splits by sector (percent of positions, roughly). */
 const SECTOR_SHARES = [30, 13, 11, 10, 9, 8, 6, 4, 3, 3, 3];
-const WORDS = 'Alder Birch Cedar Delta Ember Falcon Granite Harbor Iris Juniper Keystone Lumen Meridian Northwind Orion Pioneer Quarry Ridge Summit Tidal Union Vertex Willow Yarrow Zephyr Atlas Beacon Cobalt Drake Elm'.split(
-  ' ',
-);
+const WORDS =
+  'Alder Birch Cedar Delta Ember Falcon Granite Harbor Iris Juniper Keystone Lumen Meridian Northwind Orion Pioneer Quarry Ridge Summit Tidal Union Vertex Willow Yarrow Zephyr Atlas Beacon Cobalt Drake Elm'.split(
+    ' ',
+  );
 
 const CURRENCY: Record<string, string> = {
-  US: 'USD', JP: 'JPY', GB: 'GBP', FR: 'EUR', CH: 'CHF', DE: 'EUR', AU: 'AUD', NL: 'EUR', SE: 'SEK', DK: 'DKK',
-  ES: 'EUR', IT: 'EUR', HK: 'HKD', SG: 'SGD', CN: 'CNY', TW: 'TWD', IN: 'INR', KR: 'KRW', BR: 'BRL', SA: 'SAR',
-  ZA: 'ZAR', MX: 'MXN',
+  US: 'USD',
+  JP: 'JPY',
+  GB: 'GBP',
+  FR: 'EUR',
+  CH: 'CHF',
+  DE: 'EUR',
+  AU: 'AUD',
+  NL: 'EUR',
+  SE: 'SEK',
+  DK: 'DKK',
+  ES: 'EUR',
+  IT: 'EUR',
+  HK: 'HKD',
+  SG: 'SGD',
+  CN: 'CNY',
+  TW: 'TWD',
+  IN: 'INR',
+  KR: 'KRW',
+  BR: 'BRL',
+  SA: 'SAR',
+  ZA: 'ZAR',
+  MX: 'MXN',
 };
-const DEVELOPED = [['JP', 22], ['GB', 14], ['FR', 11], ['CH', 10], ['DE', 9], ['AU', 7], ['NL', 5], ['SE', 4], ['DK', 4], ['ES', 3], ['IT', 3], ['HK', 2], ['SG', 1]] as const;
-const EMERGING = [['CN', 25], ['TW', 20], ['IN', 20], ['KR', 11], ['BR', 5], ['SA', 4], ['ZA', 3], ['MX', 2]] as const;
+const DEVELOPED = [
+  ['JP', 22],
+  ['GB', 14],
+  ['FR', 11],
+  ['CH', 10],
+  ['DE', 9],
+  ['AU', 7],
+  ['NL', 5],
+  ['SE', 4],
+  ['DK', 4],
+  ['ES', 3],
+  ['IT', 3],
+  ['HK', 2],
+  ['SG', 1],
+] as const;
+const EMERGING = [
+  ['CN', 25],
+  ['TW', 20],
+  ['IN', 20],
+  ['KR', 11],
+  ['BR', 5],
+  ['SA', 4],
+  ['ZA', 3],
+  ['MX', 2],
+] as const;
 
 /** A CUSIP of an invented issuer (6 characters), issue `issue`, with its check digit. */
 function cusip(issuer: number, issue: string): string {
@@ -84,7 +128,10 @@ const letters = (n: number, width: number) => {
 function pick<T>(list: readonly (readonly [T, number])[], draw: number): T {
   const total = list.reduce((sum, [, share]) => sum + share, 0);
   let at = draw * total;
-  for (const [value, share] of list) if ((at -= share) < 0) return value;
+  for (const [value, share] of list) {
+    at -= share;
+    if (at < 0) return value;
+  }
   return (list.at(-1) as readonly [T, number])[0];
 }
 
@@ -96,7 +143,7 @@ let universe: Universe | undefined;
 function securities(): Universe {
   if (universe) return universe;
   const next = random(20261206);
-  const sectorList = SECTORS.map((sector, i) => [i, SECTOR_SHARES[i] as number] as const);
+  const sectorList = SECTORS.map((_, i) => [i, SECTOR_SHARES[i] as number] as const);
   const company = (i: number, country: string, local: boolean): Security => {
     const [sector, nouns] = SECTORS[pick(sectorList, next())] as (typeof SECTORS)[number];
     const word = WORDS[i % WORDS.length] as string;
@@ -124,7 +171,12 @@ function securities(): Universe {
     const kind = i < 400 ? 'Treasuries' : i < 600 ? 'Securitized' : i < 1_400 ? 'Corporates' : 'High Yield';
     const year = 2027 + (i % 30);
     const coupon = ((kind === 'High Yield' ? 5 : 2) + next() * 4).toFixed(3);
-    const issuer = kind === 'Treasuries' ? 'US TREASURY N/B' : kind === 'Securitized' ? 'FNMA POOL' : (us[i % 800] as Security).name.toUpperCase();
+    const issuer =
+      kind === 'Treasuries'
+        ? 'US TREASURY N/B'
+        : kind === 'Securitized'
+          ? 'FNMA POOL'
+          : (us[i % 800] as Security).name.toUpperCase();
     const nine = cusip(200_000 + i, letters(i % 676, 2));
     return {
       name: `${issuer} ${coupon}% ${year}`,
@@ -169,12 +221,34 @@ const cash = (weight: number): Held => ({
 });
 
 const single = (name: string, assetClass: HoldingAssetClass, assetCategory: string, weight: number): Held => ({
-  security: { name, ticker: null, cusip: null, isin: null, assetClass, assetCategory, sector: null, country: 'US', currency: 'USD', price: 100 },
+  security: {
+    name,
+    ticker: null,
+    cusip: null,
+    isin: null,
+    assetClass,
+    assetCategory,
+    sector: null,
+    country: 'US',
+    currency: 'USD',
+    price: 100,
+  },
   weight,
 });
 
 const fund = (ticker: string, name: string, weight: number): Held => ({
-  security: { name, ticker, cusip: null, isin: null, assetClass: 'FUND', assetCategory: 'RF', sector: null, country: 'US', currency: 'USD', price: 100 },
+  security: {
+    name,
+    ticker,
+    cusip: null,
+    isin: null,
+    assetClass: 'FUND',
+    assetCategory: 'RF',
+    sector: null,
+    country: 'US',
+    currency: 'USD',
+    price: 100,
+  },
   weight,
 });
 
@@ -191,14 +265,21 @@ function portfolio(ticker: string): Held[] | null {
     case 'QQQ':
       return [
         ...ranked(
-          us.slice(0, 400).filter((s) => s.sector !== 'Financials' && s.sector !== 'Energy').slice(0, 100),
+          us
+            .slice(0, 400)
+            .filter((s) => s.sector !== 'Financials' && s.sector !== 'Energy')
+            .slice(0, 100),
           99.7,
           0.9,
         ),
         cash(0.3),
       ];
     case 'DIA':
-      return ranked(us.slice(0, 60).filter((_, i) => i % 2 === 0), 100, 0.3);
+      return ranked(
+        us.slice(0, 60).filter((_, i) => i % 2 === 0),
+        100,
+        0.3,
+      );
     case 'XLK':
       return [...ranked(inSector(us.slice(0, 500), 'Information Technology'), 99.8, 1.2), cash(0.2)];
     case 'XLF':
@@ -268,7 +349,7 @@ export function demoPositions(ticker: string, asOf: IsoDate): Position[] | null 
   }));
   const total = held.reduce((sum, { weight }) => sum + weight, 0);
   const movedTotal = moved.reduce((sum, { weight }) => sum + weight, 0);
-  const netAssets = 1e9 * (10 + (seedOf(ticker) >>> 0) % 500);
+  const netAssets = 1e9 * (10 + ((seedOf(ticker) >>> 0) % 500));
   return moved.map(({ security, weight }, i) => {
     const scaled = Math.round(((weight * total) / movedTotal) * 1e6) / 1e6;
     const marketValue = Math.round((netAssets * scaled) / 100);

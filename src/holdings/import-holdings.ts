@@ -66,7 +66,9 @@ async function findEtf(
   if (!etf) {
     const tried = [
       named ? `no ETF has the ticker ${named} (the file's name)` : "the file's name is not a ticker",
-      seriesId ? `no ETF has the SEC series id ${seriesId} (set it with upsertEtf's secSeriesId)` : 'the file names no series',
+      seriesId
+        ? `no ETF has the SEC series id ${seriesId} (set it with upsertEtf's secSeriesId)`
+        : 'the file names no series',
     ];
     return `which ETF the file is of is not known: ${tried.join('; ')}; or pass --ticker`;
   }

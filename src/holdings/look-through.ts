@@ -109,7 +109,9 @@ export async function lookThrough(
     level = next;
   }
   return {
-    securities: [...securities].map(([securityId, weight]) => ({ securityId, weight })).sort((a, b) => b.weight - a.weight),
+    securities: [...securities]
+      .map(([securityId, weight]) => ({ securityId, weight }))
+      .sort((a, b) => b.weight - a.weight),
     slices: [...slices].map(([key, slice]) => ({ key, ...slice })).sort((a, b) => b.weight - a.weight),
     withoutHoldings,
     asOf,

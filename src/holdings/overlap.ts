@@ -74,7 +74,8 @@ export function overlaps(funds: readonly (SnapshotColumns | null)[], largest: nu
         // Only positive weights overlap: a short position holds nothing in common.
         pair.overlap += Math.max(Math.min(first.weight, second.weight), 0);
         pair.commonHoldings++;
-        if (largest > 0) keepLargest(pair.largest, { securityId, weightA: first.weight, weightB: second.weight }, largest);
+        if (largest > 0)
+          keepLargest(pair.largest, { securityId, weightA: first.weight, weightB: second.weight }, largest);
       }
     }
   }

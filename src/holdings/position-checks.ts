@@ -69,11 +69,19 @@ export function positionProblems(positions: readonly Position[], options: { comp
         reason: `weight ${weight} % is negative, but the position is ${position.assetClass} with ${payoffWord(position)} payoff: only short positions, derivatives and cash may be negative`,
       });
     }
+    // A row repeated is a mistake; one security on two lines is not: real
+    // filings list a holding in two lots (a money market fund once as the
+    // cash sweep, once as collateral) or in each currency it trades in. So a
+    // duplicate is the same security, side, currency and amounts.
+    const amounts = `${position.currency ?? '-'} ${position.shares ?? '-'} ${position.marketValue ?? '-'} ${weight}`;
     for (const key of securityKeys(position)) {
-      const slot = `${key} ${payoffWord(position)}`;
+      const slot = `${key} ${payoffWord(position)} ${amounts}`;
       const first = seen.get(slot);
       if (first !== undefined) {
-        problems.push({ line, reason: `the same security as line ${first} (${key}, ${payoffWord(position)})` });
+        problems.push({
+          line,
+          reason: `repeats line ${first}: the same security (${key}), ${payoffWord(position)}, currency and amounts`,
+        });
         break;
       }
       seen.set(slot, line);

@@ -18,9 +18,6 @@ export const HOLDING_ASSET_CLASSES = [
 ] as const;
 export type HoldingAssetClass = (typeof HOLDING_ASSET_CLASSES)[number];
 
-/** The most positions one file (one snapshot) may hold: the largest N-PORT filings have some 20,000. */
-export const MAX_POSITIONS = 100_000;
-
 export type Payoff = 'LONG' | 'SHORT';
 
 export type Position = {

@@ -121,12 +121,22 @@ export async function readSnapshotColumns(
 ): Promise<Map<number, SnapshotColumns>> {
   const name = key ?? '';
   let text = COLUMNS.get(name);
-  if (!text) COLUMNS.set(name, (text = columnsStatement(key)));
+  if (!text) {
+    text = columnsStatement(key);
+    COLUMNS.set(name, text);
+  }
   const { rows } = await pool.query<SnapshotColumns & { id: number }>(text, [snapshotIds]);
   return new Map(rows.map(({ id, ...columns }) => [id, { ...columns, keys: columns.keys ?? [] }]));
 }
 
-export type SecurityRow = { id: number; name: string; ticker: string | null; cusip: string | null; isin: string | null; etfId: number | null };
+export type SecurityRow = {
+  id: number;
+  name: string;
+  ticker: string | null;
+  cusip: string | null;
+  isin: string | null;
+  etfId: number | null;
+};
 
 const SECURITIES = `/* securities-by-id */
   SELECT sec.id, sec.name, sec.ticker, sec.cusip, sec.isin, fund.id AS "etfId"

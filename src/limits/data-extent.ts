@@ -6,7 +6,7 @@
 // and read again after any commit of bars.
 import type { Database } from '../db/database.js';
 import { HOLDINGS_UPDATED_CHANNEL } from '../holdings/holdings-updated-notice.js';
-import { MAX_POSITIONS } from '../holdings/position.js';
+import { MAX_POSITIONS } from '../holdings/position-checks.js';
 import { PRICES_UPDATED_CHANNEL } from '../prices/prices-updated-notice.js';
 import { EARLIEST_DATE } from '../prices/validate-bars.js';
 
@@ -62,7 +62,9 @@ export function createDataExtent(db: Pick<Database, 'pool' | 'listen'>, maxAgeMs
       reading ??= readNow()
         .catch(() => {
           stale = true;
-          return known?.extent ?? { etfs: MANY_ETFS, historyBars: daysTo(EARLIEST_DATE), largestSnapshot: MAX_POSITIONS };
+          return (
+            known?.extent ?? { etfs: MANY_ETFS, historyBars: daysTo(EARLIEST_DATE), largestSnapshot: MAX_POSITIONS }
+          );
         })
         .finally(() => {
           reading = null;

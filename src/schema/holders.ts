@@ -59,7 +59,10 @@ builder.queryFields((t) => ({
       const identifier = args.security.trim().toUpperCase();
       const problems = [];
       if (identifier === '' || identifier.length > 32 || !/^[A-Z0-9][A-Z0-9./ *@#-]*$/.test(identifier)) {
-        problems.push({ path: 'security', message: 'must be a ticker, ISIN or CUSIP: 1 to 32 letters, digits and . / - * @ #' });
+        problems.push({
+          path: 'security',
+          message: 'must be a ticker, ISIN or CUSIP: 1 to 32 letters, digits and . / - * @ #',
+        });
       }
       const first = args.first ?? DEFAULT_HOLDERS;
       if (!Number.isInteger(first) || first < 1 || first > MAX_HOLDERS) {

@@ -34,7 +34,7 @@ export const Security = builder.objectRef<SecurityShape>('Security').implement({
     etf: t.field({
       type: Etf,
       nullable: true,
-      description: 'The ETF of this database it is, when it is one (its ticker is the ETF\'s).',
+      description: "The ETF of this database it is, when it is one (its ticker is the ETF's).",
       cacheScope: 'public',
       resolve: (security, _args, ctx) => (security.etfId ? ctx.loaders.holdings.etfs.load(security.etfId) : null),
     }),

@@ -11,7 +11,7 @@ import { type ExposureKey as ExposureKeyName, readWatchlistEtfIds } from '../hol
 import { computeCost } from '../limits/query-cost.js';
 import { Etf } from './etf.js';
 import { ExposureKey, ExposureSlice, LOOK_THROUGH_COST_FACTOR, type SliceShape } from './exposure.js';
-import { type SecurityShape, Security } from './holdings.js';
+import { Security, type SecurityShape } from './holdings.js';
 
 const MAX_LOOK_THROUGH_HOLDINGS = 1000;
 /** Weights are percent and must add up to 100, within this. */
@@ -34,7 +34,8 @@ const PortfolioWeight = builder.inputType('PortfolioWeight', {
 });
 
 const LookThroughHolding = builder.objectRef<LookThroughHoldingShape>('LookThroughHolding').implement({
-  description: 'A security underneath the portfolio and its weight in it (percent), summed over every fund that holds it.',
+  description:
+    'A security underneath the portfolio and its weight in it (percent), summed over every fund that holds it.',
   fields: (t) => ({
     security: t.field({
       type: Security,
@@ -92,7 +93,9 @@ async function portfolioOf(
   if (portfolio == null) {
     const principal = await ctx.caller.principal();
     if (principal?.kind !== 'user') {
-      throw badInput([{ path: 'portfolio', message: 'is needed without a signed-in user (whose watchlist it defaults to)' }]);
+      throw badInput([
+        { path: 'portfolio', message: 'is needed without a signed-in user (whose watchlist it defaults to)' },
+      ]);
     }
     const ids = await readWatchlistEtfIds(ctx.db.pool, principal.userId, max);
     if (ids.length === 0) throw badInput([{ path: 'portfolio', message: 'the watchlist is empty: give a portfolio' }]);
@@ -111,7 +114,10 @@ async function portfolioOf(
       problems.push({ path: `portfolio[${i}].ticker`, message: `${parsed.ticker} appears twice` });
     } else tickers.push(parsed.ticker);
     if (!Number.isFinite(entry.weight) || entry.weight <= 0 || entry.weight > 100) {
-      problems.push({ path: `portfolio[${i}].weight`, message: `must be above 0 and at most 100 (percent), got ${entry.weight}` });
+      problems.push({
+        path: `portfolio[${i}].weight`,
+        message: `must be above 0 and at most 100 (percent), got ${entry.weight}`,
+      });
     }
     sum += entry.weight;
   });

@@ -5,16 +5,22 @@ import { toIsoDate } from '../dates.js';
 import { badInput } from '../errors.js';
 import { findEtfsByTicker } from '../etfs/find-etfs.js';
 import { parseTickerList } from '../etfs/ticker-list.js';
+import type { Etf as EtfRow } from '../generated/prisma/client.js';
 import { type CommonHolding as CommonHoldingShape, overlaps, type PairOverlap } from '../holdings/overlap.js';
 import type { Snapshot } from '../holdings/read-holdings.js';
-import type { Etf as EtfRow } from '../generated/prisma/client.js';
 import { computeCost } from '../limits/query-cost.js';
 import { Etf } from './etf.js';
 import { Security } from './holdings.js';
 
 const MAX_LARGEST = 50;
 
-type OverlapShape = PairOverlap & { etfA: EtfRow; etfB: EtfRow; asOfA: string | null; asOfB: string | null; known: boolean };
+type OverlapShape = PairOverlap & {
+  etfA: EtfRow;
+  etfB: EtfRow;
+  asOfA: string | null;
+  asOfB: string | null;
+  known: boolean;
+};
 
 const CommonHolding = builder.objectRef<CommonHoldingShape>('CommonHolding').implement({
   description: 'A security both ETFs of a pair hold, with its weight in each (percent).',
@@ -72,14 +78,19 @@ builder.queryFields((t) => ({
     type: [HoldingsOverlap],
     authScopes: { reader: true },
     description:
-      'For each pair of the given ETFs (in the order given), what they hold in common, from each one\'s holdings snapshot on or before `asOf` (default: the latest).',
+      "For each pair of the given ETFs (in the order given), what they hold in common, from each one's holdings snapshot on or before `asOf` (default: the latest).",
     args: {
       tickers: t.arg.stringList({ required: true, description: 'Two or more distinct tickers (case-insensitive).' }),
       asOf: t.arg({ type: 'Date' }),
-      largest: t.arg.int({ defaultValue: 10, description: `The common holdings listed per pair: 0 to ${MAX_LARGEST}.` }),
+      largest: t.arg.int({
+        defaultValue: 10,
+        description: `The common holdings listed per pair: 0 to ${MAX_LARGEST}.`,
+      }),
     },
     cacheScope: 'public',
-    extensions: computeCost((args: { tickers: readonly string[] }, extent) => args.tickers.length * extent.largestSnapshot),
+    extensions: computeCost(
+      (args: { tickers: readonly string[] }, extent) => args.tickers.length * extent.largestSnapshot,
+    ),
     resolve: async (_root, args, ctx) => {
       const tickers = parseTickerList(args.tickers, { max: ctx.config.limits.maxTickers, min: 2, distinct: true });
       const largest = args.largest ?? 10;
@@ -94,7 +105,9 @@ builder.queryFields((t) => ({
       const etfs = tickers.map((ticker) => found.get(ticker) as EtfRow);
       ctx.noteEtfsRead(etfs.map((etf) => etf.id));
       const loaders = ctx.loaders.holdings;
-      const loaded = await loaders.snapshots(args.asOf ? toIsoDate(args.asOf) : null).loadMany(etfs.map((etf) => etf.id));
+      const loaded = await loaders
+        .snapshots(args.asOf ? toIsoDate(args.asOf) : null)
+        .loadMany(etfs.map((etf) => etf.id));
       const snapshots = loaded.map((snapshot) => {
         if (snapshot instanceof Error) throw snapshot;
         return snapshot;

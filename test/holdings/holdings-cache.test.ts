@@ -53,6 +53,8 @@ beforeAll(async () => {
   for (const ticker of ['CA', 'CB', 'CC']) ids.set(ticker, (await createEtf(t.db, ticker)).id);
   await hold('CA', '2025-12-31', [equity('Apple', APPLE, 60, 1), equity('Microsoft', MICROSOFT, 40, 2)]);
   await hold('CB', '2025-12-31', [equity('Microsoft', MICROSOFT, 100, 1)]);
+  // The cache stores nothing until it hears changes.
+  for (let i = 0; i < 200 && !t.db.isListening(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -68,7 +70,8 @@ async function cached(query: string) {
 }
 
 it('serves holdings, exposure, overlap and holders from the cache, and evicts them on a new snapshot', async () => {
-  const holdings = '{ etf(ticker: "CA") { holdings { totalCount edges { node { isin weight } } } exposure(by: SECTOR) { weight } } }';
+  const holdings =
+    '{ etf(ticker: "CA") { holdings { totalCount edges { node { isin weight } } } exposure(by: SECTOR) { weight } } }';
   const overlap = '{ overlap(tickers: ["CA", "CB"]) { overlap } }';
   const holders = `{ holders(security: "${APPLE}") { etf { ticker } weight } }`;
   expect(await cached(holdings)).toMatchObject({ etf: { holdings: { totalCount: 2 } } });
@@ -84,7 +87,10 @@ it('serves holdings, exposure, overlap and holders from the cache, and evicts th
 
   // CA's holdings change: its own answers and the overlap that read it are evicted.
   await hold('CA', '2025-12-31', [equity('Apple', APPLE, 10, 1), equity('Microsoft', MICROSOFT, 90, 2)]);
-  await waitUntil(async () => JSON.stringify(await executeText(t.app, overlap)).includes('"overlap":90'), 'overlap evicted');
+  await waitUntil(
+    async () => JSON.stringify(await executeText(t.app, overlap)).includes('"overlap":90'),
+    'overlap evicted',
+  );
   const after = await executeText(t.app, holdings);
   expect(JSON.stringify(after.data)).toContain('"weight":90');
 });

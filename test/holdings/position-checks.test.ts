@@ -75,18 +75,21 @@ describe('negative weights', () => {
 });
 
 describe('duplicates', () => {
-  it('refuse the same ISIN, CUSIP, ticker or name with the same payoff, naming both lines', () => {
+  it('refuse a row repeated: the same ISIN, CUSIP, ticker or name, payoff, currency and amounts', () => {
     const cases: [Partial<Position>, string][] = [
-      [{ isin: 'US0378331005' }, 'ISIN US0378331005, long'],
-      [{ cusip: '037833100' }, 'CUSIP 037833100, long'],
-      [{ ticker: 'AAPL' }, 'ticker AAPL, long'],
-      [{ name: 'Cash Collateral' }, 'name "cash collateral", long'],
+      [{ isin: 'US0378331005' }, 'ISIN US0378331005'],
+      [{ cusip: '037833100' }, 'CUSIP 037833100'],
+      [{ ticker: 'AAPL' }, 'ticker AAPL'],
+      [{ name: 'Cash Collateral' }, 'name "cash collateral"'],
     ];
     for (const [identity, key] of cases) {
       const first = position({ ...identity });
       const second = position({ ...identity, name: identity.name ?? 'Another spelling' });
       expect(positionProblems([first, second])).toEqual([
-        { line: second.line, reason: `the same security as line ${first.line} (${key})` },
+        {
+          line: second.line,
+          reason: `repeats line ${first.line}: the same security (${key}), long, currency and amounts`,
+        },
       ]);
     }
   });
@@ -95,8 +98,16 @@ describe('duplicates', () => {
     const first = position({ cusip: '037833100' });
     const second = position({ cusip: '037833100', isin: 'US0378331005' });
     expect(positionProblems([first, second])[0]?.reason).toBe(
-      `the same security as line ${first.line} (CUSIP 037833100, long)`,
+      `repeats line ${first.line}: the same security (CUSIP 037833100), long, currency and amounts`,
     );
+  });
+
+  it('keep one security held in two lots or two currencies, as real filings list them', () => {
+    const sweep = position({ cusip: '09248U718', weight: 0.4, shares: 1e6, marketValue: 1e6 });
+    const collateral = position({ cusip: '09248U718', weight: 0.2, shares: 5e5, marketValue: 5e5 });
+    const inUsd = position({ isin: 'CA0679011084', currency: 'USD', weight: 0.1 });
+    const inCad = position({ isin: 'CA0679011084', currency: 'CAD', weight: 0.1 });
+    expect(positionProblems([sweep, collateral, inUsd, inCad], { complete: false })).toEqual([]);
   });
 
   it('allow the same security long and short', () => {

@@ -56,11 +56,11 @@ describe('readHoldingsFile', () => {
 
   it('runs the whole-file checks', async () => {
     const file = await readHoldingsFile(
-      await fileWith('sum.csv', 'Name,Weight,ISIN\nA,40,US0378331005\nB,10,US0378331005\n'),
+      await fileWith('sum.csv', 'Name,Weight,ISIN\nA,40,US0378331005\nB,40,US0378331005\n'),
     );
     expect(file.problems).toEqual([
-      { line: 3, reason: 'the same security as line 2 (ISIN US0378331005, no payoff)' },
-      { line: 0, reason: 'the weights sum to 50 %, more than 10 points from 100 %' },
+      { line: 3, reason: 'repeats line 2: the same security (ISIN US0378331005), no payoff, currency and amounts' },
+      { line: 0, reason: 'the weights sum to 80 %, more than 10 points from 100 %' },
     ]);
   });
 });
