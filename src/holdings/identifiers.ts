@@ -264,6 +264,8 @@ function countryTable(): Map<string, string> {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       if (NOT_COUNTRIES.has(code)) continue;
+      // A withdrawn code (DD, East Germany) takes its successor's name ("Germany"): only current codes count.
+      if (new Intl.Locale('und', { region: code }).region !== code) continue;
       for (const display of names) {
         const name = display.of(code);
         if (name !== undefined && name !== code && !table.has(countryKey(name))) table.set(countryKey(name), code);

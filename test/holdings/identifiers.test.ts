@@ -142,8 +142,54 @@ describe('countries', () => {
       ['Cayman Islands', 'KY'],
       ['Netherlands', 'NL'],
       ['Japan', 'JP'],
+      // A withdrawn code (DD) shares its successor's name: the current one wins.
+      ['DE', 'DE'],
+      ['Germany', 'DE'],
+      ['DEU', 'DE'],
     ];
     for (const [written, code] of cases) expect(countryCode(written), written).toBe(code);
+  });
+
+  it('knows every current code and its English name, as ICU has them', () => {
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    const missed: string[] = [];
+    for (const code of [
+      'AE',
+      'AT',
+      'AU',
+      'BE',
+      'BR',
+      'CA',
+      'CH',
+      'CN',
+      'DE',
+      'DK',
+      'ES',
+      'FI',
+      'FR',
+      'GB',
+      'HK',
+      'IE',
+      'IL',
+      'IN',
+      'IT',
+      'JP',
+      'KR',
+      'MX',
+      'NL',
+      'NO',
+      'NZ',
+      'PT',
+      'SA',
+      'SE',
+      'SG',
+      'TW',
+      'US',
+      'ZA',
+    ]) {
+      if (countryCode(code) !== code || countryCode(names.of(code) as string) !== code) missed.push(code);
+    }
+    expect(missed).toEqual([]);
   });
 
   it('gives none for placeholders and unknown places', () => {
