@@ -52,6 +52,7 @@ const LAYERS: { name: string; members: string[] }[] = [
       'ingest',
       'update',
       'demo',
+      'holdings',
     ],
   },
   {

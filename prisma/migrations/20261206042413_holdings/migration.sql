@@ -137,19 +137,12 @@ CREATE TRIGGER holding_snapshot_truncated AFTER TRUNCATE ON holding_snapshot
 CREATE TRIGGER holding_snapshot_updated AFTER UPDATE ON holding_snapshot
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION etfql_notify_holdings();
 
--- A security given an identifier it lacked answers `holders` by it now; one
--- merged into another (deleted, its holdings moved) changes overlaps too.
-CREATE FUNCTION etfql_notify_securities_updated() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  IF EXISTS (SELECT FROM changed) THEN
-    PERFORM pg_notify('etfql_data_changed', '0');
-  END IF;
-  RETURN NULL;
-END $$;
-
+-- A security given an identifier it lacked shows it in every snapshot that
+-- holds it (and `holders` finds it by it); one merged into another (deleted,
+-- its holdings moved) changes overlaps too. Both are rare after the first
+-- imports, so they evict everything rather than track whose answers they touch.
 CREATE TRIGGER security_updated AFTER UPDATE ON security
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION etfql_notify_securities_updated();
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION etfql_notify_etf_directory_rows();
 CREATE TRIGGER security_deleted AFTER DELETE ON security
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION etfql_notify_etf_directory_rows();
 CREATE TRIGGER holding_updated AFTER UPDATE ON holding
