@@ -61,13 +61,18 @@ const SNAPSHOTS = `/* holding-snapshots */
     WHERE etf_id = e.id AND as_of <= coalesce($2::date, 'infinity') ORDER BY as_of DESC LIMIT 1
   ) s`;
 
+export const snapshotsStatement = (etfIds: readonly number[], asOf: IsoDate | null): pg.QueryConfig => ({
+  text: SNAPSHOTS,
+  values: [etfIds, asOf],
+});
+
 /** Each ETF's snapshot on or before `asOf` (its latest when null); ETFs without one are absent. */
 export async function readSnapshots(
   pool: pg.Pool,
   etfIds: readonly number[],
   asOf: IsoDate | null,
 ): Promise<Map<number, Snapshot>> {
-  const { rows } = await pool.query<Snapshot>(SNAPSHOTS, [etfIds, asOf]);
+  const { rows } = await pool.query<Snapshot>(snapshotsStatement(etfIds, asOf));
   return new Map(rows.map((row) => [row.etfId, row]));
 }
 
@@ -87,6 +92,15 @@ const PAGES = `/* holding-pages */
   LEFT JOIN etf fund ON fund.ticker = sec.ticker
   ORDER BY h.snapshot_id, h.position`;
 
+export const holdingPagesStatement = (
+  snapshotIds: readonly number[],
+  after: number,
+  first: number,
+): pg.QueryConfig => ({
+  text: PAGES,
+  values: [snapshotIds, after, first],
+});
+
 /** Up to `first` positions of each snapshot after position `after`, by snapshot. */
 export async function readHoldingPages(
   pool: pg.Pool,
@@ -94,7 +108,7 @@ export async function readHoldingPages(
   after: number,
   first: number,
 ): Promise<Map<number, HoldingRow[]>> {
-  const { rows } = await pool.query<HoldingRow>(PAGES, [snapshotIds, after, first]);
+  const { rows } = await pool.query<HoldingRow>(holdingPagesStatement(snapshotIds, after, first));
   const pages = new Map<number, HoldingRow[]>(snapshotIds.map((id) => [id, []]));
   for (const row of rows) pages.get(row.snapshotId)?.push(row);
   return pages;
@@ -113,19 +127,23 @@ const columnsStatement = (key: ExposureKey | null) => `/* holding-columns${key ?
   GROUP BY h.snapshot_id`;
 const COLUMNS = new Map<string, string>();
 
-/** Whole snapshots in columns, with the grouping column `key` when given. */
-export async function readSnapshotColumns(
-  pool: pg.Pool,
-  snapshotIds: readonly number[],
-  key: ExposureKey | null,
-): Promise<Map<number, SnapshotColumns>> {
+export function snapshotColumnsStatement(snapshotIds: readonly number[], key: ExposureKey | null): pg.QueryConfig {
   const name = key ?? '';
   let text = COLUMNS.get(name);
   if (!text) {
     text = columnsStatement(key);
     COLUMNS.set(name, text);
   }
-  const { rows } = await pool.query<SnapshotColumns & { id: number }>(text, [snapshotIds]);
+  return { text, values: [snapshotIds] };
+}
+
+/** Whole snapshots in columns, with the grouping column `key` when given. */
+export async function readSnapshotColumns(
+  pool: pg.Pool,
+  snapshotIds: readonly number[],
+  key: ExposureKey | null,
+): Promise<Map<number, SnapshotColumns>> {
+  const { rows } = await pool.query<SnapshotColumns & { id: number }>(snapshotColumnsStatement(snapshotIds, key));
   return new Map(rows.map(({ id, ...columns }) => [id, { ...columns, keys: columns.keys ?? [] }]));
 }
 
@@ -158,16 +176,22 @@ export type HolderRow = {
   shares: number | null;
 };
 
-// The securities an identifier names (a ticker may name several), then each
-// snapshot holding one of them that is its ETF's latest on or before the date.
+// The securities an identifier names (a ticker may name several), each probed
+// through its own index (the bpchar casts keep ISIN and CUSIP on theirs); then
+// their holdings through (security_id, snapshot_id), kept where the snapshot
+// is its ETF's latest on or before the date.
 const HOLDERS = `/* holders */
   WITH named AS (
-    SELECT id FROM security WHERE ticker = $1 OR isin = $1 OR cusip = $1
+    SELECT id FROM security WHERE ticker = $1
+    UNION SELECT id FROM security WHERE isin = $1::bpchar
+    UNION SELECT id FROM security WHERE cusip = $1::bpchar
   )
   SELECT s.etf_id AS "etfId", s.as_of::text AS "asOf", h.security_id AS "securityId", sum(h.weight) AS weight,
          sum(h.market_value) AS "marketValue", sum(h.shares) AS shares
   FROM named
-  JOIN holding h ON h.security_id = named.id
+  CROSS JOIN LATERAL (
+    SELECT snapshot_id, security_id, weight, market_value, shares FROM holding WHERE security_id = named.id
+  ) h
   JOIN holding_snapshot s ON s.id = h.snapshot_id
   WHERE s.as_of <= coalesce($2::date, 'infinity')
     AND NOT EXISTS (SELECT FROM holding_snapshot later
@@ -177,6 +201,11 @@ const HOLDERS = `/* holders */
   ORDER BY sum(h.weight) DESC, s.etf_id
   LIMIT $3`;
 
+export const holdersStatement = (identifier: string, asOf: IsoDate | null, limit: number): pg.QueryConfig => ({
+  text: HOLDERS,
+  values: [identifier, asOf, limit],
+});
+
 /** The ETFs whose snapshot as of `asOf` holds the security `identifier` names, largest weight first. */
 export async function readHolders(
   pool: pg.Pool,
@@ -184,7 +213,7 @@ export async function readHolders(
   asOf: IsoDate | null,
   limit: number,
 ): Promise<HolderRow[]> {
-  const { rows } = await pool.query<HolderRow>(HOLDERS, [identifier, asOf, limit]);
+  const { rows } = await pool.query<HolderRow>(holdersStatement(identifier, asOf, limit));
   return rows;
 }
 
