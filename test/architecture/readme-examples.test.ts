@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../src/demo/seed-demo.js';
+import { seedDemoData, seedDemoHoldings } from '../../src/demo/seed-demo.js';
 import { currentSection, errorsTable } from '../../src/docs/readme-tables.js';
 import { createHttpServer } from '../../src/http/http-server.js';
 import { bearer } from '../helpers/graphql-client.js';
@@ -46,6 +46,7 @@ let base: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemoData(t.db);
+  await seedDemoHoldings(t.db);
   server = createHttpServer(t.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
