@@ -5,7 +5,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLScalarType } from 'graphql';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { AuthScopes } from './auth/caller.js';
 import CacheScopePlugin from './cache-scope.js';
 import { unusedPrismaQuery } from './config.js';
@@ -20,7 +20,11 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   AuthScopes: AuthScopes;
-  Scalars: { Date: { Input: Date; Output: Date | string }; DateTime: { Input: Date; Output: Date } };
+  Scalars: {
+    Date: { Input: Date; Output: Date | string };
+    DateTime: { Input: Date; Output: Date };
+    JSONObject: { Input: Record<string, unknown>; Output: object };
+  };
   DefaultFieldNullability: false;
 }>({
   // Complexity last: its check wraps the others, so a refused query runs nothing.
@@ -76,6 +80,9 @@ builder.addScalarType(
 
 // Instants (creation, last use, expiry): RFC 3339, strictly (2027-02-30 is refused, not rolled over).
 builder.addScalarType('DateTime', DateTimeResolver);
+
+// A stored filter given back as it was given (an alert's `when`).
+builder.addScalarType('JSONObject', JSONObjectResolver);
 
 builder.queryType({});
 builder.mutationType({});

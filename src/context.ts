@@ -6,6 +6,8 @@ import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, DatabaseView } from './db/database.js';
 import type { ReadSource } from './db/replicas.js';
+import type { AlertFeed } from './alerts/alert-feed.js';
+import { type AlertLoaders, createAlertLoaders } from './alerts/alert-loaders.js';
 import { createHoldingsLoaders, type HoldingsLoaders } from './holdings/holdings-loaders.js';
 import type { HoldingsFeed } from './holdings/holdings-updated.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
@@ -25,7 +27,8 @@ type AppServices = {
   loginThrottle: LoginThrottle;
   pricesFeed: PricesFeed;
   holdingsFeed: HoldingsFeed;
-  config: Pick<Config, 'auth' | 'limits'>;
+  alertFeed: AlertFeed;
+  config: Pick<Config, 'auth' | 'limits' | 'alerts'>;
 };
 
 /** Where a request reads, and who it counts as for read-your-writes (src/graphql/read-routing.ts). */
@@ -45,6 +48,7 @@ export type Context = Omit<AppServices, 'db'> & {
     indicators: IndicatorLoaders;
     performance: PerformanceLoaders;
     holdings: HoldingsLoaders;
+    alerts: AlertLoaders;
   };
   /** The most this request's query may cost (src/limits/query-cost.ts). */
   costLimit: number;
@@ -80,6 +84,7 @@ export function createContext(services: AppServices, caller: Caller, route: Requ
       indicators: createIndicatorLoaders(db.pool, reads, noteEtfsRead),
       performance: createPerformanceLoaders(db.pool, noteEtfsRead),
       holdings: createHoldingsLoaders(db.pool, noteEtfsRead),
+      alerts: createAlertLoaders(db.pool),
     },
     etfsRead,
     noteEtfsRead,

@@ -78,7 +78,11 @@ async function runPrimary(): Promise<void> {
     cleanups.push(() => db.close());
     if (config.jobs.worker) {
       // Stopped before the pool closes: a running job finishes (or is retried later).
-      const worker = await startJobWorker(db.direct, { concurrency: config.jobs.concurrency, logger });
+      const worker = await startJobWorker(db.direct, {
+        concurrency: config.jobs.concurrency,
+        logger,
+        delivery: { timeoutMs: config.alerts.webhookTimeoutMs, allowPrivate: config.alerts.allowPrivateWebhooks },
+      });
       cleanups.push(() => worker.stop());
     }
     if (await ensureDashboardBuilt()) logger.info('built the dashboard (npm run build)');

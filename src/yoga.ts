@@ -15,7 +15,9 @@ import { useCompiledExecution } from './graphql/use-compiled-execution.js';
 import { useInputHygiene } from './graphql/use-input-hygiene.js';
 import { GRAPHQL_PATH, useLimits } from './graphql/use-limits.js';
 import { useMetrics } from './graphql/use-metrics.js';
+import { useEventIds } from './graphql/use-event-ids.js';
 import { useSharedSubscriptions } from './graphql/use-shared-subscriptions.js';
+import { createAlertFeed } from './alerts/alert-feed.js';
 import { createHoldingsFeed } from './holdings/holdings-updated.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';
@@ -67,6 +69,7 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
     loginThrottle: shared ? createSharedLoginThrottle(shared) : createLoginThrottle(),
     pricesFeed,
     holdingsFeed: createHoldingsFeed(db, config.liveUpdates, pricesFeed.slots),
+    alertFeed: createAlertFeed(db, config.liveUpdates, pricesFeed.slots),
     config,
   };
   // Without replicas, every request takes the one route, decided here once.
@@ -103,6 +106,7 @@ export function createApp({ db, config = loadConfig({}), logger, plugins = [] }:
       useOneMutationField(),
       ...useCompiledExecution(logger),
       useSharedSubscriptions(schema),
+      useEventIds(),
       ...responseCache.plugins,
       ...(router?.plugins ?? []),
     ],

@@ -7,7 +7,8 @@ import type { Principal } from './principal.js';
 import { hasRole } from './roles.js';
 
 /** What the schema's fields may require (Pothos's scope-auth plugin asks for them). */
-export type AuthScopes = { reader: boolean; user: boolean; editor: boolean; admin: boolean };
+/** `owner`: a signed-in user or an API key, who may own things (alerts) whatever their role. */
+export type AuthScopes = { reader: boolean; user: boolean; owner: boolean; editor: boolean; admin: boolean };
 
 export type Caller = {
   /** Whether the request sent an Authorization header at all. */
@@ -83,6 +84,7 @@ function resolveCaller(
       return {
         reader: publicRead || proven !== null,
         user: proven?.kind === 'user',
+        owner: proven != null,
         editor: hasRole(proven?.role, 'EDITOR'),
         admin: hasRole(proven?.role, 'ADMIN'),
       };

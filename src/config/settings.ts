@@ -347,6 +347,27 @@ const settings = {
         'notices kept for subscribers that are behind (shared by all); one that falls further behind, having stopped reading, is dropped with `SUBSCRIBER_TOO_SLOW`',
     }),
   },
+  alerts: {
+    perOwner: setting({
+      env: 'ALERTS_PER_OWNER',
+      parser: integer({ min: 1, max: 100_000 }),
+      default: 100,
+      description: 'alerts one user or API key may hold',
+    }),
+    allowPrivateWebhooks: setting({
+      env: 'ALERT_WEBHOOK_ALLOW_PRIVATE',
+      parser: boolean(),
+      default: false,
+      description:
+        'let alert webhooks reach loopback, private, link-local and metadata addresses (tests, a receiver on the same host); off, such URLs are refused when set and when delivered',
+    }),
+    webhookTimeoutMs: setting({
+      env: 'ALERT_WEBHOOK_TIMEOUT_MS',
+      parser: integer({ min: 100, max: 60_000, unit: 'milliseconds' }),
+      default: 5_000,
+      description: 'how long a webhook receiver has to answer one delivery before it counts as failed and is retried',
+    }),
+  },
   // The provider `npm run update` fetches from.
   priceSource: {
     source: setting({

@@ -44,7 +44,10 @@ export function rolesTable(schema: GraphQLSchema): GeneratedSection {
   const list = (scope: string) => (byScope.get(scope) ?? []).join(', ');
   const rows = [
     ['anyone', `${list('open')} (\`signUp\` only with \`ALLOW_SIGNUP=true\`; \`me\` is null without a session)`],
-    ['`VIEWER`', `read: ${list('reader')} (also anonymous, unless \`PUBLIC_READ=false\`); signed in: ${list('user')}`],
+    [
+      '`VIEWER`',
+      `read: ${list('reader')} (also anonymous, unless \`PUBLIC_READ=false\`); signed in: ${list('user')}; signed in or with a key, their own: ${list('owner')}`,
+    ],
     ['`EDITOR`', `everything a viewer may, and load data: ${list('editor')}`],
     ['`ADMIN`', `everything, and manage accounts and keys: ${list('admin')}`],
   ];

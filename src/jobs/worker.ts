@@ -6,11 +6,26 @@
 import { Logger, type Runner, run, runOnce, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger as Pino } from 'pino';
+import { DELIVER_TASK, deliverWebhook } from '../alerts/deliver-webhook.js';
+import { EVALUATE_TASK, type EvaluationRequest, evaluateAlerts } from '../alerts/evaluate-alerts.js';
 import { bringCurrent, REFRESH_TASK } from '../indicators/stored/keep-current.js';
 import { refreshLatestMetricsOf } from '../performance/latest-metrics.js';
 
-function tasks(pool: pg.Pool, logger?: Pino): TaskList {
+/** How webhooks are delivered: ALERT_WEBHOOK_TIMEOUT_MS and ALERT_WEBHOOK_ALLOW_PRIVATE. */
+export type DeliveryOptions = { timeoutMs: number; allowPrivate: boolean };
+const DEFAULT_DELIVERY: DeliveryOptions = { timeoutMs: 5_000, allowPrivate: false };
+
+function tasks(pool: pg.Pool, logger?: Pino, delivery: DeliveryOptions = DEFAULT_DELIVERY): TaskList {
   return {
+    [EVALUATE_TASK]: async (payload) => {
+      const started = Date.now();
+      const result = await evaluateAlerts(pool, payload as EvaluationRequest, logger);
+      if (result.alerts > 0) logger?.debug({ ...result, ms: Date.now() - started }, 'alerts evaluated');
+    },
+    [DELIVER_TASK]: async (payload, helpers) => {
+      const { eventId } = payload as { eventId: string };
+      await deliverWebhook(pool, eventId, helpers.job.attempts, delivery);
+    },
     [REFRESH_TASK]: async (payload) => {
       const { etfId } = payload as { etfId: number };
       const started = Date.now();
@@ -45,7 +60,7 @@ export type JobWorker = { stop(): Promise<void> };
 /** Runs jobs until stopped; `concurrency` jobs at once. */
 export async function startJobWorker(
   pool: pg.Pool,
-  options: { concurrency: number; logger?: Pino },
+  options: { concurrency: number; logger?: Pino; delivery?: DeliveryOptions },
 ): Promise<JobWorker> {
   const runner: Runner = await run({
     pgPool: pool,
@@ -53,12 +68,12 @@ export async function startJobWorker(
     noHandleSignals: true, // the process's own shutdown stops it
     pollInterval: 2_000,
     logger: jobLogger(options.logger),
-    taskList: tasks(pool, options.logger),
+    taskList: tasks(pool, options.logger, options.delivery),
   });
   return { stop: () => runner.stop() };
 }
 
 /** Runs every job that is due now, then returns: for tests and for tools that must wait for their jobs. */
-export async function runDueJobs(pool: pg.Pool): Promise<void> {
-  await runOnce({ pgPool: pool, logger: jobLogger(), taskList: tasks(pool) });
+export async function runDueJobs(pool: pg.Pool, delivery?: DeliveryOptions): Promise<void> {
+  await runOnce({ pgPool: pool, logger: jobLogger(), taskList: tasks(pool, undefined, delivery) });
 }

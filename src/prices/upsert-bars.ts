@@ -4,6 +4,7 @@
 // "updated"). The stored indicators of every changed ETF follow in the same
 // transaction, batched across ETFs, and so does the word to subscribers.
 import type pg from 'pg';
+import { queueAlertEvaluation } from '../alerts/evaluate-alerts.js';
 import type { IsoDate } from '../dates.js';
 import { afterBarsChanged, INLINE_REFRESH_MAX_BARS } from '../indicators/stored/keep-current.js';
 import { dropLatestMetrics, refreshLatestMetrics } from '../performance/latest-metrics.js';
@@ -79,6 +80,10 @@ export async function afterWrite(client: pg.ClientBase, written: readonly Change
   await notifyPricesUpdated(
     client,
     written.map((row) => ({ ticker: row.ticker, from: row.from_date, to: row.to_date })),
+  );
+  await queueAlertEvaluation(
+    client,
+    written.map((row) => ({ etfId: row.etf_id, from: row.from_date, to: row.to_date })),
   );
 }
 

@@ -24,5 +24,6 @@ import './overlap.js';
 import './holders.js';
 import './look-through.js';
 import './holdings-updated.js';
+import './alerts.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

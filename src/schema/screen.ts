@@ -37,7 +37,7 @@ const FloatRange = builder.inputType('FloatRange', {
   fields: (t) => ({ min: t.float({ required: true }), max: t.float({ required: true }) }),
 });
 
-const ScreenFilter = builder.inputRef<ScreenFilterInput>('ScreenFilter').implement({
+export const ScreenFilter = builder.inputRef<ScreenFilterInput>('ScreenFilter').implement({
   // Counted before coercion (src/limits/input-size.ts), and again by parseScreen.
   extensions: { maxNodes: MAX_FILTER_NODES },
   description: `A condition on an ETF. Each key set is one condition, and all of them must hold: \`{ metric: RSI_14, lt: 30, assetClass: [FIXED_INCOME] }\`. A comparison with a null value (a history too short for it) is false, and \`not\` makes it true. An empty filter matches every ETF. At most ${MAX_FILTER_DEPTH} levels of and, or and not, ${MAX_CONDITIONS} conditions, ${MAX_LIST} items a list, ${MAX_FILTER_NODES} filters in all.`,
@@ -70,7 +70,7 @@ const ScreenOrder = builder.inputType('ScreenOrder', {
   }),
 });
 
-const ScreenValue = builder.objectRef<{ metric: ScreenMetricName; value: number | null }>('ScreenValue').implement({
+export const ScreenValue = builder.objectRef<{ metric: ScreenMetricName; value: number | null }>('ScreenValue').implement({
   description: "A metric's value for one ETF on its judged bar.",
   fields: (t) => ({
     metric: t.field({ type: ScreenMetric, resolve: (value) => value.metric }),

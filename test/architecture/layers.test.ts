@@ -53,6 +53,7 @@ const LAYERS: { name: string; members: string[] }[] = [
       'update',
       'demo',
       'holdings',
+      'alerts',
     ],
   },
   {

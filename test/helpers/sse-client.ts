@@ -8,6 +8,8 @@ import type { ExecutionResult } from 'graphql';
 export type SseClient = {
   /** The `next` events so far, parsed, in order. */
   events: ExecutionResult[];
+  /** Each event's `id:` line, when it had one (null otherwise), in the same order. */
+  ids: (string | null)[];
   /** The HTTP status and content type of the answer, once its head came. */
   head: Promise<{ status: number; contentType: string }>;
   /** Resolves when the server ended the stream or closed the socket. */
@@ -24,6 +26,7 @@ export function openSse(
   options: { localAddress?: string; read?: boolean; headers?: Record<string, string> } = {},
 ): SseClient {
   const events: ExecutionResult[] = [];
+  const ids: (string | null)[] = [];
   let reading = false;
   let buffer = '';
   const request = http.get({
@@ -49,7 +52,10 @@ export function openSse(
             buffer = buffer.slice(end + 2);
             const lines = block.split('\n');
             const data = lines.find((line) => line.startsWith('data: '));
-            if (lines.includes('event: next') && data) events.push(JSON.parse(data.slice(6)) as ExecutionResult);
+            if (lines.includes('event: next') && data) {
+              events.push(JSON.parse(data.slice(6)) as ExecutionResult);
+              ids.push(lines.find((line) => line.startsWith('id: '))?.slice(4) ?? null);
+            }
           }
         });
       };
@@ -64,6 +70,7 @@ export function openSse(
   });
   return {
     events,
+    ids,
     head,
     ended,
     read: () => startReading(),
