@@ -45,6 +45,8 @@ export type ScreenRequest = {
   adjusted: boolean;
   first: number;
   after: string | null;
+  /** Judge only these ETFs (all when absent). */
+  etfIds?: readonly number[] | null;
 };
 
 /** Daily histories up to asOf (each ETF's last bar on or before it), for the ETFs whose stored set lags. */
@@ -57,7 +59,13 @@ export async function runScreen(
   request: ScreenRequest,
 ): Promise<ScreenPage> {
   const after: CursorKeys | null = request.after === null ? null : decodeCursor(screen.order, request.after);
-  const page = { asOf: request.asOf, adjusted: request.adjusted, limit: request.first + 1, after };
+  const page = {
+    asOf: request.asOf,
+    adjusted: request.adjusted,
+    limit: request.first + 1,
+    after,
+    etfIds: request.etfIds ?? null,
+  };
   // As of the latest bars, the figures are read from latest_metrics alone; the
   // page is read again, computing them, only when some ETF has no row, and
   // with the stored indicators of lagging ETFs computed, when some lag.

@@ -33,6 +33,8 @@ export type ScreenPageRequest = {
   limit: number;
   after: CursorKeys | null;
   overrides: StoredOverrides | null;
+  /** Judge only these ETFs (all when absent): the others are never read. */
+  etfIds?: readonly number[] | null;
 };
 
 /** How an ETF column is tested against a list (a parameter of that type): the asset class as the enum it is, the others ignoring case. */
@@ -88,8 +90,9 @@ export function screenStatement(screen: ParsedScreen, request: ScreenPageRequest
   // The ETF's own columns that every match must pass are tested on the etf
   // row first: the ETFs that fail them are never judged (nor probed).
   const { first: prefilter, rest } = splitAttributes(screen.condition);
-  const etfFilter =
-    prefilter.length > 0 ? prefilter.map((part) => conditionSql(part, param, 'e.')).join(' AND ') : 'true';
+  const etfTests = prefilter.map((part) => conditionSql(part, param, 'e.'));
+  if (request.etfIds) etfTests.push(`e.id = ANY(${param(request.etfIds, 'int[]')})`);
+  const etfFilter = etfTests.length > 0 ? etfTests.join(' AND ') : 'true';
   const filter = conditionSql(rest, param);
   const after = request.after ? afterSql(screen.order, request.after, param) : 'true';
   // One pass, no materialized CTE: the judged rows that pass (or that must be
