@@ -1,13 +1,14 @@
 // A fresh context per request: its loaders cache only within the request, and
 // the caller is authenticated lazily, so reads never pay for a key lookup.
+
+import type { AlertFeed } from './alerts/alert-feed.js';
+import { type AlertLoaders, createAlertLoaders } from './alerts/alert-loaders.js';
 import type { Authenticator } from './auth/authenticate.js';
 import type { Caller } from './auth/caller.js';
 import type { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Database, DatabaseView } from './db/database.js';
 import type { ReadSource } from './db/replicas.js';
-import type { AlertFeed } from './alerts/alert-feed.js';
-import { type AlertLoaders, createAlertLoaders } from './alerts/alert-loaders.js';
 import { createHoldingsLoaders, type HoldingsLoaders } from './holdings/holdings-loaders.js';
 import type { HoldingsFeed } from './holdings/holdings-updated.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';

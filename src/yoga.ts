@@ -1,6 +1,7 @@
 // createYoga(...) and nothing that listens: tests call yoga.fetch in-process.
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { createAlertFeed } from './alerts/alert-feed.js';
 import { createAuthenticator } from './auth/authenticate.js';
 import { createCallers } from './auth/caller.js';
 import { createTokenService } from './auth/tokens.js';
@@ -12,12 +13,11 @@ import { maskErrors } from './graphql/domain-errors.js';
 import { useOneMutationField } from './graphql/one-mutation-field.js';
 import { primaryRoute, readRouter } from './graphql/read-routing.js';
 import { useCompiledExecution } from './graphql/use-compiled-execution.js';
+import { useEventIds } from './graphql/use-event-ids.js';
 import { useInputHygiene } from './graphql/use-input-hygiene.js';
 import { GRAPHQL_PATH, useLimits } from './graphql/use-limits.js';
 import { useMetrics } from './graphql/use-metrics.js';
-import { useEventIds } from './graphql/use-event-ids.js';
 import { useSharedSubscriptions } from './graphql/use-shared-subscriptions.js';
-import { createAlertFeed } from './alerts/alert-feed.js';
 import { createHoldingsFeed } from './holdings/holdings-updated.js';
 import { renderGraphiQL } from './http/graphiql.js';
 import { useRoutes } from './http/routes.js';

@@ -3,7 +3,13 @@
 import type pg from 'pg';
 
 /** `missed`: the feed was down (sent by the listener itself, id '0'): replay from the last id. */
-export type AlertFired = { id: string; alertId: number; userId: number | null; apiKeyId: number | null; missed?: string };
+export type AlertFired = {
+  id: string;
+  alertId: number;
+  userId: number | null;
+  apiKeyId: number | null;
+  missed?: string;
+};
 
 export const ALERT_FIRED_CHANNEL = 'etfql_alert_fired';
 

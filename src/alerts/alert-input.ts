@@ -57,12 +57,16 @@ export async function parseAlertInput(
       problems.push({ path: `${path}.when${found.path.replace(/^where/, '')}`, message: found.message });
     }
     if (parsed.problems.length === 0) change.condition = input.when;
-  } else if (options.creating || input.when === null) problem('when', 'is required: the condition, as a screen’s `where`');
+  } else if (options.creating || input.when === null)
+    problem('when', 'is required: the condition, as a screen’s `where`');
 
   if (input.tickers === null) change.etfIds = null;
   else if (input.tickers !== undefined) {
     if (input.tickers.length === 0 || input.tickers.length > MAX_ALERT_TICKERS) {
-      problem('tickers', `must name 1 to ${MAX_ALERT_TICKERS} ETFs (omit it for every ETF), got ${input.tickers.length}`);
+      problem(
+        'tickers',
+        `must name 1 to ${MAX_ALERT_TICKERS} ETFs (omit it for every ETF), got ${input.tickers.length}`,
+      );
     } else {
       const tickers: string[] = [];
       input.tickers.forEach((raw, i) => {

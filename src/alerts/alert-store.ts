@@ -72,9 +72,13 @@ export async function createAlert(
     else await client.query(LOCK_OWNER.apiKey, [owner.apiKeyId]);
     const owned = (await client.query<{ n: number }>(COUNT_OWNED, [owner.userId, owner.apiKeyId])).rows[0]?.n ?? 0;
     if (owned >= limit) {
-      throw new DomainError('BAD_USER_INPUT', `You have ${owned} alerts, the most one owner may have (ALERTS_PER_OWNER): delete one first.`, {
-        problems: [{ path: 'input', message: `at most ${limit} alerts per owner` }],
-      });
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `You have ${owned} alerts, the most one owner may have (ALERTS_PER_OWNER): delete one first.`,
+        {
+          problems: [{ path: 'input', message: `at most ${limit} alerts per owner` }],
+        },
+      );
     }
     const { rows } = await client.query<{ id: number }>(INSERT, [
       change.name,
@@ -98,8 +102,7 @@ const UPDATE = `/* update-alert */
     condition = coalesce($5::jsonb, a.condition),
     all_etfs = CASE WHEN $6::boolean THEN $7::boolean ELSE a.all_etfs END,
     webhook_url = CASE WHEN $8::boolean THEN $9 ELSE a.webhook_url END,
-    webhook_secret = CASE WHEN NOT $8::boolean THEN a.webhook_secret WHEN $9 IS NULL THEN NULL
-                          ELSE coalesce($10, a.webhook_secret) END,
+    webhook_secret = CASE WHEN $8::boolean AND $9 IS NULL THEN NULL ELSE coalesce($10, a.webhook_secret) END,
     fire_on_backfill = coalesce($11, a.fire_on_backfill),
     updated_at = now()
   WHERE a.id = $12 AND ${REACHABLE}
@@ -132,7 +135,8 @@ export async function updateAlert(
     ]);
     if (rows.length === 0) throw notFound(`No alert ${id} of yours.`);
     if (change.etfIds) await client.query(SET_ETFS, [id, change.etfIds]);
-    else if (change.etfIds === null) await client.query('/* clear-alert-etfs */ DELETE FROM alert_etf WHERE alert_id = $1', [id]);
+    else if (change.etfIds === null)
+      await client.query('/* clear-alert-etfs */ DELETE FROM alert_etf WHERE alert_id = $1', [id]);
   });
 }
 
@@ -183,7 +187,12 @@ const EVENTS = `/* alert-events */
   WHERE ev.alert_id = $1 AND ($2::bigint IS NULL OR ev.id < $2) ORDER BY ev.id DESC LIMIT $3`;
 
 /** An alert's events, newest first, before the event `before` (exclusive). */
-export async function alertEvents(pool: pg.Pool, alertId: number, before: bigint | null, limit: number): Promise<AlertEventRow[]> {
+export async function alertEvents(
+  pool: pg.Pool,
+  alertId: number,
+  before: bigint | null,
+  limit: number,
+): Promise<AlertEventRow[]> {
   const { rows } = await pool.query<AlertEventRow>(EVENTS, [alertId, before === null ? null : String(before), limit]);
   return rows;
 }

@@ -8,9 +8,10 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { isIP } from 'node:net';
 import type pg from 'pg';
-import { EVENT_COLUMNS, type AlertEventRow } from './alert-store.js';
-import { guardedLookup } from './webhook-address.js';
+import { type AlertEventRow, EVENT_COLUMNS } from './alert-store.js';
+import { guardedLookup, isPrivateAddress } from './webhook-address.js';
 
 export const DELIVER_TASK = 'deliver-alert-webhook';
 export const MAX_ATTEMPTS = 12;
@@ -54,9 +55,22 @@ const RECORD = `/* record-alert-delivery */
 
 type Answer = { status: number | null; error: string | null };
 
-function post(url: string, body: string, headers: Record<string, string>, options: { timeoutMs: number; allowPrivate: boolean }): Promise<Answer> {
+function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  options: { timeoutMs: number; allowPrivate: boolean },
+): Promise<Answer> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
+  // An address written in the URL is connected to without a lookup: checked here instead.
+  const literal = target.hostname.replace(/^\[|\]$/g, '');
+  if (!options.allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
+    return Promise.resolve({
+      status: null,
+      error: `EPRIVATE: refused: ${literal} is a loopback, private, link-local or metadata address`,
+    });
+  }
   return new Promise((resolve) => {
     let settled = false;
     const done = (answer: Answer) => {
@@ -101,10 +115,9 @@ export async function deliverWebhook(
   attempt: number,
   options: { timeoutMs: number; allowPrivate: boolean },
 ): Promise<void> {
-  const { rows } = await pool.query<AlertEventRow & { alertName: string; webhookUrl: string | null; webhookSecret: string | null }>(
-    LOAD,
-    [eventId],
-  );
+  const { rows } = await pool.query<
+    AlertEventRow & { alertName: string; webhookUrl: string | null; webhookSecret: string | null }
+  >(LOAD, [eventId]);
   const target = rows[0];
   // The alert, or its webhook, is gone: nothing left to deliver.
   if (!target?.webhookUrl || !target.webhookSecret) return;
@@ -122,7 +135,10 @@ export async function deliverWebhook(
     options,
   );
   const ok = answer.status !== null && answer.status >= 200 && answer.status < 300;
-  const error = ok ? null : (answer.error ?? `answered ${answer.status}${answer.status && answer.status >= 300 && answer.status < 400 ? ' (redirects are not followed)' : ''}`);
+  const error = ok
+    ? null
+    : (answer.error ??
+      `answered ${answer.status}${answer.status && answer.status >= 300 && answer.status < 400 ? ' (redirects are not followed)' : ''}`);
   await pool.query(RECORD, [eventId, attempt, answer.status, error]);
   if (!ok) throw new Error(`webhook of event ${eventId}, attempt ${attempt}: ${error}`);
 }

@@ -24,7 +24,7 @@ import { withTransaction } from '../db/transaction.js';
 import { holds, parseCondition } from '../screen/evaluate-condition.js';
 import { type JudgedEtf, judgeAll } from '../screen/judge-all.js';
 import type { Condition } from '../screen/screen-filter.js';
-import type { ScreenMetricName } from '../screen/screen-metrics.js';
+import { SCREEN_METRIC_NAMES, type ScreenMetricName } from '../screen/screen-metrics.js';
 import { notifyAlertsFired } from './alert-fired-notice.js';
 import { QUEUE_DELIVERIES } from './deliver-webhook.js';
 
@@ -52,7 +52,13 @@ export async function queueAlertEvaluation(
   await client.query(QUEUE, [[...new Set(written.map((w) => w.etfId))], from, to]);
 }
 
-type Alert = { id: number; condition: Condition; metrics: ScreenMetricName[]; etfIds: Set<number> | null; fireOnBackfill: boolean };
+type Alert = {
+  id: number;
+  condition: Condition;
+  metrics: ScreenMetricName[];
+  etfIds: Set<number> | null;
+  fireOnBackfill: boolean;
+};
 
 const ALERTS = `/* alerts-watching */
   SELECT a.id, a.condition, a.fire_on_backfill AS "fireOnBackfill",
@@ -98,7 +104,10 @@ async function loadAlerts(client: pg.ClientBase, text: string, values: unknown[]
   for (const row of (await client.query<AlertRow>(text, values)).rows) {
     const parsed = parseCondition(row.condition as Parameters<typeof parseCondition>[0]);
     if (parsed.problems.length > 0) {
-      logger?.warn({ alertId: row.id, problems: parsed.problems }, 'an alert whose condition no longer parses is skipped');
+      logger?.warn(
+        { alertId: row.id, problems: parsed.problems },
+        'an alert whose condition no longer parses is skipped',
+      );
       continue;
     }
     alerts.push({
@@ -130,9 +139,13 @@ export async function evaluateAlerts(
     await client.query(LOCK);
     const alerts = await loadAlerts(client, ALERTS, [request.etfIds], logger);
     if (alerts.length === 0) return { alerts: 0, etfs: 0, fired: 0 };
-    const metrics = [...new Set(alerts.flatMap((alert) => alert.metrics))];
+    // Every metric, always: the same statement text each time (one prepared
+    // statement), and no dearer than a few (the figures come in one row).
+    const metrics = SCREEN_METRIC_NAMES;
     const judge = (asOf: IsoDate | null, etfIds: number[]) =>
-      etfIds.length === 0 ? Promise.resolve(new Map<number, JudgedEtf>()) : judgeAll(pool, { metrics, asOf, adjusted: false, etfIds });
+      etfIds.length === 0
+        ? Promise.resolve(new Map<number, JudgedEtf>())
+        : judgeAll(pool, { metrics, asOf, adjusted: false, etfIds });
 
     const written = (
       await client.query<{ etfId: number; written: IsoDate; latest: boolean; watermark: IsoDate | null }>(WRITTEN, [
@@ -158,10 +171,19 @@ export async function evaluateAlerts(
       byDate.set(key, [...(byDate.get(key) ?? []), w]);
     }
     for (const [key, group] of byDate) {
-      const now = await judge(key === 'latest' ? null : key, group.map((w) => w.etfId));
+      const now = await judge(
+        key === 'latest' ? null : key,
+        group.map((w) => w.etfId),
+      );
       // A changed last judged bar is compared with the bar before it, judged again.
       const again = group.filter((w) => w.watermark === w.written);
-      const before = again.length > 0 ? await judge(addDays(again[0]?.written as IsoDate, -1), again.map((w) => w.etfId)) : null;
+      const before =
+        again.length > 0
+          ? await judge(
+              addDays(again[0]?.written as IsoDate, -1),
+              again.map((w) => w.etfId),
+            )
+          : null;
       for (const w of group) {
         const judged = now.get(w.etfId);
         if (!judged || judged.date !== w.written) continue;
@@ -172,7 +194,12 @@ export async function evaluateAlerts(
           const now = holds(alert.condition, judged);
           if (now) holding.push([alert.id, w.etfId]);
           if (!now || w.watermark === null) continue;
-          const was = w.watermark === w.written ? (previous ? holds(alert.condition, previous) : true) : held.has(`${alert.id}:${w.etfId}`);
+          const was =
+            w.watermark === w.written
+              ? previous
+                ? holds(alert.condition, previous)
+                : true
+              : held.has(`${alert.id}:${w.etfId}`);
           if (!was) fired.push({ alertId: alert.id, etfId: w.etfId, date: w.written, values: valuesOf(alert, judged) });
         }
       }
@@ -181,7 +208,9 @@ export async function evaluateAlerts(
     // Older bars, for the alerts that ask for them: each date against the bar before it.
     const backfilling = alerts.filter((alert) => alert.fireOnBackfill);
     if (backfilling.length > 0) {
-      const dates = (await client.query<{ date: IsoDate }>(BACKFILL_DATES, [request.etfIds, request.from, request.to])).rows
+      const dates = (
+        await client.query<{ date: IsoDate }>(BACKFILL_DATES, [request.etfIds, request.from, request.to])
+      ).rows
         .map((row) => row.date)
         .reverse();
       const watermarks = new Map(written.map((w) => [w.etfId, w.watermark]));
@@ -239,7 +268,7 @@ const WATCHED = `/* alert-watched-etfs */
   FROM etf e
   CROSS JOIN LATERAL (SELECT max(date) AS date FROM daily_price WHERE etf_id = e.id) l
   LEFT JOIN alert_watermark m ON m.etf_id = e.id
-  WHERE l.date IS NOT NULL AND ($2::int[] IS NULL OR e.id = ANY($2::int[]))`;
+  WHERE l.date IS NOT NULL AND ($1::int[] IS NULL OR e.id = ANY($1::int[]))`;
 
 /**
  * What a new (or changed) alert held on each watched ETF's last judged bar,
@@ -254,14 +283,14 @@ export async function seedAlertHoldings(pool: pg.Pool, alertId: number): Promise
     await client.query('/* reset-alert-holdings */ DELETE FROM alert_holding WHERE alert_id = $1', [alertId]);
     const watched = (
       await client.query<{ etfId: number; date: IsoDate; latest: boolean; unmarked: boolean }>(WATCHED, [
-        alertId,
         alert.etfIds ? [...alert.etfIds] : null,
       ])
     ).rows;
     // An ETF never judged is judged now for every alert that watches it, not only this one.
     const unmarked = watched.filter((w) => w.unmarked).map((w) => w.etfId);
-    const others = unmarked.length > 0 ? (await loadAlerts(client, ALERTS, [unmarked])).filter((a) => a.id !== alertId) : [];
-    const metrics = [...new Set([alert, ...others].flatMap((a) => a.metrics))];
+    const others =
+      unmarked.length > 0 ? (await loadAlerts(client, ALERTS, [unmarked])).filter((a) => a.id !== alertId) : [];
+    const metrics = SCREEN_METRIC_NAMES;
     const byDate = new Map<string, typeof watched>();
     for (const w of watched) {
       const key = w.latest ? 'latest' : w.date;

@@ -95,11 +95,16 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       const list = addresses as LookupAddress[];
       const refused = allowPrivate ? undefined : list.find((entry) => isPrivateAddress(entry.address));
       if (refused) {
-        return callback(Object.assign(new Error(`refused: ${hostname} resolves to ${refused.address}`), { code: 'EPRIVATE' }), '', 0);
+        return callback(
+          Object.assign(new Error(`refused: ${hostname} resolves to ${refused.address}`), { code: 'EPRIVATE' }),
+          '',
+          0,
+        );
       }
       const first = list[0];
       if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
       return callback(null, first.address, first.family);
     });
   };

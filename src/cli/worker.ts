@@ -10,10 +10,10 @@ runCli(() =>
   withCliDatabase(async (db, config) => {
     const logger = createLogger(config);
     const worker = await startJobWorker(db.direct, {
-        concurrency: config.jobs.concurrency,
-        logger,
-        delivery: { timeoutMs: config.alerts.webhookTimeoutMs, allowPrivate: config.alerts.allowPrivateWebhooks },
-      });
+      concurrency: config.jobs.concurrency,
+      logger,
+      delivery: { timeoutMs: config.alerts.webhookTimeoutMs, allowPrivate: config.alerts.allowPrivateWebhooks },
+    });
     logger.info({ concurrency: config.jobs.concurrency }, 'etfql worker is running jobs');
     await new Promise<void>((resolve) => {
       process.once('SIGTERM', resolve);

@@ -46,7 +46,7 @@ function withVariableDefaults(args: ExecutionArgs): void {
   args.variableValues = filled;
 }
 
-/** Input object types that contain themselves, per schema. */
+/** Input object types that contain themselves, or such a type, per schema. */
 const recursiveInputs = new WeakMap<GraphQLSchema, Set<string>>();
 
 function recursiveInputTypes(schema: GraphQLSchema): Set<string> {
@@ -64,6 +64,11 @@ function recursiveInputTypes(schema: GraphQLSchema): Set<string> {
   };
   for (const type of Object.values(schema.getTypeMap())) {
     if (isInputObjectType(type) && reaches(type, type.name, new Set())) found.add(type.name);
+  }
+  // And those that hold one (an alert's input holds a ScreenFilter): graphql-jit recurses through them too.
+  const recursive = [...found];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInputObjectType(type) && recursive.some((name) => reaches(type, name, new Set()))) found.add(type.name);
   }
   recursiveInputs.set(schema, found);
   return found;

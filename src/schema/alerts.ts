@@ -1,8 +1,8 @@
 // Alerts: createAlert, updateAlert, deleteAlert, Query.alerts and each alert's
 // events. An alert is its owner's (the user or API key that made it); only
 // they and admins see or change it. Evaluation and delivery are src/alerts/.
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
+
+import { ownerEvents } from '../alerts/alert-feed.js';
 import { type AlertInput, newWebhookSecret, parseAlertInput } from '../alerts/alert-input.js';
 import {
   type AlertEventRow,
@@ -17,8 +17,9 @@ import {
   ownerOf,
   updateAlert,
 } from '../alerts/alert-store.js';
-import { ownerEvents } from '../alerts/alert-feed.js';
 import { seedAlertHoldings } from '../alerts/evaluate-alerts.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { badInput, notFound, unauthenticated } from '../errors.js';
 import type { ScreenMetricName } from '../screen/screen-metrics.js';
 import { Etf } from './etf.js';
@@ -36,7 +37,8 @@ async function ownerIn(ctx: Context): Promise<Owner> {
 /** An alert id as the API shows it: its number, as text. */
 function alertId(raw: string | number, path = 'id'): number {
   const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2 ** 31 - 1) throw badInput([{ path, message: 'is not an alert id' }]);
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2 ** 31 - 1)
+    throw badInput([{ path, message: 'is not an alert id' }]);
   return id;
 }
 
@@ -44,7 +46,10 @@ export const AlertDelivery = builder.objectRef<DeliveryRow>('AlertDelivery').imp
   description: 'One attempt to deliver an event to its webhook.',
   fields: (t) => ({
     attempt: t.exposeInt('attempt'),
-    status: t.exposeInt('status', { nullable: true, description: 'The HTTP status answered; null when none (a timeout, a refused connection).' }),
+    status: t.exposeInt('status', {
+      nullable: true,
+      description: 'The HTTP status answered; null when none (a timeout, a refused connection).',
+    }),
     error: t.exposeString('error', { nullable: true }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
@@ -53,7 +58,9 @@ export const AlertDelivery = builder.objectRef<DeliveryRow>('AlertDelivery').imp
 export const AlertEvent = builder.objectRef<AlertEventRow>('AlertEvent').implement({
   description: "An alert fired: its condition became true on this ETF's bar (it was false on the bar before).",
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Increasing: the `Last-Event-ID` of its stream and the id its webhook carries.' }),
+    id: t.exposeID('id', {
+      description: 'Increasing: the `Last-Event-ID` of its stream and the id its webhook carries.',
+    }),
     alertId: t.field({ type: 'ID', cacheScope: 'parent', resolve: (event) => String(event.alertId) }),
     ticker: t.exposeString('ticker'),
     etf: t.field({
@@ -65,7 +72,12 @@ export const AlertEvent = builder.objectRef<AlertEventRow>('AlertEvent').impleme
         return etf;
       },
     }),
-    date: t.field({ type: 'Date', description: 'The bar it fired on.', cacheScope: 'parent', resolve: (event) => event.date }),
+    date: t.field({
+      type: 'Date',
+      description: 'The bar it fired on.',
+      cacheScope: 'parent',
+      resolve: (event) => event.date,
+    }),
     values: t.field({
       type: [ScreenValue],
       description: 'The metrics the condition uses, on that bar, as the screen reports them.',
@@ -88,7 +100,12 @@ const Alert = builder.objectRef<AlertRow>('Alert').implement({
   fields: (t) => ({
     id: t.field({ type: 'ID', cacheScope: 'parent', resolve: (alert) => String(alert.id) }),
     name: t.exposeString('name'),
-    when: t.field({ type: 'JSONObject', description: 'The condition, as given.', cacheScope: 'parent', resolve: (alert) => alert.condition }),
+    when: t.field({
+      type: 'JSONObject',
+      description: 'The condition, as given.',
+      cacheScope: 'parent',
+      resolve: (alert) => alert.condition,
+    }),
     tickers: t.exposeStringList('tickers', { nullable: true, description: 'The ETFs it watches; null: every ETF.' }),
     webhookUrl: t.exposeString('webhookUrl', { nullable: true }),
     fireOnBackfill: t.exposeBoolean('fireOnBackfill', {
@@ -108,7 +125,8 @@ const Alert = builder.objectRef<AlertRow>('Alert').implement({
         }
         let before: bigint | null = null;
         if (args.before != null) {
-          if (!/^\d{1,18}$/.test(String(args.before))) throw badInput([{ path: 'before', message: 'is not an event id' }]);
+          if (!/^\d{1,18}$/.test(String(args.before)))
+            throw badInput([{ path: 'before', message: 'is not an event id' }]);
           before = BigInt(args.before);
         }
         return alertEvents(ctx.db.pool, alert.id, before, first);
@@ -123,14 +141,19 @@ const CreateAlertInput = builder.inputType('CreateAlertInput', {
     when: t.field({ type: ScreenFilter, required: true, description: 'The condition, as a screen’s `where`.' }),
     tickers: t.stringList({ description: 'The ETFs to watch; omitted: every ETF.' }),
     webhookUrl: t.string({
-      description: 'Where each event is POSTed, signed (see the README); refused if its host is a loopback, private or link-local address.',
+      description:
+        'Where each event is POSTed, signed (see the README); refused if its host is a loopback, private or link-local address.',
     }),
-    fireOnBackfill: t.boolean({ defaultValue: false, description: 'Let bars older than the last judged (a backfill) fire it.' }),
+    fireOnBackfill: t.boolean({
+      defaultValue: false,
+      description: 'Let bars older than the last judged (a backfill) fire it.',
+    }),
   }),
 });
 
 const UpdateAlertInput = builder.inputType('UpdateAlertInput', {
-  description: 'What to change; omitted fields stay. `tickers: null` watches every ETF; `webhookUrl: null` removes the webhook.',
+  description:
+    'What to change; omitted fields stay. `tickers: null` watches every ETF; `webhookUrl: null` removes the webhook.',
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string(),
@@ -138,7 +161,10 @@ const UpdateAlertInput = builder.inputType('UpdateAlertInput', {
     tickers: t.stringList(),
     webhookUrl: t.string(),
     fireOnBackfill: t.boolean(),
-    rotateSecret: t.boolean({ defaultValue: false, description: 'Make a new webhook secret (shown once in the payload).' }),
+    rotateSecret: t.boolean({
+      defaultValue: false,
+      description: 'Make a new webhook secret (shown once in the payload).',
+    }),
   }),
 });
 
@@ -224,7 +250,8 @@ builder.mutationFields((t) => ({
       const before = await findAlert(ctx.db.pool, owner, id);
       if (!before) throw notFound(`No alert ${id} of yours.`);
       const newWebhook = typeof change.webhookUrl === 'string' && before.webhookUrl === null;
-      const secret = newWebhook || (raw.rotateSecret && (change.webhookUrl ?? before.webhookUrl)) ? newWebhookSecret() : null;
+      const secret =
+        newWebhook || (raw.rotateSecret && (change.webhookUrl ?? before.webhookUrl)) ? newWebhookSecret() : null;
       await updateAlert(ctx.db.pool, owner, id, change, secret);
       if (change.condition || change.etfIds !== undefined) await seedAlertHoldings(ctx.db.pool, id);
       return { alert: (await findAlert(ctx.db.pool, owner, id)) as AlertRow, secret };

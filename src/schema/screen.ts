@@ -70,13 +70,15 @@ const ScreenOrder = builder.inputType('ScreenOrder', {
   }),
 });
 
-export const ScreenValue = builder.objectRef<{ metric: ScreenMetricName; value: number | null }>('ScreenValue').implement({
-  description: "A metric's value for one ETF on its judged bar.",
-  fields: (t) => ({
-    metric: t.field({ type: ScreenMetric, resolve: (value) => value.metric }),
-    value: t.float({ nullable: true, resolve: (value) => value.value }),
-  }),
-});
+export const ScreenValue = builder
+  .objectRef<{ metric: ScreenMetricName; value: number | null }>('ScreenValue')
+  .implement({
+    description: "A metric's value for one ETF on its judged bar.",
+    fields: (t) => ({
+      metric: t.field({ type: ScreenMetric, resolve: (value) => value.metric }),
+      value: t.float({ nullable: true, resolve: (value) => value.value }),
+    }),
+  });
 
 const ScreenEdge = builder.objectRef<ScreenEdgeValue>('ScreenEdge').implement({
   fields: (t) => ({

@@ -87,7 +87,9 @@ describe('alertTriggered', () => {
     await bar('SSE', 150);
     await bar('SSE', 50);
     await bar('SSE', 150);
-    const again = openSse(port(), SUBSCRIPTION, { headers: { authorization: `Bearer ${token}`, 'last-event-id': first.id } });
+    const again = openSse(port(), SUBSCRIPTION, {
+      headers: { authorization: `Bearer ${token}`, 'last-event-id': first.id },
+    });
     await waitUntil(async () => again.events.length === 2, 'the missed events');
     const missed = again.events.map((event) => event.data?.alertTriggered as { id: string });
     expect(again.ids).toEqual(missed.map((event) => event.id));
@@ -102,7 +104,9 @@ describe('alertTriggered', () => {
 
   it('gives nobody else’s events, and none without credentials', async () => {
     await createUser(t.db, 'eve@example.com');
-    const eve = openSse(port(), SUBSCRIPTION, { headers: { authorization: `Bearer ${await signIn(t.app, 'eve@example.com')}` } });
+    const eve = openSse(port(), SUBSCRIPTION, {
+      headers: { authorization: `Bearer ${await signIn(t.app, 'eve@example.com')}` },
+    });
     await eve.head;
     await bar('SSE', 50);
     await bar('SSE', 150);
@@ -118,7 +122,9 @@ describe('alertTriggered', () => {
 
 type Received = { headers: IncomingHttpHeaders; body: string; path: string };
 
-async function receiver(answer: (count: number, path: string) => number): Promise<{ server: Server; url: string; got: Received[] }> {
+async function receiver(
+  answer: (count: number, path: string) => number,
+): Promise<{ server: Server; url: string; got: Received[] }> {
   const got: Received[] = [];
   const server = createServer((request, response) => {
     let body = '';
@@ -139,12 +145,20 @@ async function receiver(answer: (count: number, path: string) => number): Promis
 
 /** Moves a failed delivery's retry to now, after checking that it was put off (the backoff). */
 async function retryNow(eventId: string) {
-  const { rows } = await t.db.pool.query<{ wait: number }>(
-    "SELECT extract(epoch FROM run_at - now())::float8 AS wait FROM graphile_worker._private_jobs WHERE key = 'alert-event-' || $1",
-    [eventId],
-  );
-  expect(rows[0]?.wait).toBeGreaterThan(1);
-  await t.db.pool.query("UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = 'alert-event-' || $1", [eventId]);
+  const job = async () =>
+    (
+      await t.db.pool.query<{ wait: number; locked: boolean }>(
+        `SELECT extract(epoch FROM run_at - now())::float8 AS wait, locked_at IS NOT NULL AS locked
+         FROM graphile_worker._private_jobs WHERE key = 'alert-event-' || $1`,
+        [eventId],
+      )
+    ).rows[0];
+  // The failed attempt's job is released (rescheduled) as the run ends.
+  await waitUntil(async () => (await job())?.locked === false, 'the failed attempt released');
+  expect((await job())?.wait).toBeGreaterThan(1);
+  await t.db.pool.query("UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = 'alert-event-' || $1", [
+    eventId,
+  ]);
   await runDueJobs(t.db.pool, DELIVERY);
 }
 
@@ -152,7 +166,12 @@ describe('webhooks', () => {
   it('retry a receiver that fails twice, with one event id and a signature that verifies', async () => {
     const hook = await receiver((count) => (count <= 2 ? 503 : 200));
     try {
-      const { secret, alert } = await createAlert({ name: 'hook', when: { metric: 'CLOSE', gt: 100 }, tickers: ['HOOK'], webhookUrl: hook.url });
+      const { secret, alert } = await createAlert({
+        name: 'hook',
+        when: { metric: 'CLOSE', gt: 100 },
+        tickers: ['HOOK'],
+        webhookUrl: hook.url,
+      });
       await bar('HOOK', 150);
       expect(hook.got).toHaveLength(1);
       const eventId = hook.got[0]?.headers['etfql-event-id'] as string;
@@ -168,13 +187,27 @@ describe('webhooks', () => {
             .split(',')
             .map((part) => part.split('=') as [string, string]),
         );
-        const expected = createHmac('sha256', secret as string).update(`${stamp}.${delivery.body}`).digest('hex');
+        const expected = createHmac('sha256', secret as string)
+          .update(`${stamp}.${delivery.body}`)
+          .digest('hex');
         expect(v1).toBe(expected);
         expect(Math.abs(Date.now() / 1000 - Number(stamp))).toBeLessThan(60);
-        expect(JSON.parse(delivery.body)).toMatchObject({ id: eventId, type: 'alert.triggered', ticker: 'HOOK', alert: { id: alert.id, name: 'hook' } });
+        expect(JSON.parse(delivery.body)).toMatchObject({
+          id: eventId,
+          type: 'alert.triggered',
+          ticker: 'HOOK',
+          alert: { id: alert.id, name: 'hook' },
+        });
       }
-      const recorded = await executeText(t.app, '{ alerts { name events { id deliveries { attempt status error } } } }', undefined, user);
-      const events = (recorded.data?.alerts as { name: string; events: { id: string; deliveries: unknown[] }[] }[]).find((a) => a.name === 'hook')?.events;
+      const recorded = await executeText(
+        t.app,
+        '{ alerts { name events { id deliveries { attempt status error } } } }',
+        undefined,
+        user,
+      );
+      const events = (
+        recorded.data?.alerts as { name: string; events: { id: string; deliveries: unknown[] }[] }[]
+      ).find((a) => a.name === 'hook')?.events;
       expect(events?.[0]?.deliveries).toEqual([
         { attempt: 1, status: 503, error: 'answered 503' },
         { attempt: 2, status: 503, error: 'answered 503' },
@@ -188,7 +221,12 @@ describe('webhooks', () => {
   it('do not follow a redirect, and refuse a private address when delivering too', async () => {
     const hook = await receiver((_count, path) => (path === '/hook' ? 302 : 200));
     try {
-      await createAlert({ name: 'redirect', when: { metric: 'CLOSE', gt: 100 }, tickers: ['REDIR'], webhookUrl: hook.url });
+      await createAlert({
+        name: 'redirect',
+        when: { metric: 'CLOSE', gt: 100 },
+        tickers: ['REDIR'],
+        webhookUrl: hook.url,
+      });
       await bar('REDIR', 150);
       expect(hook.got.map((delivery) => delivery.path)).toEqual(['/hook']);
       const { rows } = await t.db.pool.query('SELECT status, error FROM alert_delivery ORDER BY at DESC LIMIT 1');
@@ -196,13 +234,22 @@ describe('webhooks', () => {
 
       // The same kind of event, delivered by a worker that may not reach private addresses.
       await bar('REDIR', 50);
-      const strict = await startJobWorker(t.db.pool, { concurrency: 1, delivery: { timeoutMs: 2_000, allowPrivate: false } });
+      const strict = await startJobWorker(t.db.pool, {
+        concurrency: 1,
+        delivery: { timeoutMs: 2_000, allowPrivate: false },
+      });
       try {
-        await loadPrices(t.db, 'REDIR', [{ date: nextWeekday(), open: 150, high: 150, low: 150, close: 150, volume: 1 }]);
-        await waitUntil(async () => {
-          const found = await t.db.pool.query("SELECT error FROM alert_delivery WHERE error LIKE '%EPRIVATE%'");
-          return found.rows.length > 0;
-        }, 'a refused delivery', 10_000);
+        await loadPrices(t.db, 'REDIR', [
+          { date: nextWeekday(), open: 150, high: 150, low: 150, close: 150, volume: 1 },
+        ]);
+        await waitUntil(
+          async () => {
+            const found = await t.db.pool.query("SELECT error FROM alert_delivery WHERE error LIKE '%EPRIVATE%'");
+            return found.rows.length > 0;
+          },
+          'a refused delivery',
+          10_000,
+        );
       } finally {
         await strict.stop();
       }

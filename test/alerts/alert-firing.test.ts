@@ -23,11 +23,22 @@ function weekdays(from: string, count: number): string[] {
   }
   return days;
 }
-const bar = (date: string, close: number) => ({ date, open: close, high: close + 1, low: close - 1, close, volume: 1000 });
+const bar = (date: string, close: number) => ({
+  date,
+  open: close,
+  high: close + 1,
+  low: close - 1,
+  close,
+  volume: 1000,
+});
 
 const DAYS = weekdays('2025-01-06', 80);
 async function load(ticker: string, bars: { date: string; close: number }[]) {
-  await loadPrices(t.db, ticker, bars.map((b) => bar(b.date, b.close)));
+  await loadPrices(
+    t.db,
+    ticker,
+    bars.map((b) => bar(b.date, b.close)),
+  );
   await runDueJobs(t.db.pool);
 }
 
@@ -55,9 +66,18 @@ beforeAll(async () => {
   t = await createTestDatabase();
   for (const ticker of ['CRS', 'LVL', 'OTH']) await createEtf(t.db, ticker);
   // Thirty bars under 100 for CRS; LVL already above it.
-  await load('CRS', DAYS.slice(0, 30).map((date) => ({ date, close: 90 })));
-  await load('LVL', DAYS.slice(0, 30).map((date) => ({ date, close: 120 })));
-  await load('OTH', DAYS.slice(0, 30).map((date) => ({ date, close: 50 })));
+  await load(
+    'CRS',
+    DAYS.slice(0, 30).map((date) => ({ date, close: 90 })),
+  );
+  await load(
+    'LVL',
+    DAYS.slice(0, 30).map((date) => ({ date, close: 120 })),
+  );
+  await load(
+    'OTH',
+    DAYS.slice(0, 30).map((date) => ({ date, close: 50 })),
+  );
 }, 60_000);
 afterAll(() => t.close());
 
@@ -99,7 +119,8 @@ describe('crossings', () => {
     await loadPrices(t.db, 'CRS', [bar(DAYS[35] as string, 90), bar(DAYS[36] as string, 110)]);
     // The same write announced twice more, for two workers to race over.
     await withTransaction(t.db.pool, async (client) => {
-      const etfId = (await client.query<{ id: number }>("SELECT id FROM etf WHERE ticker = 'CRS'")).rows[0]?.id as number;
+      const etfId = (await client.query<{ id: number }>("SELECT id FROM etf WHERE ticker = 'CRS'")).rows[0]
+        ?.id as number;
       await queueAlertEvaluation(client, [{ etfId, from: DAYS[35] as string, to: DAYS[36] as string }]);
       await queueAlertEvaluation(client, [{ etfId, from: DAYS[35] as string, to: DAYS[36] as string }]);
     });
@@ -122,9 +143,17 @@ describe('crossings', () => {
 describe('backfills', () => {
   it('do not fire years of events unless the alert asks, and then only for crossings', async () => {
     await createEtf(t.db, 'BKF');
-    await load('BKF', DAYS.slice(40, 60).map((date) => ({ date, close: 50 })));
+    await load(
+      'BKF',
+      DAYS.slice(40, 60).map((date) => ({ date, close: 50 })),
+    );
     const quiet = await createAlert({ name: 'quiet', when: { metric: 'CLOSE', gt: 100 }, tickers: ['BKF'] });
-    const loud = await createAlert({ name: 'loud', when: { metric: 'CLOSE', gt: 100 }, tickers: ['BKF'], fireOnBackfill: true });
+    const loud = await createAlert({
+      name: 'loud',
+      when: { metric: 'CLOSE', gt: 100 },
+      tickers: ['BKF'],
+      fireOnBackfill: true,
+    });
     // An older stretch loaded afterwards: above 100 from its 5th bar to its 9th, crossing once.
     const older = DAYS.slice(20, 40).map((date, i) => ({ date, close: i >= 4 && i < 9 ? 150 : 50 }));
     await load('BKF', older);
@@ -135,7 +164,10 @@ describe('backfills', () => {
   it('do not fire on the first bars an ETF gets: its history is judged, not news', async () => {
     await createEtf(t.db, 'NEW');
     const alert = await createAlert({ name: 'any', when: { metric: 'CLOSE', gt: 100 } });
-    await load('NEW', DAYS.slice(0, 10).map((date, i) => ({ date, close: i % 2 === 0 ? 150 : 50 })));
+    await load(
+      'NEW',
+      DAYS.slice(0, 10).map((date, i) => ({ date, close: i % 2 === 0 ? 150 : 50 })),
+    );
     expect((await events(alert)).filter((e) => e.ticker === 'NEW')).toEqual([]);
     await load('NEW', [{ date: DAYS[10] as string, close: 50 }]);
     await load('NEW', [{ date: DAYS[11] as string, close: 150 }]);
@@ -145,28 +177,37 @@ describe('backfills', () => {
 
 it('takes its values from the screen: an event’s values are what screen reports for that bar', async () => {
   await createEtf(t.db, 'SCR');
-  await load('SCR', DAYS.slice(0, 60).map((date, i) => ({ date, close: 100 + Math.sin(i / 3) * 10 })));
+  await load(
+    'SCR',
+    DAYS.slice(0, 60).map((date, i) => ({ date, close: 100 + Math.sin(i / 3) * 2 })),
+  );
   const alert = await createAlert({
     name: 'rsi',
-    when: { and: [{ metric: 'RSI_14', gt: 55 }, { metric: 'CLOSE', gtMetric: 'SMA_20' }] },
+    when: {
+      and: [
+        { metric: 'RSI_14', gt: 50 },
+        { metric: 'CLOSE', gtMetric: 'SMA_20' },
+      ],
+    },
     tickers: ['SCR'],
   });
-  let fired: { date: string; values: Record<string, number> }[] = [];
-  for (let i = 60; i < 75 && fired.length === 0; i++) {
-    await load('SCR', [{ date: DAYS[i] as string, close: 100 + Math.sin(i / 3) * 10 }]);
-    fired = await events(alert);
-  }
-  expect(fired.length).toBe(1);
+  // A drop under the 20-day average, then a jump above it with the RSI above 50.
+  await load('SCR', [{ date: DAYS[60] as string, close: 90 }]);
+  await load('SCR', [{ date: DAYS[61] as string, close: 115 }]);
+  const fired = await events(alert);
+  expect(fired.map((e) => e.date)).toEqual([DAYS[61]]);
   const event = fired[0] as { date: string; values: Record<string, number> };
   const judged = await executeText(
     t.app,
-    `query($asOf: Date) { screen(where: { and: [{ metric: RSI_14, gt: 55 }, { metric: CLOSE, gtMetric: SMA_20 }] }, asOf: $asOf) {
+    `query($asOf: Date) { screen(where: { and: [{ metric: RSI_14, gt: 50 }, { metric: CLOSE, gtMetric: SMA_20 }] }, asOf: $asOf) {
       edges { node { ticker } date values { metric value } } } }`,
     { asOf: event.date },
   );
-  const edge = (judged.data?.screen as { edges: { node: { ticker: string }; date: string; values: { metric: string; value: number }[] }[] }).edges.find(
-    (e) => e.node.ticker === 'SCR',
-  );
+  const edge = (
+    judged.data?.screen as {
+      edges: { node: { ticker: string }; date: string; values: { metric: string; value: number }[] }[];
+    }
+  ).edges.find((e) => e.node.ticker === 'SCR');
   expect(edge?.date).toBe(event.date);
   expect(Object.fromEntries(edge?.values.map((v) => [v.metric, v.value]) ?? [])).toEqual(event.values);
 });

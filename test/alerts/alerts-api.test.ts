@@ -22,7 +22,8 @@ const LIST = '{ alerts { id name tickers } }';
 
 const run = (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string> = {}) =>
   executeText(t.app, query, variables, headers);
-const alertCount = async () => (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM alert')).rows[0]?.n;
+const alertCount = async () =>
+  (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM alert')).rows[0]?.n;
 
 beforeAll(async () => {
   t = await createTestDatabase({ env: { ALERTS_PER_OWNER: '3' } });
@@ -47,9 +48,16 @@ describe('owners', () => {
   });
 
   it('gives the alert to its maker: a user, or an API key of any role', async () => {
-    const made = await run(CREATE, { input: { name: 'SPY over 700', when: { metric: 'CLOSE', gt: 700 }, tickers: ['spy'] } }, alice);
+    const made = await run(
+      CREATE,
+      { input: { name: 'SPY over 700', when: { metric: 'CLOSE', gt: 700 }, tickers: ['spy'] } },
+      alice,
+    );
     expect(made.errors).toBeUndefined();
-    const alert = (made.data?.createAlert as { alert: { id: string; tickers: string[]; when: unknown; webhookUrl: null }; secret: null });
+    const alert = made.data?.createAlert as {
+      alert: { id: string; tickers: string[]; when: unknown; webhookUrl: null };
+      secret: null;
+    };
     expect(alert.alert).toMatchObject({ tickers: ['SPY'], when: { metric: 'CLOSE', gt: 700 }, webhookUrl: null });
     expect(alert.secret).toBeNull();
     aliceAlert = alert.alert.id;
@@ -62,28 +70,48 @@ describe('owners', () => {
 
   it('hides it from others, who can neither change nor delete it; admins can', async () => {
     expect((await run(LIST, undefined, bob)).data?.alerts).toEqual([]);
-    const change = await run('mutation($id: ID!) { updateAlert(input: { id: $id, name: "mine now" }) { alert { name } } }', { id: aliceAlert }, bob);
+    const change = await run(
+      'mutation($id: ID!) { updateAlert(input: { id: $id, name: "mine now" }) { alert { name } } }',
+      { id: aliceAlert },
+      bob,
+    );
     expect(change.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const remove = await run('mutation($id: ID!) { deleteAlert(id: $id) }', { id: aliceAlert }, bob);
     expect(remove.data?.deleteAlert).toBe(false);
-    expect((await run('{ alerts(all: true) { id } }', undefined, bob)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await run('{ alerts(all: true) { id } }', undefined, bob)).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     const all = await run('{ alerts(all: true) { id } }', undefined, admin);
     expect((all.data?.alerts as unknown[]).length).toBe(2);
-    const renamed = await run('mutation($id: ID!) { updateAlert(input: { id: $id, name: "renamed" }) { alert { name } } }', { id: aliceAlert }, admin);
+    const renamed = await run(
+      'mutation($id: ID!) { updateAlert(input: { id: $id, name: "renamed" }) { alert { name } } }',
+      { id: aliceAlert },
+      admin,
+    );
     expect(renamed.data?.updateAlert).toEqual({ alert: { name: 'renamed' } });
-    expect((await run(LIST, undefined, alice)).data?.alerts).toEqual([{ id: aliceAlert, name: 'renamed', tickers: ['SPY'] }]);
+    expect((await run(LIST, undefined, alice)).data?.alerts).toEqual([
+      { id: aliceAlert, name: 'renamed', tickers: ['SPY'] },
+    ]);
   });
 
   it('lets the owner watch every ETF again and delete it', async () => {
-    const all = await run('mutation($id: ID!) { updateAlert(input: { id: $id, tickers: null }) { alert { tickers } } }', { id: aliceAlert }, alice);
+    const all = await run(
+      'mutation($id: ID!) { updateAlert(input: { id: $id, tickers: null }) { alert { tickers } } }',
+      { id: aliceAlert },
+      alice,
+    );
     expect(all.data?.updateAlert).toEqual({ alert: { tickers: null } });
-    expect((await run('mutation($id: ID!) { deleteAlert(id: $id) }', { id: aliceAlert }, alice)).data?.deleteAlert).toBe(true);
+    expect(
+      (await run('mutation($id: ID!) { deleteAlert(id: $id) }', { id: aliceAlert }, alice)).data?.deleteAlert,
+    ).toBe(true);
     expect((await run(LIST, undefined, alice)).data?.alerts).toEqual([]);
   });
 
   it('bounds the alerts of one owner (ALERTS_PER_OWNER)', async () => {
     for (let i = 0; i < 3; i++) {
-      expect((await run(CREATE, { input: { name: `n${i}`, when: { metric: 'CLOSE', gt: i } } }, bob)).errors).toBeUndefined();
+      expect(
+        (await run(CREATE, { input: { name: `n${i}`, when: { metric: 'CLOSE', gt: i } } }, bob)).errors,
+      ).toBeUndefined();
     }
     const before = await alertCount();
     const over = await run(CREATE, { input: { name: 'one more', when: { metric: 'CLOSE', gt: 1 } } }, bob);
@@ -98,16 +126,52 @@ describe('bad input', () => {
     ['an unknown ticker', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, tickers: ['NOPE'] }, 'input.tickers'],
     ['an empty ticker list', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, tickers: [] }, 'input.tickers'],
     ['an empty and', { name: 'x', when: { and: [] } }, 'input.when.and'],
-    ['a condition nested too deep', { name: 'x', when: { not: { not: { not: { not: { not: { metric: 'CLOSE', gt: 1 } } } } } } }, 'input.when.not.not.not.not.not'],
+    [
+      'a condition nested too deep',
+      { name: 'x', when: { not: { not: { not: { not: { not: { metric: 'CLOSE', gt: 1 } } } } } } },
+      'input.when.not.not.not.not.not',
+    ],
     ['a name too long', { name: 'x'.repeat(201), when: { metric: 'CLOSE', gt: 1 } }, 'input.name'],
-    ['an FTP URL', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'ftp://example.com/hook' }, 'input.webhookUrl'],
-    ['a URL with a password', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'https://u:p@example.com/' }, 'input.webhookUrl'],
-    ['a loopback URL', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://127.0.0.1:9000/hook' }, 'input.webhookUrl'],
-    ['localhost', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://localhost/hook' }, 'input.webhookUrl'],
-    ['a private address', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://10.1.2.3/hook' }, 'input.webhookUrl'],
-    ['the metadata address', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://169.254.169.254/latest/meta-data' }, 'input.webhookUrl'],
-    ['IPv6 loopback', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://[::1]/hook' }, 'input.webhookUrl'],
-    ['an IPv4-mapped private address', { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://[::ffff:192.168.1.1]/' }, 'input.webhookUrl'],
+    [
+      'an FTP URL',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'ftp://example.com/hook' },
+      'input.webhookUrl',
+    ],
+    [
+      'a URL with a password',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'https://u:p@example.com/' },
+      'input.webhookUrl',
+    ],
+    [
+      'a loopback URL',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://127.0.0.1:9000/hook' },
+      'input.webhookUrl',
+    ],
+    [
+      'localhost',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://localhost/hook' },
+      'input.webhookUrl',
+    ],
+    [
+      'a private address',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://10.1.2.3/hook' },
+      'input.webhookUrl',
+    ],
+    [
+      'the metadata address',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://169.254.169.254/latest/meta-data' },
+      'input.webhookUrl',
+    ],
+    [
+      'IPv6 loopback',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://[::1]/hook' },
+      'input.webhookUrl',
+    ],
+    [
+      'an IPv4-mapped private address',
+      { name: 'x', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://[::ffff:192.168.1.1]/' },
+      'input.webhookUrl',
+    ],
   ];
   it.each(cases)('refuses %s, with its path, writing nothing', async (_name, input, path) => {
     const before = await alertCount();
@@ -150,13 +214,25 @@ describe('webhook secrets', () => {
       const next = (rotated.data?.updateAlert as { secret: string }).secret;
       expect(next).toMatch(/^whsec_/);
       expect(next).not.toBe(secret);
-      const renamed = await executeText(t2.app, 'mutation($id: ID!) { updateAlert(input: { id: $id, name: "n" }) { secret } }', { id: alert.id }, carol);
+      const renamed = await executeText(
+        t2.app,
+        'mutation($id: ID!) { updateAlert(input: { id: $id, name: "n" }) { secret } }',
+        { id: alert.id },
+        carol,
+      );
       expect(renamed.data?.updateAlert).toEqual({ secret: null });
       const stored = await t2.db.pool.query('SELECT webhook_secret FROM alert WHERE id = $1', [alert.id]);
       expect(stored.rows[0]?.webhook_secret).toBe(next);
-      const removed = await executeText(t2.app, 'mutation($id: ID!) { updateAlert(input: { id: $id, webhookUrl: null }) { alert { webhookUrl } } }', { id: alert.id }, carol);
+      const removed = await executeText(
+        t2.app,
+        'mutation($id: ID!) { updateAlert(input: { id: $id, webhookUrl: null }) { alert { webhookUrl } } }',
+        { id: alert.id },
+        carol,
+      );
       expect(removed.data?.updateAlert).toEqual({ alert: { webhookUrl: null } });
-      expect((await t2.db.pool.query('SELECT webhook_secret FROM alert WHERE id = $1', [alert.id])).rows[0]?.webhook_secret).toBeNull();
+      expect(
+        (await t2.db.pool.query('SELECT webhook_secret FROM alert WHERE id = $1', [alert.id])).rows[0]?.webhook_secret,
+      ).toBeNull();
     } finally {
       await t2.close();
     }
