@@ -47,8 +47,12 @@ export async function queueAlertEvaluation(
   written: readonly { etfId: number; from: IsoDate; to: IsoDate }[],
 ): Promise<void> {
   if (written.length === 0) return;
-  const from = written.reduce((min, w) => (w.from < min ? w.from : min), written[0]?.from as IsoDate);
-  const to = written.reduce((max, w) => (w.to > max ? w.to : max), written[0]?.to as IsoDate);
+  let from = (written[0] as { from: IsoDate }).from;
+  let to = (written[0] as { to: IsoDate }).to;
+  for (const w of written) {
+    if (w.from < from) from = w.from;
+    if (w.to > to) to = w.to;
+  }
   await client.query(QUEUE, [[...new Set(written.map((w) => w.etfId))], from, to]);
 }
 

@@ -200,7 +200,6 @@ builder.mutationFields((t) => ({
   createAlert: t.field({
     type: AlertPayload,
     authScopes: { owner: true },
-    cacheScope: 'caller',
     description:
       'A standing condition, fired for an ETF on a bar where `when` holds while it did not on its previous bar, after every write of bars; delivered to `alertTriggered` and, with `webhookUrl`, to a signed webhook.',
     args: { input: t.arg({ type: CreateAlertInput, required: true }) },
@@ -232,7 +231,6 @@ builder.mutationFields((t) => ({
   updateAlert: t.field({
     type: AlertPayload,
     authScopes: { owner: true },
-    cacheScope: 'caller',
     args: { input: t.arg({ type: UpdateAlertInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const owner = await ownerIn(ctx);
@@ -259,7 +257,6 @@ builder.mutationFields((t) => ({
   }),
   deleteAlert: t.boolean({
     authScopes: { owner: true },
-    cacheScope: 'caller',
     description: 'Deletes an alert of yours with its events; false when there is none.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => deleteAlert(ctx.db.pool, await ownerIn(ctx), alertId(args.id)),
@@ -278,7 +275,6 @@ builder.subscriptionFields((t) => ({
   alertTriggered: t.field({
     type: AlertEvent,
     authScopes: { owner: true },
-    cacheScope: 'caller',
     description: `Your alerts' events as they fire, over server-sent events; each has an \`id:\`. Reconnecting with \`Last-Event-ID\` (or \`after\`) first replays the events after it, of the last ${24} hours. Counts against the subscription limits of pricesUpdated.`,
     args: { after: t.arg.id({ description: 'Replay the events after this one first (what Last-Event-ID says).' }) },
     subscribe: async (_root, args, ctx) => {

@@ -206,7 +206,10 @@ describe('webhooks', () => {
         user,
       );
       const events = (
-        recorded.data?.alerts as { name: string; events: { id: string; deliveries: unknown[] }[] }[]
+        (recorded.data as Record<string, unknown>).alerts as {
+          name: string;
+          events: { id: string; deliveries: unknown[] }[];
+        }[]
       ).find((a) => a.name === 'hook')?.events;
       expect(events?.[0]?.deliveries).toEqual([
         { attempt: 1, status: 503, error: 'answered 503' },

@@ -59,7 +59,7 @@ async function createAlert(input: Record<string, unknown>): Promise<string> {
     bearer(ADMIN_KEY),
   );
   expect(result.errors).toBeUndefined();
-  return (result.data?.createAlert as { alert: { id: string } }).alert.id;
+  return (result.data?.createAlert as { alert: { id: string } } | undefined)?.alert.id ?? '';
 }
 
 beforeAll(async () => {
@@ -204,7 +204,7 @@ it('takes its values from the screen: an event’s values are what screen report
     { asOf: event.date },
   );
   const edge = (
-    judged.data?.screen as {
+    (judged.data as Record<string, unknown>).screen as {
       edges: { node: { ticker: string }; date: string; values: { metric: string; value: number }[] }[];
     }
   ).edges.find((e) => e.node.ticker === 'SCR');

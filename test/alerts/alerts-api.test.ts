@@ -34,7 +34,7 @@ beforeAll(async () => {
   alice = bearer(await signIn(t.app, 'alice@example.com'));
   bob = bearer(await signIn(t.app, 'bob@example.com'));
   const key = await run('mutation { createApiKey(name: "script", role: VIEWER) { secret } }', undefined, admin);
-  viewerKey = bearer((key.data?.createApiKey as { secret: string }).secret);
+  viewerKey = bearer((key.data?.createApiKey as { secret: string } | undefined)?.secret ?? '');
 }, 60_000);
 afterAll(() => t.close());
 
@@ -54,7 +54,7 @@ describe('owners', () => {
       alice,
     );
     expect(made.errors).toBeUndefined();
-    const alert = made.data?.createAlert as {
+    const alert = (made.data as Record<string, unknown>).createAlert as {
       alert: { id: string; tickers: string[]; when: unknown; webhookUrl: null };
       secret: null;
     };
@@ -64,7 +64,11 @@ describe('owners', () => {
     const byKey = await run(CREATE, { input: { name: 'any ETF', when: { metric: 'RSI_14', lt: 30 } } }, viewerKey);
     expect(byKey.errors).toBeUndefined();
     expect((await run(LIST, undefined, viewerKey)).data?.alerts).toEqual([
-      { id: (byKey.data?.createAlert as { alert: { id: string } }).alert.id, name: 'any ETF', tickers: null },
+      {
+        id: (byKey.data?.createAlert as { alert: { id: string } } | undefined)?.alert.id,
+        name: 'any ETF',
+        tickers: null,
+      },
     ]);
   });
 
@@ -82,7 +86,7 @@ describe('owners', () => {
       'BAD_USER_INPUT',
     );
     const all = await run('{ alerts(all: true) { id } }', undefined, admin);
-    expect((all.data?.alerts as unknown[]).length).toBe(2);
+    expect((all.data?.alerts as unknown[] | undefined)?.length).toBe(2);
     const renamed = await run(
       'mutation($id: ID!) { updateAlert(input: { id: $id, name: "renamed" }) { alert { name } } }',
       { id: aliceAlert },
@@ -202,7 +206,10 @@ describe('webhook secrets', () => {
         { input: { name: 'hook', when: { metric: 'CLOSE', gt: 1 }, webhookUrl: 'http://127.0.0.1:9/hook' } },
         carol,
       );
-      const { secret, alert } = made.data?.createAlert as { secret: string; alert: { id: string; webhookUrl: string } };
+      const { secret, alert } = (made.data as Record<string, unknown>).createAlert as {
+        secret: string;
+        alert: { id: string; webhookUrl: string };
+      };
       expect(secret).toMatch(/^whsec_[\w-]{43}$/);
       expect(alert.webhookUrl).toBe('http://127.0.0.1:9/hook');
       const rotated = await executeText(
@@ -211,7 +218,7 @@ describe('webhook secrets', () => {
         { id: alert.id },
         carol,
       );
-      const next = (rotated.data?.updateAlert as { secret: string }).secret;
+      const next = (rotated.data?.updateAlert as { secret: string } | undefined)?.secret;
       expect(next).toMatch(/^whsec_/);
       expect(next).not.toBe(secret);
       const renamed = await executeText(
