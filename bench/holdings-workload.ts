@@ -122,7 +122,7 @@ export const HOLDERS_FLOOR_SQL = `/* holders-floor */
   JOIN holding h ON h.security_id = sec.id
   JOIN holding_snapshot s ON s.id = h.snapshot_id
   JOIN etf e ON e.id = s.etf_id
-  WHERE (sec.ticker = $1 OR sec.isin = $1 OR sec.cusip = $1) AND s.as_of <= $2::date
+  WHERE (sec.ticker = $1 OR sec.isin = $1::bpchar OR sec.cusip = $1::bpchar) AND s.as_of <= $2::date
     AND NOT EXISTS (SELECT FROM holding_snapshot l WHERE l.etf_id = s.etf_id AND l.as_of > s.as_of AND l.as_of <= $2::date)
   GROUP BY e.id, h.security_id
   ORDER BY sum(h.weight) DESC, e.id
