@@ -103,15 +103,20 @@ export function holdingsBodies(workload: HoldingsWorkload, side: 'graphql' | 'fl
 
 // The floors' statements.
 
-/** Each ETF's snapshot on or before the date, whole, as arrays in position order, in the order asked. */
+/**
+ * Each ETF's snapshot on or before the date, whole, as JSON arrays in position
+ * order (a range of the primary key, read in order: no sort), in the order asked.
+ */
 export const OVERLAP_FLOOR_SQL = `/* overlap-floor */
-  SELECT array_agg(h.security_id ORDER BY h.position) AS ids, array_agg(h.weight ORDER BY h.position) AS weights
+  SELECT c.ids, c.weights
   FROM unnest($1::text[]) WITH ORDINALITY AS t(ticker, ord)
   JOIN etf e ON e.ticker = t.ticker
   CROSS JOIN LATERAL (SELECT id FROM holding_snapshot
                       WHERE etf_id = e.id AND as_of <= $2::date ORDER BY as_of DESC LIMIT 1) s
-  JOIN holding h ON h.snapshot_id = s.id
-  GROUP BY t.ord ORDER BY t.ord`;
+  CROSS JOIN LATERAL (SELECT to_json(array_agg(h.security_id ORDER BY h.position)) AS ids,
+                             to_json(array_agg(h.weight ORDER BY h.position)) AS weights
+                      FROM holding h WHERE h.snapshot_id = s.id) c
+  ORDER BY t.ord`;
 
 export const TICKERS_FLOOR_SQL = '/* tickers-floor */ SELECT id, ticker FROM security WHERE id = ANY($1::int[])';
 
