@@ -9,7 +9,8 @@
 //   value, 4 nearly equally;
 // - 470 other funds of 50 to 800 positions: large/mid cap selections, small
 //   caps, international, bonds and mixed ones; 235 of them hold the chosen
-//   security (universe index 0), as do the 20 large ones;
+//   security (universe index 0), as do the 20 large ones and one fund of
+//   funds directly;
 // - 10 funds of funds, each holding 5 to 8 of the others (by ticker, CUSIP
 //   and ISIN, as an N-PORT filing names a fund) and a few securities directly:
 //   one level of nesting.
@@ -24,6 +25,7 @@ import type { Position } from '../src/holdings/position.js';
 import { writeSnapshot } from '../src/holdings/write-snapshot.js';
 import { cusipCheck, type HoldingSpec, isinCheck, syntheticPositions } from '../test/helpers/holdings-files.js';
 import {
+  CHOSEN_ISIN,
   FUND_OF_FUNDS_FIRST,
   HOLDINGS_ETFS,
   holdingsTicker,
@@ -123,7 +125,7 @@ function fundSpec(etfIndex: number, weight: number): HoldingSpec {
 }
 
 /** Every fund's positions, by ETF index. */
-function portfolios(): { specs: HoldingSpec[][]; holdersOfChosen: number } {
+function portfolios(): HoldingSpec[][] {
   const universe = syntheticPositions(UNIVERSE, 7);
   const usEquities: number[] = [];
   const foreign: number[] = [];
@@ -138,7 +140,6 @@ function portfolios(): { specs: HoldingSpec[][]; holdersOfChosen: number } {
   const smallCaps = usEquities.slice(POOL);
   const capOf = (rank: number) => (rank + 8) ** -1.25;
   const specs: HoldingSpec[][] = [];
-  let holdersOfChosen = 0;
 
   for (let f = 0; f < LARGE_ETFS; f++) {
     const next = random(1000 + f);
@@ -155,7 +156,6 @@ function portfolios(): { specs: HoldingSpec[][]; holdersOfChosen: number } {
         0.4,
       ),
     );
-    holdersOfChosen++;
   }
 
   for (let j = 0; j < FUND_OF_FUNDS_FIRST - LARGE_ETFS; j++) {
@@ -184,7 +184,6 @@ function portfolios(): { specs: HoldingSpec[][]; holdersOfChosen: number } {
     const held = [...chosen].sort((a, b) => a - b);
     const raw = held.map((index) => capOf(index / 3) * (0.5 + next()));
     specs.push(fundPositions(universe, held, raw, theme >= 7 ? 0 : 0.5));
-    if (holdsChosen) holdersOfChosen++;
   }
 
   for (let m = 0; m < HOLDINGS_ETFS - FUND_OF_FUNDS_FIRST; m++) {
@@ -211,7 +210,7 @@ function portfolios(): { specs: HoldingSpec[][]; holdersOfChosen: number } {
     }
     specs.push(positions);
   }
-  return { specs, holdersOfChosen };
+  return specs;
 }
 
 /** Creates and fills the database; returns its URL and what it holds. */
@@ -220,7 +219,8 @@ export async function createHoldingsDatabase(adminUrl: string): Promise<{ url: s
   const url = await freshDatabase(adminUrl, 'bench_holdings');
   const tickers = Array.from({ length: HOLDINGS_ETFS }, (_, i) => holdingsTicker(i));
   await createEtfs(url, tickers);
-  const { specs, holdersOfChosen } = portfolios();
+  const specs = portfolios();
+  const holdersOfChosen = specs.filter((fund) => fund.some((spec) => spec.isin === CHOSEN_ISIN)).length;
   const db = createDatabase(url, { poolSize: 2 });
   try {
     const { rows } = await db.pool.query<{ id: number; ticker: string }>('SELECT id, ticker FROM etf');

@@ -431,7 +431,7 @@ if (only === undefined || only === 'holdings') {
         '≤ 50 ms',
       ),
       row(`holders: ${answerSizes.holders} ETFs of ${shape.etfs}`, 'holders', '≤ 20 ms'),
-      row(`look-through: ${PORTFOLIO.length} ETFs, 3 of funds`, 'lookThrough', '≤ 50 ms'),
+      row(`look-through: ${PORTFOLIO.length} ETFs incl. 3 FoFs`, 'lookThrough', '≤ 50 ms'),
       [
         `import: N-PORT, ${shape.importSpecs.length.toLocaleString('en-US')} positions (s)`,
         importSeconds.toFixed(2),
