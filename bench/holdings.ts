@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDatabase } from '../src/db/database.js';
+import { importHoldingsFile } from '../src/holdings/import-holdings.js';
 import { readHoldingsFile } from '../src/holdings/read-holdings-file.js';
 import { nportXml } from '../test/helpers/holdings-files.js';
 import { createHoldingsDatabase, type HoldingsShape } from './holdings-data.js';
@@ -43,6 +44,8 @@ export type HoldingsResults = {
   answerSizes: Record<HoldingsWorkload, number>;
   importSeconds: number[];
   importFloorSeconds: number[];
+  /** importHoldingsFile in this process: the import's own work, without a process to start. */
+  importInProcessSeconds: number[];
   errors: number;
 };
 
@@ -136,11 +139,16 @@ async function benchImport(url: string, shape: HoldingsShape, runs: number) {
     if (count.rows[0]?.n !== positions.length) throw new Error(`the import stored ${count.rows[0]?.n} positions`);
     const importSeconds: number[] = [];
     const importFloorSeconds: number[] = [];
+    const importInProcessSeconds: number[] = [];
     for (let run = 0; run < runs; run++) {
       importFloorSeconds.push(await floor());
       importSeconds.push(await cli());
+      const started = performance.now();
+      const result = await importHoldingsFile(db, file);
+      importInProcessSeconds.push(seconds(started));
+      if (result.problems.length > 0) throw new Error(`the import failed: ${JSON.stringify(result.problems)}`);
     }
-    return { importSeconds, importFloorSeconds };
+    return { importSeconds, importFloorSeconds, importInProcessSeconds };
   } finally {
     await db.close();
     await rm(dir, { recursive: true, force: true });
@@ -215,11 +223,15 @@ export async function benchHoldings(adminUrl: string, rounds: number, seconds: n
     await exited;
   }
   // After the server is gone: nothing else shares the machine with the processes timed.
-  const { importSeconds, importFloorSeconds } = await benchImport(url, shape, Math.max(IMPORT_RUNS, rounds));
+  const { importSeconds, importFloorSeconds, importInProcessSeconds } = await benchImport(
+    url,
+    shape,
+    Math.max(IMPORT_RUNS, rounds),
+  );
   const errors = [...Object.values(ours), ...Object.values(floor), ...Object.values(hits)]
     .flat()
     .reduce((sum, m) => sum + m.errors, 0);
-  return { shape, ours, floor, hits, answerSizes, importSeconds, importFloorSeconds, errors };
+  return { shape, ours, floor, hits, answerSizes, importSeconds, importFloorSeconds, importInProcessSeconds, errors };
 }
 
 /** The median over the rounds of one field of a workload's measurements. */

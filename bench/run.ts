@@ -447,7 +447,8 @@ if (only === undefined || only === 'holdings') {
   const mean = (list: typeof ours.overlap) => holdingsMedian(list, 'mean').toFixed(2);
   process.stdout.write(
     `means (ms): overlap ${mean(ours.overlap)} (floor ${mean(floor.overlap)}), holders ${mean(ours.holders)} (floor ${mean(floor.holders)}), look-through ${mean(ours.lookThrough)} (floor ${mean(floor.lookThrough)}); ` +
-      `import seconds ${holdings.importSeconds.map((x) => x.toFixed(2)).join(' / ')} against ${holdings.importFloorSeconds.map((x) => x.toFixed(2)).join(' / ')}\n` +
+      `import seconds ${holdings.importSeconds.map((x) => x.toFixed(2)).join(' / ')} against ${holdings.importFloorSeconds.map((x) => x.toFixed(2)).join(' / ')}; ` +
+      `the same import in-process (importHoldingsFile: read, link, write; no process start): ${holdings.importInProcessSeconds.map((x) => x.toFixed(2)).join(' / ')}\n` +
       `data: written through writeSnapshot in ${shape.setupSeconds.toFixed(1)} s; the chosen security is held by ${shape.holdersOfChosen} ETFs; requests that failed: ${holdings.errors}\n`,
   );
   if (holdings.errors > 0) process.exitCode = 1;
