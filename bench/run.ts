@@ -23,6 +23,8 @@ import { benchCharts, type ChartPorts, type ChartResults, createHistoryEtfs, flo
 import { MIX_POPULATION, MIX_SHAPE, NEVER_SEEN } from './chart-mix.js';
 import { CHART_BARS, CHART_TICKERS, chartBodies } from './chart-workload.js';
 import { measureDrawing } from './dashboard-draw.js';
+import { benchHoldings, medianOf as holdingsMedian } from './holdings.js';
+import { LARGE_ETFS, LARGE_POSITIONS, LOOK_THROUGH_FIRST, PORTFOLIO } from './holdings-workload.js';
 import { DAYS, makeCandles, makeSeries, PEER_LABELS, runOurs, runPeer, SERIES, WORKLOADS } from './kernels.js';
 import { benchBigFile, benchLoading } from './loading.js';
 import { type Measurement, measure, median } from './measure.js';
@@ -177,7 +179,7 @@ function printCharts(charts: ChartResults) {
 
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
-const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'startup', 'analytics', 'http' or 'http-ours' (no peer) for a partial run
+const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'startup', 'analytics', 'holdings', 'http' or 'http-ours' (no peer) for a partial run
 
 // 1. Kernels, in this process, one thread.
 if (only === undefined || only === 'kernels') {
@@ -385,6 +387,72 @@ if (only === undefined || only === 'analytics') {
   );
   if (analytics.errors > 0) process.exitCode = 1;
   if (only === 'analytics') {
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    process.exit();
+  }
+}
+// 4. Holdings: overlap, holders, look-through and the import, over a database of their own.
+if (only === undefined || only === 'holdings') {
+  const adminUrl = new URL(postgres.url);
+  adminUrl.pathname = '/postgres';
+  const holdings = await benchHoldings(adminUrl.toString(), ROUNDS, SECONDS);
+  const { shape, ours, floor, hits, answerSizes } = holdings;
+  const p50 = (key: 'overlap' | 'holders' | 'lookThrough') => holdingsMedian(ours[key], 'p50');
+  const floorP50 = (key: 'overlap' | 'holders' | 'lookThrough') => holdingsMedian(floor[key], 'p50');
+  const row = (label: string, key: 'overlap' | 'holders' | 'lookThrough', target: string): Row => [
+    label,
+    p50(key),
+    floorP50(key),
+    ratio(p50(key), floorP50(key)),
+    target,
+  ];
+  const importSeconds = median(holdings.importSeconds);
+  const importFloor = median(holdings.importFloorSeconds);
+  // A hit answers in well under a millisecond; one that takes as long as a miss was not cached.
+  const hitRow = (label: string, key: 'overlap' | 'holders' | 'lookThrough'): Row => {
+    const hitMean = holdingsMedian(hits[key], 'mean');
+    const cached = hitMean < holdingsMedian(ours[key], 'mean') / 4;
+    return [
+      label,
+      holdingsMedian(hits[key], 'p50'),
+      Number.NaN,
+      Number.NaN,
+      `mean ${hitMean.toFixed(2)} ms${cached ? '' : ': NOT a hit, never cached'}`,
+    ];
+  };
+  print(
+    `holdings: ${shape.etfs} ETFs, ${shape.positions.toLocaleString('en-US')} positions of ${shape.securities.toLocaleString('en-US')} securities, p50 at 1 connection (ms), ${SECONDS} s per measurement; as npm start serves it (response cache on), every request new (its own asOf); overlap: 10 largest common holdings per pair; look-through: top ${LOOK_THROUGH_FIRST} securities and exposure by SECTOR; import: npm run ingest -- --holdings as a process against one INSERT … SELECT FROM unnest of the parsed positions (s, median of ${holdings.importSeconds.length})`,
+    ['', 'etfql', 'floor', 'ratio to floor', 'target'],
+    [
+      row(
+        `overlap: ${answerSizes.overlap} pairs of ${LARGE_ETFS} × ${LARGE_POSITIONS.toLocaleString('en-US')}`,
+        'overlap',
+        '≤ 50 ms',
+      ),
+      row(`holders: ${answerSizes.holders} ETFs of ${shape.etfs}`, 'holders', '≤ 20 ms'),
+      row(`look-through: ${PORTFOLIO.length} ETFs incl. 3 FoFs`, 'lookThrough', '≤ 50 ms'),
+      [
+        `import: N-PORT, ${shape.importSpecs.length.toLocaleString('en-US')} positions (s)`,
+        importSeconds.toFixed(2),
+        importFloor.toFixed(2),
+        ratio(importSeconds, importFloor),
+        '≤ 1 s',
+      ],
+      hitRow('  hit: overlap, same body repeated', 'overlap'),
+      hitRow('  hit: holders, same body repeated', 'holders'),
+      hitRow('  hit: look-through, same body', 'lookThrough'),
+    ],
+  );
+  const mean = (list: typeof ours.overlap) => holdingsMedian(list, 'mean').toFixed(2);
+  process.stdout.write(
+    `means (ms): overlap ${mean(ours.overlap)} (floor ${mean(floor.overlap)}), holders ${mean(ours.holders)} (floor ${mean(floor.holders)}), look-through ${mean(ours.lookThrough)} (floor ${mean(floor.lookThrough)}); ` +
+      `import seconds ${holdings.importSeconds.map((x) => x.toFixed(2)).join(' / ')} against ${holdings.importFloorSeconds.map((x) => x.toFixed(2)).join(' / ')}; ` +
+      `the same import in-process (importHoldingsFile: read, link, write; no process start): ${holdings.importInProcessSeconds.map((x) => x.toFixed(2)).join(' / ')}\n` +
+      `data: written through writeSnapshot in ${shape.setupSeconds.toFixed(1)} s; the chosen security is held by ${shape.holdersOfChosen} ETFs; requests that failed: ${holdings.errors}\n`,
+  );
+  if (holdings.errors > 0) process.exitCode = 1;
+  if (only === 'holdings') {
     await postgres.stop();
     await rm(dataDir, { recursive: true, force: true });
     process.exit();

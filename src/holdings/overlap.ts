@@ -18,16 +18,6 @@ export type PairOverlap = {
   largest: CommonHolding[];
 };
 
-/** One fund's weight per security (a long and a short position of one security net out). */
-function weightsBySecurity(columns: SnapshotColumns): Map<number, number> {
-  const weights = new Map<number, number>();
-  for (let i = 0; i < columns.securityIds.length; i++) {
-    const id = columns.securityIds[i] as number;
-    weights.set(id, (weights.get(id) ?? 0) + (columns.weights[i] as number));
-  }
-  return weights;
-}
-
 /** Keeps the `size` entries of largest min weight, in order. */
 function keepLargest(list: CommonHolding[], entry: CommonHolding, size: number): void {
   const key = Math.min(entry.weightA, entry.weightB);
@@ -45,41 +35,78 @@ function keepLargest(list: CommonHolding[], entry: CommonHolding, size: number):
   list.splice(at, 0, entry);
 }
 
-/** Every pair (a < b) of `funds` (null: no holdings), with its `largest` common holdings. */
+/**
+ * Every pair (a < b) of `funds` (null: no holdings), with its `largest` common holdings.
+ * Securities get dense indexes in the order first met (fund by fund, position
+ * by position), each fund its weights in a typed array over them; then each
+ * security, in that order, adds to the pairs of the funds holding it. Twenty
+ * funds of 3,000 make 380,000 pair updates: typed arrays, no allocation.
+ */
 export function overlaps(funds: readonly (SnapshotColumns | null)[], largest: number): PairOverlap[] {
   const n = funds.length;
-  const pairs: PairOverlap[] = [];
-  const pairAt = (a: number, b: number) => pairs[a * n + b] as PairOverlap;
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) pairs.push({ a, b, overlap: 0, commonHoldings: 0, largest: [] });
+  const dense = new Map<number, number>();
+  for (const columns of funds) {
+    if (!columns) continue;
+    for (const id of columns.securityIds) if (!dense.has(id)) dense.set(id, dense.size);
   }
-  // Which funds hold each security, and at what weight.
-  const holders = new Map<number, { fund: number; weight: number }[]>();
+  const securityIds = [...dense.keys()];
+  const count = securityIds.length;
+  // Fund f's weight of security s at [s * n + f]; NaN when it holds none. A
+  // long and a short position of one security net out.
+  const weights = new Float64Array(count * n).fill(Number.NaN);
   funds.forEach((columns, fund) => {
     if (!columns) return;
-    for (const [securityId, weight] of weightsBySecurity(columns)) {
-      const list = holders.get(securityId);
-      if (list) list.push({ fund, weight });
-      else holders.set(securityId, [{ fund, weight }]);
+    for (let i = 0; i < columns.securityIds.length; i++) {
+      const at = (dense.get(columns.securityIds[i] as number) as number) * n + fund;
+      const weight = columns.weights[i] as number;
+      const held = weights[at] as number;
+      weights[at] = Number.isNaN(held) ? weight : held + weight;
     }
   });
-  for (const [securityId, list] of holders) {
-    if (list.length < 2) continue;
-    for (let i = 0; i < list.length; i++) {
-      const x = list[i] as { fund: number; weight: number };
-      for (let j = i + 1; j < list.length; j++) {
-        const y = list[j] as { fund: number; weight: number };
-        const [first, second] = x.fund < y.fund ? [x, y] : [y, x];
-        const pair = pairAt(first.fund, second.fund);
+  const overlap = new Float64Array(n * n);
+  const common = new Int32Array(n * n);
+  const lists: CommonHolding[][] = Array.from({ length: n * n }, () => []);
+  // The smallest key a full list keeps: a smaller or equal one cannot enter.
+  const floor = new Float64Array(n * n).fill(Number.NEGATIVE_INFINITY);
+  const holders = new Int32Array(n);
+  for (let s = 0; s < count; s++) {
+    let k = 0;
+    for (let f = 0; f < n; f++) if (!Number.isNaN(weights[s * n + f] as number)) holders[k++] = f;
+    if (k < 2) continue;
+    for (let i = 0; i < k; i++) {
+      const a = holders[i] as number;
+      const weightA = weights[s * n + a] as number;
+      for (let j = i + 1; j < k; j++) {
+        const b = holders[j] as number;
+        const weightB = weights[s * n + b] as number;
+        const pair = a * n + b;
+        const smaller = Math.min(weightA, weightB);
         // Only positive weights overlap: a short position holds nothing in common.
-        pair.overlap += Math.max(Math.min(first.weight, second.weight), 0);
-        pair.commonHoldings++;
-        if (largest > 0)
-          keepLargest(pair.largest, { securityId, weightA: first.weight, weightB: second.weight }, largest);
+        overlap[pair] = (overlap[pair] as number) + Math.max(smaller, 0);
+        common[pair] = (common[pair] as number) + 1;
+        if (largest > 0 && smaller > (floor[pair] as number)) {
+          const list = lists[pair] as CommonHolding[];
+          keepLargest(list, { securityId: securityIds[s] as number, weightA, weightB }, largest);
+          if (list.length === largest) {
+            const last = list[largest - 1] as CommonHolding;
+            floor[pair] = Math.min(last.weightA, last.weightB);
+          }
+        }
       }
     }
   }
   const result: PairOverlap[] = [];
-  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) result.push(pairAt(a, b));
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const pair = a * n + b;
+      result.push({
+        a,
+        b,
+        overlap: overlap[pair] as number,
+        commonHoldings: common[pair] as number,
+        largest: lists[pair] as CommonHolding[],
+      });
+    }
+  }
   return result;
 }

@@ -114,18 +114,41 @@ export async function readHoldingPages(
   return pages;
 }
 
-// Arrays per snapshot: one row each to parse instead of thousands.
+// Arrays per snapshot: one row each to parse instead of thousands, as JSON,
+// which JSON.parse reads many times faster than pg parses array literals
+// (3,000 positions × 20 funds: 3 ms against 30). Each snapshot's positions
+// are a range of the primary key, read in order: the aggregates need no sort.
+// The few positions that are ETFs of ours come apart, as [position, etf id]
+// pairs found through the (security_id, snapshot_id) index from the ETFs'
+// securities: joining every position to security and etf cost more than the rest.
 const columnsStatement = (key: ExposureKey | null) => `/* holding-columns${key ? `-${key.toLowerCase()}` : ''} */
-  SELECT h.snapshot_id AS id, array_agg(h.security_id ORDER BY h.position) AS "securityIds",
-         array_agg(h.weight ORDER BY h.position) AS weights,
-         array_agg(coalesce(fund.id, 0) ORDER BY h.position) AS "etfIds"
-         ${key ? `, array_agg(${KEY_COLUMN[key]} ORDER BY h.position) AS keys` : ''}
-  FROM holding h
-  JOIN security sec ON sec.id = h.security_id
-  LEFT JOIN etf fund ON fund.ticker = sec.ticker
-  WHERE h.snapshot_id = ANY($1::int[])
-  GROUP BY h.snapshot_id`;
+  WITH funds AS (
+    SELECT h.snapshot_id, json_agg(json_build_array(h.position, fund.id)) AS funds
+    FROM etf fund
+    JOIN security sec ON sec.ticker = fund.ticker
+    JOIN holding h ON h.security_id = sec.id AND h.snapshot_id = ANY($1::int[])
+    GROUP BY h.snapshot_id
+  )
+  SELECT s.id, c."securityIds", c.weights ${key ? ', c.keys' : ''}, f.funds
+  FROM unnest($1::int[]) AS s(id)
+  CROSS JOIN LATERAL (
+    SELECT to_json(array_agg(h.security_id ORDER BY h.position)) AS "securityIds",
+           to_json(array_agg(h.weight ORDER BY h.position)) AS weights
+           ${key ? `, to_json(array_agg(${KEY_COLUMN[key]} ORDER BY h.position)) AS keys` : ''}
+    FROM holding h WHERE h.snapshot_id = s.id
+  ) c
+  LEFT JOIN funds f ON f.snapshot_id = s.id
+  WHERE c."securityIds" IS NOT NULL`;
 const COLUMNS = new Map<string, string>();
+
+type ColumnsRow = {
+  id: number;
+  securityIds: number[];
+  weights: number[];
+  keys?: (string | null)[];
+  /** [position, etf id] of the positions that are ETFs of the database; null when none is. */
+  funds: [number, number][] | null;
+};
 
 export function snapshotColumnsStatement(snapshotIds: readonly number[], key: ExposureKey | null): pg.QueryConfig {
   const name = key ?? '';
@@ -143,8 +166,15 @@ export async function readSnapshotColumns(
   snapshotIds: readonly number[],
   key: ExposureKey | null,
 ): Promise<Map<number, SnapshotColumns>> {
-  const { rows } = await pool.query<SnapshotColumns & { id: number }>(snapshotColumnsStatement(snapshotIds, key));
-  return new Map(rows.map(({ id, ...columns }) => [id, { ...columns, keys: columns.keys ?? [] }]));
+  const { rows } = await pool.query<ColumnsRow>(snapshotColumnsStatement(snapshotIds, key));
+  return new Map(
+    rows.map(({ id, securityIds, weights, keys, funds }) => {
+      // Positions are 1 to n in a snapshot (write-snapshot.ts ranks them so).
+      const etfIds = new Array<number>(securityIds.length).fill(0);
+      for (const [position, etfId] of funds ?? []) etfIds[position - 1] = etfId;
+      return [id, { securityIds, weights, etfIds, keys: keys ?? [] }];
+    }),
+  );
 }
 
 export type SecurityRow = {
