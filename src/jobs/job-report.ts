@@ -17,7 +17,10 @@ export type JobRow = {
   createdAt: Date;
 };
 
-export type JobReport = { etfsCurrent: number; etfsBehind: number; jobs: JobRow[] };
+/** Jobs by task: how many wait, retry (failed before, due again) or failed for good. */
+export type TaskBacklog = { task: string; waiting: number; retrying: number; failed: number };
+
+export type JobReport = { etfsCurrent: number; etfsBehind: number; backlog: TaskBacklog[]; jobs: JobRow[] };
 
 const JOBS = `/* job-report */
   SELECT j.id::text, j.task_identifier AS task, e.ticker,
@@ -32,7 +35,18 @@ const JOBS = `/* job-report */
   ORDER BY j.run_at, j.id
   LIMIT $1`;
 
+const BACKLOG = `/* job-backlog */
+  SELECT task_identifier AS task,
+         count(*) FILTER (WHERE attempts = 0)::int AS waiting,
+         count(*) FILTER (WHERE attempts > 0 AND attempts < max_attempts)::int AS retrying,
+         count(*) FILTER (WHERE attempts >= max_attempts)::int AS failed
+  FROM graphile_worker.jobs GROUP BY task_identifier ORDER BY task_identifier`;
+
 export async function jobReport(pool: pg.Pool, limit = 500): Promise<JobReport> {
-  const [jobs, progress] = await Promise.all([pool.query<JobRow>(JOBS, [limit]), storedProgress(pool)]);
-  return { etfsCurrent: progress.current, etfsBehind: progress.behind, jobs: jobs.rows };
+  const [jobs, progress, backlog] = await Promise.all([
+    pool.query<JobRow>(JOBS, [limit]),
+    storedProgress(pool),
+    pool.query<TaskBacklog>(BACKLOG),
+  ]);
+  return { etfsCurrent: progress.current, etfsBehind: progress.behind, backlog: backlog.rows, jobs: jobs.rows };
 }

@@ -103,3 +103,26 @@ export function operationLabel(name: string | null | undefined): string {
   operationNames.add(label);
   return label;
 }
+
+export const jobsQueued = new Gauge({
+  name: 'etfql_jobs',
+  help: 'Background jobs in the queue, by task and state (waiting, retrying: failed at least once and due again, failed: out of attempts); alert webhook deliveries that receivers refuse show here as retrying.',
+  labelNames: ['task', 'state'] as const,
+  registers: [registry],
+  // Read when scraped, from the primary.
+  async collect() {
+    this.reset();
+    const pool = pools.get('primary');
+    if (!pool) return;
+    const { rows } = await pool
+      .query<{ task: string; state: string; n: number }>(JOB_COUNTS)
+      .catch(() => ({ rows: [] as { task: string; state: string; n: number }[] }));
+    for (const row of rows) this.set({ task: row.task, state: row.state }, row.n);
+  },
+});
+
+const JOB_COUNTS = `/* job-counts */
+  SELECT task_identifier AS task,
+         CASE WHEN attempts >= max_attempts THEN 'failed' WHEN attempts > 0 THEN 'retrying' ELSE 'waiting' END AS state,
+         count(*)::int AS n
+  FROM graphile_worker.jobs GROUP BY 1, 2`;

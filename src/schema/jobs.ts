@@ -23,8 +23,24 @@ const Job = builder.objectRef<JobRow>('Job').implement({
   }),
 });
 
+const TaskBacklog = builder.objectRef<JobReport['backlog'][number]>('TaskBacklog').implement({
+  description: 'The jobs of one task in the queue (deliver-alert-webhook: alert deliveries not yet accepted).',
+  fields: (t) => ({
+    task: t.exposeString('task'),
+    waiting: t.exposeInt('waiting', { description: 'Not yet tried.' }),
+    retrying: t.exposeInt('retrying', { description: 'Failed at least once; tried again later (backoff).' }),
+    failed: t.exposeInt('failed', { description: 'Out of attempts: kept for an admin to see.' }),
+  }),
+});
+
 const JobsReport = builder.objectRef<JobReport>('JobsReport').implement({
   fields: (t) => ({
+    backlog: t.field({
+      cacheScope: 'parent',
+      type: [TaskBacklog],
+      description: 'Queued jobs counted by task.',
+      resolve: (report) => report.backlog,
+    }),
     etfsCurrent: t.exposeInt('etfsCurrent', { description: 'ETFs whose stored indicators cover every bar.' }),
     etfsBehind: t.exposeInt('etfsBehind', {
       description: 'ETFs whose stored indicators a job has still to bring up to date (reads compute them meanwhile).',

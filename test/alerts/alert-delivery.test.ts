@@ -15,7 +15,7 @@ import { createEtf, waitUntil } from '../helpers/fixtures.js';
 import { bearer, executeText } from '../helpers/graphql-client.js';
 import { type HttpApp, serveOverHttp } from '../helpers/http-app.js';
 import { openSse } from '../helpers/sse-client.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { ADMIN_KEY, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let t: TestDatabase;
 let http: HttpApp;
@@ -23,6 +23,7 @@ let user: Record<string, string>;
 let token: string;
 let day = 0;
 const DELIVERY = { timeoutMs: 2_000, allowPrivate: true };
+const METRICS = 'metrics-token-for-alert-tests';
 
 function nextWeekday(): string {
   const start = Date.parse('2025-03-03T00:00:00Z');
@@ -50,12 +51,12 @@ async function createAlert(input: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase({ env: { ALERT_WEBHOOK_ALLOW_PRIVATE: 'true' } });
+  t = await createTestDatabase({ env: { ALERT_WEBHOOK_ALLOW_PRIVATE: 'true', METRICS_TOKEN: METRICS } });
   http = await serveOverHttp(t.app);
   await createUser(t.db, 'dana@example.com');
   token = await signIn(t.app, 'dana@example.com');
   user = bearer(token);
-  for (const ticker of ['SSE', 'HOOK', 'REDIR']) {
+  for (const ticker of ['SSE', 'HOOK', 'REDIR', 'DOWN']) {
     await createEtf(t.db, ticker);
     for (let i = 0; i < 5; i++) await bar(ticker, 50);
   }
@@ -261,4 +262,35 @@ describe('webhooks', () => {
       hook.server.close();
     }
   });
+});
+
+it('shows admins the deliveries a receiver keeps refusing: in the jobs report and /metrics', async () => {
+  const hook = await receiver(() => 500);
+  try {
+    await createAlert({ name: 'down', when: { metric: 'CLOSE', gt: 100 }, tickers: ['DOWN'], webhookUrl: hook.url });
+    await bar('DOWN', 150);
+    await waitUntil(async () => hook.got.length === 1, 'one attempt');
+    const report = async () => {
+      const result = await executeText(
+        t.app,
+        '{ jobs { backlog { task waiting retrying failed } } }',
+        undefined,
+        bearer(ADMIN_KEY),
+      );
+      return (result.data?.jobs as { backlog: { task: string; retrying: number }[] } | undefined)?.backlog ?? [];
+    };
+    await waitUntil(
+      async () => (await report()).some((b) => b.task === 'deliver-alert-webhook' && b.retrying >= 1),
+      'a retrying delivery',
+    );
+    const metrics = await (
+      await t.app.fetch('http://etfql.test/metrics', { headers: { authorization: `Bearer ${METRICS}` } })
+    ).text();
+    const line = metrics
+      .split('\n')
+      .find((l) => l.startsWith('etfql_jobs{task="deliver-alert-webhook",state="retrying"}'));
+    expect(Number(line?.split(' ').at(-1))).toBeGreaterThanOrEqual(1);
+  } finally {
+    hook.server.close();
+  }
 });
