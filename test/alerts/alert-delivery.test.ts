@@ -5,8 +5,11 @@
 // checked here with code of the test's own), each attempt recorded; a
 // redirect is not followed; a private address is refused at delivery too.
 import { createHmac } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs, startJobWorker } from '../../src/jobs/worker.js';
 import { loadPrices } from '../../src/prices/load-prices.js';
@@ -18,6 +21,8 @@ import { openSse } from '../helpers/sse-client.js';
 import { ADMIN_KEY, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let t: TestDatabase;
+/** The signature check the README gives receivers, run as it is written there. */
+let readmeVerify: (secret: string, header: string, body: string, tolerance?: number) => boolean;
 let http: HttpApp;
 let user: Record<string, string>;
 let token: string;
@@ -51,6 +56,13 @@ async function createAlert(input: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
+  const readme = await readFile('README.md', 'utf8');
+  const block = /```javascript\n([^`]*verifyEtfqlSignature[^`]*)```/.exec(readme)?.[1];
+  if (!block) throw new Error('the README has no verifyEtfqlSignature block');
+  const file = path.join(tmpdir(), `etfql-verify-${process.pid}.mjs`);
+  await writeFile(file, block);
+  readmeVerify = ((await import(file)) as { verifyEtfqlSignature: typeof readmeVerify }).verifyEtfqlSignature;
+  await rm(file, { force: true });
   t = await createTestDatabase({ env: { ALERT_WEBHOOK_ALLOW_PRIVATE: 'true', METRICS_TOKEN: METRICS } });
   http = await serveOverHttp(t.app);
   await createUser(t.db, 'dana@example.com');

@@ -1,6 +1,7 @@
 // Every example in the README, run against a real HTTP server holding the demo
 // data, in README order, so the README cannot go stale: each GraphQL block is
-// one request (mutations with an admin key, queries without credentials) and
+// one request (mutations with an admin key, queries without credentials unless
+// they read what belongs to the caller) and
 // must answer without errors; each shell and JavaScript block that talks to
 // the server is run as written, against this server; a block that runs an npm
 // script must name one that exists (the scripts have tests of their own).
@@ -125,7 +126,11 @@ describe('README examples, in order', () => {
         const mutation = operations[0]?.kind === Kind.OPERATION_DEFINITION && operations[0].operation === 'mutation';
         const response = await fetch(`${base}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(mutation ? bearer(ADMIN_KEY) : {}) },
+          // Mutations, and reads of what belongs to the caller (the README says so), send a key.
+          headers: {
+            'content-type': 'application/json',
+            ...(mutation || block.text.includes('with your key or session') ? bearer(ADMIN_KEY) : {}),
+          },
           body: JSON.stringify({ query: block.text }),
         });
         const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
