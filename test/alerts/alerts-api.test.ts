@@ -186,6 +186,34 @@ describe('bad input', () => {
     expect(await alertCount()).toBe(before);
   });
 
+  it('refuses a condition of too many filters and a flood of tickers, before working on them', async () => {
+    const before = await alertCount();
+    const wide = {
+      or: Array.from({ length: 100 }, () => ({
+        or: [
+          { metric: 'CLOSE', gt: 1 },
+          { metric: 'CLOSE', lt: 1 },
+        ],
+      })),
+    };
+    const tooWide = await run(CREATE, { input: { name: 'wide', when: wide } }, alice);
+    expect(['BAD_USER_INPUT', 'QUERY_TOO_LARGE']).toContain(tooWide.errors?.[0]?.extensions?.code);
+    const flood = await run(
+      CREATE,
+      {
+        input: {
+          name: 'flood',
+          when: { metric: 'CLOSE', gt: 1 },
+          tickers: Array.from({ length: 20_000 }, () => 'SPY'),
+        },
+      },
+      alice,
+    );
+    expect(flood.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(flood.errors)).toMatch(/must name 1 to 500 ETFs/);
+    expect(await alertCount()).toBe(before);
+  });
+
   it('refuses an id that is not one', async () => {
     for (const id of ['abc', '-1', '0', '99999999999999999999']) {
       const result = await run('mutation($id: ID!) { deleteAlert(id: $id) }', { id }, alice);
