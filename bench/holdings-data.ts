@@ -23,7 +23,7 @@ import { withTransaction } from '../src/db/transaction.js';
 import { assetClassFromWords } from '../src/holdings/asset-class.js';
 import type { Position } from '../src/holdings/position.js';
 import { writeSnapshot } from '../src/holdings/write-snapshot.js';
-import { cusipCheck, type HoldingSpec, isinCheck, syntheticPositions } from '../test/helpers/holdings-files.js';
+import { cusipCheck, type HoldingSpec, isinCheck, syntheticPositions } from './holdings-files.js';
 import {
   CHOSEN_ISIN,
   FUND_OF_FUNDS_FIRST,

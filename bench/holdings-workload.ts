@@ -4,7 +4,7 @@
 // parameters (holdingsParameters), so that with the response cache on, as
 // `npm start` runs, each one is still a miss; the floor gets the same ones.
 import { addDays, todayUtc } from '../src/dates.js';
-import { syntheticPositions } from '../test/helpers/holdings-files.js';
+import { syntheticPositions } from './holdings-files.js';
 
 /** Every snapshot of the data set is of this date (an N-PORT quarter end). */
 export const SNAPSHOT_DATE = '2023-12-29';

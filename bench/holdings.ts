@@ -17,8 +17,8 @@ import { createInterface } from 'node:readline';
 import { createDatabase } from '../src/db/database.js';
 import { importHoldingsFile } from '../src/holdings/import-holdings.js';
 import { readHoldingsFile } from '../src/holdings/read-holdings-file.js';
-import { nportXml } from '../test/helpers/holdings-files.js';
 import { createHoldingsDatabase, type HoldingsShape } from './holdings-data.js';
+import { nportXml } from './holdings-files.js';
 import {
   FLOOR_PATHS,
   graphqlBody,

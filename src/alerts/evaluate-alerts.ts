@@ -21,6 +21,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { addDays, type IsoDate } from '../dates.js';
 import { withTransaction } from '../db/transaction.js';
+import { inSlices } from '../limits/cpu-slices.js';
 import { holds, parseCondition } from '../screen/evaluate-condition.js';
 import { type JudgedEtf, judgeAll } from '../screen/judge-all.js';
 import type { Condition } from '../screen/screen-filter.js';
@@ -193,19 +194,24 @@ export async function evaluateAlerts(
         if (!judged || judged.date !== w.written) continue;
         kept.push({ etfId: w.etfId, date: w.written });
         const previous = w.watermark === w.written ? before?.get(w.etfId) : undefined;
-        for (const alert of alerts) {
-          if (!watches(alert, w.etfId)) continue;
-          const now = holds(alert.condition, judged);
-          if (now) holding.push([alert.id, w.etfId]);
-          if (!now || w.watermark === null) continue;
-          const was =
-            w.watermark === w.written
-              ? previous
-                ? holds(alert.condition, previous)
-                : true
-              : held.has(`${alert.id}:${w.etfId}`);
-          if (!was) fired.push({ alertId: alert.id, etfId: w.etfId, date: w.written, values: valuesOf(alert, judged) });
-        }
+        // Every alert on one ETF is a piece of main-thread work: in slices, so
+        // that many alerts never hold the server's event loop.
+        await inSlices(() => {
+          for (const alert of alerts) {
+            if (!watches(alert, w.etfId)) continue;
+            const now = holds(alert.condition, judged);
+            if (now) holding.push([alert.id, w.etfId]);
+            if (!now || w.watermark === null) continue;
+            const was =
+              w.watermark === w.written
+                ? previous
+                  ? holds(alert.condition, previous)
+                  : true
+                : held.has(`${alert.id}:${w.etfId}`);
+            if (!was)
+              fired.push({ alertId: alert.id, etfId: w.etfId, date: w.written, values: valuesOf(alert, judged) });
+          }
+        });
       }
     }
 

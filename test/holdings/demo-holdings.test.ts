@@ -3,13 +3,13 @@
 // with valid identifiers (checked by the test helper's own check digits),
 // the same on every run, and never given to an ETF the demo did not seed.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cusipCheck, isinCheck } from '../../bench/holdings-files.js';
 import { DEMO_ETFS } from '../../src/demo/demo-etfs.js';
 import { demoHoldingDates, demoPositions } from '../../src/demo/demo-holdings.js';
 import { seedDemoHoldings } from '../../src/demo/seed-demo.js';
 import { graphql } from '../gql/index.js';
 import { createEtf } from '../helpers/fixtures.js';
 import { executeOk, executeText } from '../helpers/graphql-client.js';
-import { cusipCheck, isinCheck } from '../helpers/holdings-files.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let t: TestDatabase;

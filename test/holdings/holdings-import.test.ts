@@ -9,10 +9,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HoldingSpec, isharesCsv, nportXml, syntheticPositions } from '../../bench/holdings-files.js';
 import { importHoldingsFile } from '../../src/holdings/import-holdings.js';
 import { runCli } from '../helpers/cli-run.js';
 import { createEtf } from '../helpers/fixtures.js';
-import { type HoldingSpec, isharesCsv, nportXml, syntheticPositions } from '../helpers/holdings-files.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let t: TestDatabase;

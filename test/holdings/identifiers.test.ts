@@ -3,6 +3,7 @@
 // filers write them. The generator's independent check digits (test helper)
 // must agree with the reader's.
 import { describe, expect, it } from 'vitest';
+import { cusipCheck, isinCheck, syntheticPositions } from '../../bench/holdings-files.js';
 import {
   countryCode,
   currencyCode,
@@ -13,7 +14,6 @@ import {
   readCusip,
   readIsin,
 } from '../../src/holdings/identifiers.js';
-import { cusipCheck, isinCheck, syntheticPositions } from '../helpers/holdings-files.js';
 
 const REAL = [
   // Apple, Microsoft, Berkshire B, Barrick (Canada), Linde (CINS), iShares Core S&P 500.

@@ -3,8 +3,8 @@
 // files that must be refused (fractions for weights, no weight column,
 // ragged rows, CSV that breaks RFC 4180), each with its line.
 import { describe, expect, it } from 'vitest';
+import { type HoldingSpec, isharesCsv, syntheticPositions } from '../../bench/holdings-files.js';
 import { parseIssuerDate, parseIssuerNumber, readIssuerCsv } from '../../src/holdings/issuer-csv.js';
-import { type HoldingSpec, isharesCsv, syntheticPositions } from '../helpers/holdings-files.js';
 
 const read = (text: string) => readIssuerCsv([text]);
 

@@ -4,8 +4,8 @@
 // stays flat, and nothing a declaration points at reaches the result.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nportXml, syntheticPositions } from '../../bench/holdings-files.js';
 import { MAX_TEXT, readNportXml } from '../../src/holdings/nport-xml.js';
-import { nportXml, syntheticPositions } from '../helpers/holdings-files.js';
 
 const DOCTYPE_REASON = 'declares a DOCTYPE: entities are never expanded, and N-PORT files have none';
 

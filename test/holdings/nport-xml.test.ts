@@ -3,8 +3,8 @@
 // namespaces under other prefixes, and a large filing's reading time.
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { type HoldingSpec, nportXml, syntheticPositions } from '../../bench/holdings-files.js';
 import { readNportXml } from '../../src/holdings/nport-xml.js';
-import { type HoldingSpec, nportXml, syntheticPositions } from '../helpers/holdings-files.js';
 
 /** The text in pieces of `size`, so that tags, entities and declarations straddle chunks. */
 function* chunks(text: string, size: number) {

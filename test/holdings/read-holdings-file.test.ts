@@ -5,8 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isharesCsv, nportXml, syntheticPositions } from '../../bench/holdings-files.js';
 import { holdingsFileTicker, readHoldingsFile } from '../../src/holdings/read-holdings-file.js';
-import { isharesCsv, nportXml, syntheticPositions } from '../helpers/holdings-files.js';
 
 let dir: string;
 beforeAll(async () => {
