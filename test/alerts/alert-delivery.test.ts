@@ -57,7 +57,7 @@ async function createAlert(input: Record<string, unknown>) {
 
 beforeAll(async () => {
   const readme = await readFile('README.md', 'utf8');
-  const block = /```javascript\n([^`]*verifyEtfqlSignature[^`]*)```/.exec(readme)?.[1];
+  const block = /```javascript\n([\s\S]*?verifyEtfqlSignature[\s\S]*?)\n```/.exec(readme)?.[1];
   if (!block) throw new Error('the README has no verifyEtfqlSignature block');
   const file = path.join(tmpdir(), `etfql-verify-${process.pid}.mjs`);
   await writeFile(file, block);

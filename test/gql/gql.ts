@@ -107,6 +107,9 @@ type Documents = {
     "\n  mutation AuthPermissionsRecordDividend { recordDividend(ticker: \"SPY\", exDate: \"2024-06-03\", amount: 1) { amount } }\n": typeof types.AuthPermissionsRecordDividendDocument,
     "\n  mutation AuthPermissionsDeleteSplit { deleteSplit(ticker: \"SPY\", date: \"2024-06-03\") }\n": typeof types.AuthPermissionsDeleteSplitDocument,
     "\n  mutation AuthPermissionsDeleteDividend { deleteDividend(ticker: \"SPY\", exDate: \"2024-06-03\") }\n": typeof types.AuthPermissionsDeleteDividendDocument,
+    "\n  mutation AuthPermissionsCreateAlert { createAlert(input: { name: \"a\", when: { metric: CLOSE, gt: 1 } }) { alert { id } } }\n": typeof types.AuthPermissionsCreateAlertDocument,
+    "\n  mutation AuthPermissionsUpdateAlert { updateAlert(input: { id: \"1\", name: \"b\" }) { alert { id } } }\n": typeof types.AuthPermissionsUpdateAlertDocument,
+    "\n  mutation AuthPermissionsDeleteAlert { deleteAlert(id: \"1\") }\n": typeof types.AuthPermissionsDeleteAlertDocument,
     "\n  mutation AuthPermissionsFollow { follow(ticker: \"SPY\") { followedAt } }\n": typeof types.AuthPermissionsFollowDocument,
     "\n  mutation AuthPermissionsUnfollow { unfollow(ticker: \"SPY\") }\n": typeof types.AuthPermissionsUnfollowDocument,
     "\n  mutation AuthPermissionsCreateNightlyKey {\n    createApiKey(name: \"nightly loader\", role: EDITOR) { secret apiKey { id name prefix role lastUsedAt } }\n  }\n": typeof types.AuthPermissionsCreateNightlyKeyDocument,
@@ -231,6 +234,9 @@ const documents: Documents = {
     "\n  mutation AuthPermissionsRecordDividend { recordDividend(ticker: \"SPY\", exDate: \"2024-06-03\", amount: 1) { amount } }\n": types.AuthPermissionsRecordDividendDocument,
     "\n  mutation AuthPermissionsDeleteSplit { deleteSplit(ticker: \"SPY\", date: \"2024-06-03\") }\n": types.AuthPermissionsDeleteSplitDocument,
     "\n  mutation AuthPermissionsDeleteDividend { deleteDividend(ticker: \"SPY\", exDate: \"2024-06-03\") }\n": types.AuthPermissionsDeleteDividendDocument,
+    "\n  mutation AuthPermissionsCreateAlert { createAlert(input: { name: \"a\", when: { metric: CLOSE, gt: 1 } }) { alert { id } } }\n": types.AuthPermissionsCreateAlertDocument,
+    "\n  mutation AuthPermissionsUpdateAlert { updateAlert(input: { id: \"1\", name: \"b\" }) { alert { id } } }\n": types.AuthPermissionsUpdateAlertDocument,
+    "\n  mutation AuthPermissionsDeleteAlert { deleteAlert(id: \"1\") }\n": types.AuthPermissionsDeleteAlertDocument,
     "\n  mutation AuthPermissionsFollow { follow(ticker: \"SPY\") { followedAt } }\n": types.AuthPermissionsFollowDocument,
     "\n  mutation AuthPermissionsUnfollow { unfollow(ticker: \"SPY\") }\n": types.AuthPermissionsUnfollowDocument,
     "\n  mutation AuthPermissionsCreateNightlyKey {\n    createApiKey(name: \"nightly loader\", role: EDITOR) { secret apiKey { id name prefix role lastUsedAt } }\n  }\n": types.AuthPermissionsCreateNightlyKeyDocument,
@@ -648,6 +654,18 @@ export function graphql(source: "\n  mutation AuthPermissionsDeleteSplit { delet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthPermissionsDeleteDividend { deleteDividend(ticker: \"SPY\", exDate: \"2024-06-03\") }\n"): (typeof documents)["\n  mutation AuthPermissionsDeleteDividend { deleteDividend(ticker: \"SPY\", exDate: \"2024-06-03\") }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthPermissionsCreateAlert { createAlert(input: { name: \"a\", when: { metric: CLOSE, gt: 1 } }) { alert { id } } }\n"): (typeof documents)["\n  mutation AuthPermissionsCreateAlert { createAlert(input: { name: \"a\", when: { metric: CLOSE, gt: 1 } }) { alert { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthPermissionsUpdateAlert { updateAlert(input: { id: \"1\", name: \"b\" }) { alert { id } } }\n"): (typeof documents)["\n  mutation AuthPermissionsUpdateAlert { updateAlert(input: { id: \"1\", name: \"b\" }) { alert { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthPermissionsDeleteAlert { deleteAlert(id: \"1\") }\n"): (typeof documents)["\n  mutation AuthPermissionsDeleteAlert { deleteAlert(id: \"1\") }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

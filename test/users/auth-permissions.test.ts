@@ -98,6 +98,16 @@ const AuthPermissionsDeleteDividend = graphql(`
   mutation AuthPermissionsDeleteDividend { deleteDividend(ticker: "SPY", exDate: "2024-06-03") }
 `);
 
+const AuthPermissionsCreateAlert = graphql(`
+  mutation AuthPermissionsCreateAlert { createAlert(input: { name: "a", when: { metric: CLOSE, gt: 1 } }) { alert { id } } }
+`);
+const AuthPermissionsUpdateAlert = graphql(`
+  mutation AuthPermissionsUpdateAlert { updateAlert(input: { id: "1", name: "b" }) { alert { id } } }
+`);
+const AuthPermissionsDeleteAlert = graphql(`
+  mutation AuthPermissionsDeleteAlert { deleteAlert(id: "1") }
+`);
+
 type Headers = Record<string, string>;
 
 // Each mutation with the weakest role that may run it.
@@ -117,6 +127,10 @@ const MUTATIONS: Array<[string, 'VIEWER' | 'EDITOR' | 'ADMIN', (headers?: Header
   ['recordDividend', 'EDITOR', (headers) => execute(t.app, AuthPermissionsRecordDividend, {}, headers)],
   ['deleteSplit', 'EDITOR', (headers) => execute(t.app, AuthPermissionsDeleteSplit, {}, headers)],
   ['deleteDividend', 'EDITOR', (headers) => execute(t.app, AuthPermissionsDeleteDividend, {}, headers)],
+  // Any credential may own alerts: only the anonymous are refused (owners: test/alerts/alerts-api.test.ts).
+  ['createAlert', 'VIEWER', (headers) => execute(t.app, AuthPermissionsCreateAlert, {}, headers)],
+  ['updateAlert', 'VIEWER', (headers) => execute(t.app, AuthPermissionsUpdateAlert, {}, headers)],
+  ['deleteAlert', 'VIEWER', (headers) => execute(t.app, AuthPermissionsDeleteAlert, {}, headers)],
 ];
 
 // Mutations open to everyone (they are how one signs in) or to any signed-in user.
