@@ -3,8 +3,17 @@
 import type { ErrorCode } from '../error-catalogue.js';
 import type { TypedDocumentString } from './gql/graphql.js';
 
+export type Problem = { path: string; message: string };
+
 export class ApiError extends Error {
   override name = 'ApiError';
+  constructor(
+    message: string,
+    /** A BAD_USER_INPUT error's problems, each with the path of the field at fault. */
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
 }
 
 const TOKEN_KEY = 'etfql.token';
@@ -37,7 +46,10 @@ export async function request<Data, Variables>(
   }
   // The drawing time counts from here: reading and parsing the body are part of it.
   lastResponseAt = performance.now();
-  let body: { data?: Data | null; errors?: { message: string; extensions?: { code?: ErrorCode } }[] };
+  let body: {
+    data?: Data | null;
+    errors?: { message: string; extensions?: { code?: ErrorCode; problems?: Problem[] } }[];
+  };
   try {
     body = await response.json();
   } catch {
@@ -47,7 +59,7 @@ export async function request<Data, Variables>(
   if (error) {
     // An expired session is not the view's fault: drop it and say so.
     if (error.extensions?.code === 'UNAUTHENTICATED' && session.token) session.token = null;
-    throw new ApiError(error.message);
+    throw new ApiError(error.message, error.extensions?.problems ?? []);
   }
   if (!body.data) throw new ApiError(`The server answered ${response.status} without data.`);
   return body.data;

@@ -9,12 +9,19 @@ import { barsFor, DEFAULT_PERIODS, type ViewState } from './view-state.js';
 
 declare global {
   interface Window {
-    /** Timings of the last drawn view, read by the benchmark and the tests. */
-    __etfql?: { renders: number; lastDrawMs: number; bars: number; series: number; live: boolean };
+    /** Timings of the last drawn view, read by the benchmark and the tests; `alertsLive`: the alert stream is open. */
+    __etfql?: {
+      renders: number;
+      lastDrawMs: number;
+      bars: number;
+      series: number;
+      live: boolean;
+      alertsLive: boolean;
+    };
   }
 }
 
-window.__etfql = { renders: 0, lastDrawMs: 0, bars: 0, series: 0, live: false };
+window.__etfql = { renders: 0, lastDrawMs: 0, bars: 0, series: 0, live: false, alertsLive: false };
 
 let generation = 0;
 

@@ -63,3 +63,27 @@ export const PricesUpdatedDocument = graphql(`
     pricesUpdated(tickers: $tickers) { ticker from to }
   }
 `);
+
+export const AlertsDocument = graphql(`
+  query Alerts {
+    alerts { id name when tickers events(first: 5) { id ticker date values { metric value } } }
+  }
+`);
+
+export const CreateAlertDocument = graphql(`
+  mutation CreateAlert($input: CreateAlertInput!) {
+    createAlert(input: $input) { alert { id name } }
+  }
+`);
+
+export const DeleteAlertDocument = graphql(`
+  mutation DeleteAlert($id: ID!) {
+    deleteAlert(id: $id)
+  }
+`);
+
+export const AlertTriggeredDocument = graphql(`
+  subscription AlertTriggered($after: ID) {
+    alertTriggered(after: $after) { id alertId ticker date }
+  }
+`);

@@ -46,7 +46,8 @@ export async function loadWatchlist(): Promise<void> {
   }
 }
 
-export function setUpSession(): void {
+/** `onChange`: after signing in or out, for the other panels of a signed-in user. */
+export function setUpSession(onChange: () => void): void {
   const form = $<HTMLFormElement>('#login');
   form.onsubmit = async (event) => {
     event.preventDefault();
@@ -59,13 +60,13 @@ export function setUpSession(): void {
       session.token = data.login.token;
       form.reset();
       showError(null);
-      await loadWatchlist();
+      onChange();
     } catch (error) {
       showError((error as Error).message);
     }
   };
   $<HTMLButtonElement>('#logout').onclick = () => {
     session.token = null;
-    void loadWatchlist();
+    onChange();
   };
 }

@@ -21,6 +21,10 @@ type Documents = {
     "\n  query Watchlist {\n    me { name watchlist { etf { ticker name latestPrice { date close } } change1d } }\n  }\n": typeof types.WatchlistDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { name } }\n  }\n": typeof types.LoginDocument,
     "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n": typeof types.PricesUpdatedDocument,
+    "\n  query Alerts {\n    alerts { id name when tickers events(first: 5) { id ticker date values { metric value } } }\n  }\n": typeof types.AlertsDocument,
+    "\n  mutation CreateAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) { alert { id name } }\n  }\n": typeof types.CreateAlertDocument,
+    "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id)\n  }\n": typeof types.DeleteAlertDocument,
+    "\n  subscription AlertTriggered($after: ID) {\n    alertTriggered(after: $after) { id alertId ticker date }\n  }\n": typeof types.AlertTriggeredDocument,
 };
 const documents: Documents = {
     "\n  query CompareChart($tickers: [String!]!, $last: Int, $interval: Interval!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      prices(last: $last, interval: $interval) { date close }\n    }\n  }\n": types.CompareChartDocument,
@@ -29,6 +33,10 @@ const documents: Documents = {
     "\n  query Watchlist {\n    me { name watchlist { etf { ticker name latestPrice { date close } } change1d } }\n  }\n": types.WatchlistDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { name } }\n  }\n": types.LoginDocument,
     "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n": types.PricesUpdatedDocument,
+    "\n  query Alerts {\n    alerts { id name when tickers events(first: 5) { id ticker date values { metric value } } }\n  }\n": types.AlertsDocument,
+    "\n  mutation CreateAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) { alert { id name } }\n  }\n": types.CreateAlertDocument,
+    "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id)\n  }\n": types.DeleteAlertDocument,
+    "\n  subscription AlertTriggered($after: ID) {\n    alertTriggered(after: $after) { id alertId ticker date }\n  }\n": types.AlertTriggeredDocument,
 };
 
 /**
@@ -55,6 +63,22 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n"): typeof import('./graphql.js').PricesUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alerts {\n    alerts { id name when tickers events(first: 5) { id ticker date values { metric value } } }\n  }\n"): typeof import('./graphql.js').AlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) { alert { id name } }\n  }\n"): typeof import('./graphql.js').CreateAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id)\n  }\n"): typeof import('./graphql.js').DeleteAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertTriggered($after: ID) {\n    alertTriggered(after: $after) { id alertId ticker date }\n  }\n"): typeof import('./graphql.js').AlertTriggeredDocument;
 
 
 export function graphql(source: string) {

@@ -4,11 +4,144 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The broad kind of assets an ETF holds. */
+export type AssetClass =
+  | 'ALTERNATIVE'
+  | 'COMMODITY'
+  | 'CURRENCY'
+  | 'EQUITY'
+  | 'FIXED_INCOME'
+  | 'MULTI_ASSET'
+  | 'REAL_ESTATE';
+
+export type CreateAlertInput = {
+  /** Let bars older than the last judged (a backfill) fire it. */
+  fireOnBackfill?: boolean | null | undefined;
+  name: string;
+  /** The ETFs to watch; omitted: every ETF. */
+  tickers?: Array<string> | null | undefined;
+  /** Where each event is POSTed, signed (see the README); refused if its host is a loopback, private or link-local address. */
+  webhookUrl?: string | null | undefined;
+  /** The condition, as a screen’s `where`. */
+  when: ScreenFilter;
+};
+
+/** An inclusive range: min ≤ value ≤ max. */
+export type FloatRange = {
+  max: number;
+  min: number;
+};
+
 /** Bar size. WEEKLY and MONTHLY bars aggregate the daily ones of an ISO week (Monday to Sunday) or a calendar month: open = first, high = max, low = min, close = last, volume = sum, dated on the last trading day inside the period. */
 export type Interval =
   | 'DAILY'
   | 'MONTHLY'
   | 'WEEKLY';
+
+/** A condition on an ETF. Each key set is one condition, and all of them must hold: `{ metric: RSI_14, lt: 30, assetClass: [FIXED_INCOME] }`. A comparison with a null value (a history too short for it) is false, and `not` makes it true. An empty filter matches every ETF. At most 5 levels of and, or and not, 50 conditions, 100 items a list, 200 filters in all. */
+export type ScreenFilter = {
+  /** Every one of these holds (not empty). */
+  and?: Array<ScreenFilter> | null | undefined;
+  /** The asset class is one of these. */
+  assetClass?: Array<AssetClass> | null | undefined;
+  /** min ≤ metric ≤ max. */
+  between?: FloatRange | null | undefined;
+  /** The trading currency is one of these ISO codes. */
+  currency?: Array<string> | null | undefined;
+  /** metric = this number, exactly. */
+  eq?: number | null | undefined;
+  /** metric > this number. */
+  gt?: number | null | undefined;
+  /** metric > this other metric (CLOSE above SMA_200). */
+  gtMetric?: ScreenMetric | null | undefined;
+  /** metric ≥ this number. */
+  gte?: number | null | undefined;
+  /** metric ≥ this other metric. */
+  gteMetric?: ScreenMetric | null | undefined;
+  /** The issuer is one of these (ignoring case). */
+  issuer?: Array<string> | null | undefined;
+  /** metric < this number. */
+  lt?: number | null | undefined;
+  /** metric < this other metric of the same ETF. */
+  ltMetric?: ScreenMetric | null | undefined;
+  /** metric ≤ this number. */
+  lte?: number | null | undefined;
+  /** metric ≤ this other metric. */
+  lteMetric?: ScreenMetric | null | undefined;
+  /** The metric the comparisons of this filter apply to. */
+  metric?: ScreenMetric | null | undefined;
+  /** This does not hold. */
+  not?: ScreenFilter | null | undefined;
+  /** At least one of these holds (not empty). */
+  or?: Array<ScreenFilter> | null | undefined;
+};
+
+/** What a screen compares and orders by, as of each ETF's judged bar. Indicators are the stored default set; returns and risk are defined as on `Performance`. */
+export type ScreenMetric =
+  /** Average true range over 14 bars (Wilder). */
+  | 'ATR_14'
+  /** Mean volume of the last 20 bars; null under 20 bars. */
+  | 'AVERAGE_VOLUME_20'
+  /** Lower Bollinger band: SMA(20) − 2σ. */
+  | 'BOLLINGER_LOWER'
+  /** Upper Bollinger band: SMA(20) + 2σ. */
+  | 'BOLLINGER_UPPER'
+  /** Close of the judged bar. */
+  | 'CLOSE'
+  /** Exponential moving average, 12 bars. */
+  | 'EMA_12'
+  /** Exponential moving average, 26 bars. */
+  | 'EMA_26'
+  /** The annual expense ratio (a fraction); null when unknown. */
+  | 'EXPENSE_RATIO'
+  /** close / HIGH_52W − 1: how far below its 52-week high (0 at the high, negative below). */
+  | 'FROM_HIGH_52W'
+  /** close / LOW_52W − 1: how far above its 52-week low (0 at the low, positive above). */
+  | 'FROM_LOW_52W'
+  /** Highest high after the same date a year earlier. */
+  | 'HIGH_52W'
+  /** Lowest low after the same date a year earlier. */
+  | 'LOW_52W'
+  /** MACD line: EMA(12) − EMA(26). */
+  | 'MACD'
+  /** MACD line − signal line. */
+  | 'MACD_HISTOGRAM'
+  /** MACD signal line: EMA(9) of the MACD line. */
+  | 'MACD_SIGNAL'
+  /** Etf.performance.maxDrawdown1Y (a positive fraction). */
+  | 'MAX_DRAWDOWN_1Y'
+  /** Trailing return as Etf.performance defines it (a fraction): from the previous bar. */
+  | 'RETURN_1D'
+  /** Trailing return as Etf.performance defines it (a fraction): 1 month. */
+  | 'RETURN_1M'
+  /** Trailing return as Etf.performance defines it (a fraction): 7 days. */
+  | 'RETURN_1W'
+  /** Trailing return as Etf.performance defines it (a fraction): 1 year. */
+  | 'RETURN_1Y'
+  /** Trailing return as Etf.performance defines it (a fraction): 3 months. */
+  | 'RETURN_3M'
+  /** Trailing return as Etf.performance defines it (a fraction): 3 years, annualized. */
+  | 'RETURN_3Y'
+  /** Trailing return as Etf.performance defines it (a fraction): 5 years, annualized. */
+  | 'RETURN_5Y'
+  /** Trailing return as Etf.performance defines it (a fraction): 6 months. */
+  | 'RETURN_6M'
+  /** Trailing return as Etf.performance defines it (a fraction): from the last bar of the previous year. */
+  | 'RETURN_YTD'
+  /** Wilder's RSI over 14 bars, 0 to 100. */
+  | 'RSI_14'
+  /** Etf.performance.sharpe1Y with a risk-free rate of 0. */
+  | 'SHARPE_1Y'
+  /** Simple moving average of 20 closes. */
+  | 'SMA_20'
+  /** Simple moving average of 50 closes. */
+  | 'SMA_50'
+  /** Simple moving average of 200 closes. */
+  | 'SMA_200'
+  /** Etf.performance.volatility1Y. */
+  | 'VOLATILITY_1Y'
+  /** Volume of the judged bar. */
+  | 'VOLUME';
 
 export type CompareChartQueryVariables = Exact<{
   tickers: Array<string> | string;
@@ -72,6 +205,32 @@ export type PricesUpdatedSubscriptionVariables = Exact<{
 
 
 export type PricesUpdatedSubscription = { pricesUpdated: { ticker: string, from: string, to: string } };
+
+export type AlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertsQuery = { alerts: Array<{ id: string, name: string, when: unknown, tickers: Array<string> | null, events: Array<{ id: string, ticker: string, date: string, values: Array<{ metric: ScreenMetric, value: number | null }> }> }> };
+
+export type CreateAlertMutationVariables = Exact<{
+  input: CreateAlertInput;
+}>;
+
+
+export type CreateAlertMutation = { createAlert: { alert: { id: string, name: string } } };
+
+export type DeleteAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAlertMutation = { deleteAlert: boolean };
+
+export type AlertTriggeredSubscriptionVariables = Exact<{
+  after?: string | number | null | undefined;
+}>;
+
+
+export type AlertTriggeredSubscription = { alertTriggered: { id: string, alertId: string, ticker: string, date: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -198,3 +357,47 @@ export const PricesUpdatedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PricesUpdatedSubscription, PricesUpdatedSubscriptionVariables>;
+export const AlertsDocument = new TypedDocumentString(`
+    query Alerts {
+  alerts {
+    id
+    name
+    when
+    tickers
+    events(first: 5) {
+      id
+      ticker
+      date
+      values {
+        metric
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+export const CreateAlertDocument = new TypedDocumentString(`
+    mutation CreateAlert($input: CreateAlertInput!) {
+  createAlert(input: $input) {
+    alert {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAlertMutation, CreateAlertMutationVariables>;
+export const DeleteAlertDocument = new TypedDocumentString(`
+    mutation DeleteAlert($id: ID!) {
+  deleteAlert(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteAlertMutation, DeleteAlertMutationVariables>;
+export const AlertTriggeredDocument = new TypedDocumentString(`
+    subscription AlertTriggered($after: ID) {
+  alertTriggered(after: $after) {
+    id
+    alertId
+    ticker
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<AlertTriggeredSubscription, AlertTriggeredSubscriptionVariables>;
