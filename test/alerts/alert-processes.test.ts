@@ -91,7 +91,9 @@ it('fires once for a bar written through two processes at once, and each stream 
   const { rows } = await t.db.pool.query('SELECT etf_id, date::text AS date FROM alert_event');
   expect(rows).toEqual([{ etf_id: expect.any(Number), date: days[4] }]);
   for (const stream of streams) {
-    expect(stream.events.map((event) => (event.data?.alertTriggered as { date: string }).date)).toEqual([days[4]]);
+    expect(stream.events.map((event) => (event.data?.alertTriggered as { date: string } | undefined)?.date)).toEqual([
+      days[4],
+    ]);
     stream.destroy();
   }
 });
