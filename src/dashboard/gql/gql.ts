@@ -21,6 +21,10 @@ type Documents = {
     "\n  query Watchlist {\n    me { name watchlist { etf { ticker name latestPrice { date close } } change1d } }\n  }\n": typeof types.WatchlistDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { name } }\n  }\n": typeof types.LoginDocument,
     "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n": typeof types.PricesUpdatedDocument,
+    "\n  query ScreenView($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int!, $after: String) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        date\n        values { metric value }\n        node { ticker name assetClass series(last: 60) { close } }\n      }\n    }\n  }\n": typeof types.ScreenViewDocument,
+    "\n  query RiskView($tickers: [String!]!, $asOf: Date) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      performance(asOf: $asOf) {\n        asOf return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W\n      }\n    }\n  }\n": typeof types.RiskViewDocument,
+    "\n  query CorrelationView($tickers: [String!]!, $last: Int, $from: Date, $to: Date, $interval: Interval!) {\n    correlation(tickers: $tickers, last: $last, from: $from, to: $to, interval: $interval) {\n      tickers matrix from to observations\n    }\n  }\n": typeof types.CorrelationViewDocument,
+    "\n  query HoldingsView($tickers: [String!]!, $pairs: Boolean!, $portfolio: [PortfolioWeight!]) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      holdings(first: 10) { asOf totalCount edges { node { position name ticker weight } } }\n      sectors: exposure(by: SECTOR) { label weight }\n      countries: exposure(by: COUNTRY) { label weight }\n    }\n    overlap(tickers: $tickers, largest: 0) @include(if: $pairs) {\n      a { ticker } b { ticker } overlap commonHoldings\n    }\n    lookThrough(portfolio: $portfolio, first: 10) {\n      asOf\n      holdings { security { name ticker } weight }\n      exposure { label weight }\n      withoutHoldings { ticker }\n    }\n  }\n": typeof types.HoldingsViewDocument,
 };
 const documents: Documents = {
     "\n  query CompareChart($tickers: [String!]!, $last: Int, $interval: Interval!) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      prices(last: $last, interval: $interval) { date close }\n    }\n  }\n": types.CompareChartDocument,
@@ -29,6 +33,10 @@ const documents: Documents = {
     "\n  query Watchlist {\n    me { name watchlist { etf { ticker name latestPrice { date close } } change1d } }\n  }\n": types.WatchlistDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { name } }\n  }\n": types.LoginDocument,
     "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n": types.PricesUpdatedDocument,
+    "\n  query ScreenView($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int!, $after: String) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        date\n        values { metric value }\n        node { ticker name assetClass series(last: 60) { close } }\n      }\n    }\n  }\n": types.ScreenViewDocument,
+    "\n  query RiskView($tickers: [String!]!, $asOf: Date) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      performance(asOf: $asOf) {\n        asOf return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W\n      }\n    }\n  }\n": types.RiskViewDocument,
+    "\n  query CorrelationView($tickers: [String!]!, $last: Int, $from: Date, $to: Date, $interval: Interval!) {\n    correlation(tickers: $tickers, last: $last, from: $from, to: $to, interval: $interval) {\n      tickers matrix from to observations\n    }\n  }\n": types.CorrelationViewDocument,
+    "\n  query HoldingsView($tickers: [String!]!, $pairs: Boolean!, $portfolio: [PortfolioWeight!]) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      holdings(first: 10) { asOf totalCount edges { node { position name ticker weight } } }\n      sectors: exposure(by: SECTOR) { label weight }\n      countries: exposure(by: COUNTRY) { label weight }\n    }\n    overlap(tickers: $tickers, largest: 0) @include(if: $pairs) {\n      a { ticker } b { ticker } overlap commonHoldings\n    }\n    lookThrough(portfolio: $portfolio, first: 10) {\n      asOf\n      holdings { security { name ticker } weight }\n      exposure { label weight }\n      withoutHoldings { ticker }\n    }\n  }\n": types.HoldingsViewDocument,
 };
 
 /**
@@ -55,6 +63,22 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription PricesUpdated($tickers: [String!]) {\n    pricesUpdated(tickers: $tickers) { ticker from to }\n  }\n"): typeof import('./graphql.js').PricesUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScreenView($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int!, $after: String) {\n    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        date\n        values { metric value }\n        node { ticker name assetClass series(last: 60) { close } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ScreenViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RiskView($tickers: [String!]!, $asOf: Date) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      performance(asOf: $asOf) {\n        asOf return1M return3M return6M returnYTD return1Y return3Y return5Y\n        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W\n      }\n    }\n  }\n"): typeof import('./graphql.js').RiskViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CorrelationView($tickers: [String!]!, $last: Int, $from: Date, $to: Date, $interval: Interval!) {\n    correlation(tickers: $tickers, last: $last, from: $from, to: $to, interval: $interval) {\n      tickers matrix from to observations\n    }\n  }\n"): typeof import('./graphql.js').CorrelationViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HoldingsView($tickers: [String!]!, $pairs: Boolean!, $portfolio: [PortfolioWeight!]) {\n    etfsByTicker(tickers: $tickers) {\n      ticker\n      name\n      holdings(first: 10) { asOf totalCount edges { node { position name ticker weight } } }\n      sectors: exposure(by: SECTOR) { label weight }\n      countries: exposure(by: COUNTRY) { label weight }\n    }\n    overlap(tickers: $tickers, largest: 0) @include(if: $pairs) {\n      a { ticker } b { ticker } overlap commonHoldings\n    }\n    lookThrough(portfolio: $portfolio, first: 10) {\n      asOf\n      holdings { security { name ticker } weight }\n      exposure { label weight }\n      withoutHoldings { ticker }\n    }\n  }\n"): typeof import('./graphql.js').HoldingsViewDocument;
 
 
 export function graphql(source: string) {
