@@ -25,6 +25,8 @@ export const session = {
   set token(value: string | null) {
     if (value) localStorage.setItem(TOKEN_KEY, value);
     else localStorage.removeItem(TOKEN_KEY);
+    // Views that depend on who is signed in (holdings' look-through) listen for it.
+    window.dispatchEvent(new Event('etfql:session'));
   },
 };
 

@@ -108,6 +108,11 @@ async function loadDetail(state: ViewState, last: number | null, mine: number): 
   status.textContent = `${data.etf.ticker} · ${data.etf.name} · last bar ${lastDate ?? '—'}`;
 }
 
+/** Leaves a pending chart answer undrawn: another view was opened meanwhile. */
+export function abandonChart(): void {
+  generation++;
+}
+
 /** Fetches and draws the current view. */
 export async function loadView(): Promise<void> {
   const mine = ++generation;

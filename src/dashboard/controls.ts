@@ -97,7 +97,8 @@ function chipFor(state: ViewState, ticker: string, i: number): HTMLSpanElement {
   chip.className = 'chip';
   chip.style.background = PALETTE[i % PALETTE.length] as string;
   chip.textContent = ticker;
-  if (state.mode === 'compare' && state.tickers.length > 1) {
+  // Every view of the compared tickers lets one go; the chart also opens one in detail.
+  if (state.mode !== 'detail' && state.tickers.length > 1) {
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.textContent = '×';
@@ -113,9 +114,6 @@ function chipFor(state: ViewState, ticker: string, i: number): HTMLSpanElement {
 /** Redraws every control from the current state. */
 export function renderControls(): void {
   const state = view();
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.mode === state.mode));
-  }
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-range]')) {
     button.setAttribute('aria-pressed', String(button.dataset.range === state.range));
   }
@@ -174,9 +172,6 @@ export function setUpControls(): void {
       return button;
     }),
   );
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
-    button.onclick = () => changeView({ ...view(), mode: button.dataset.mode === 'detail' ? 'detail' : 'compare' });
-  }
   $<HTMLSelectElement>('#interval').onchange = (event) =>
     changeView({ ...view(), interval: (event.target as HTMLSelectElement).value as ViewState['interval'] });
   setUpSearch();

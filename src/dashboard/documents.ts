@@ -87,3 +87,62 @@ export const AlertTriggeredDocument = graphql(`
     alertTriggered(after: $after) { id alertId ticker date }
   }
 `);
+
+// The views beside the chart: one request each.
+
+export const ScreenViewDocument = graphql(`
+  query ScreenView($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int!, $after: String) {
+    screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        date
+        values { metric value }
+        node { ticker name assetClass series(last: 60) { close } }
+      }
+    }
+  }
+`);
+
+export const RiskViewDocument = graphql(`
+  query RiskView($tickers: [String!]!, $asOf: Date) {
+    etfsByTicker(tickers: $tickers) {
+      ticker
+      name
+      performance(asOf: $asOf) {
+        asOf return1M return3M return6M returnYTD return1Y return3Y return5Y
+        volatility1Y maxDrawdown1Y sharpe1Y high52W low52W
+      }
+    }
+  }
+`);
+
+export const CorrelationViewDocument = graphql(`
+  query CorrelationView($tickers: [String!]!, $last: Int, $from: Date, $to: Date, $interval: Interval!) {
+    correlation(tickers: $tickers, last: $last, from: $from, to: $to, interval: $interval) {
+      tickers matrix from to observations
+    }
+  }
+`);
+
+export const HoldingsViewDocument = graphql(`
+  query HoldingsView($tickers: [String!]!, $pairs: Boolean!, $portfolio: [PortfolioWeight!]) {
+    etfsByTicker(tickers: $tickers) {
+      ticker
+      name
+      holdings(first: 10) { asOf totalCount edges { node { position name ticker weight } } }
+      sectors: exposure(by: SECTOR) { label weight }
+      countries: exposure(by: COUNTRY) { label weight }
+    }
+    overlap(tickers: $tickers, largest: 0) @include(if: $pairs) {
+      a { ticker } b { ticker } overlap commonHoldings
+    }
+    lookThrough(portfolio: $portfolio, first: 10) {
+      asOf
+      holdings { security { name ticker } weight }
+      exposure { label weight }
+      withoutHoldings { ticker }
+    }
+  }
+`);

@@ -29,6 +29,6 @@ export function changeView(next: ViewState, { history: how = 'push', reload = tr
   for (const listener of listeners) listener({ history: how, reload });
 }
 
-/** The tickers on screen. */
+/** The tickers on screen: the detail view's one, or the compared ones (every other view works on those). */
 export const shownTickers = (current = state): string[] =>
-  current.mode === 'compare' ? current.tickers : [current.ticker];
+  current.mode === 'detail' ? [current.ticker] : current.tickers;

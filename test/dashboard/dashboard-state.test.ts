@@ -45,4 +45,51 @@ describe('the dashboard view in the URL', () => {
     expect(barsFor('1M', 'MONTHLY')).toBe(2);
     expect(barsFor('MAX', 'DAILY')).toBeNull();
   });
+
+  it('round-trips the views beside the chart, each with its own part of the URL', () => {
+    const views: ViewState[] = [
+      {
+        ...DEFAULT_STATE,
+        mode: 'screen',
+        screen: {
+          join: 'or',
+          conditions: [
+            { kind: 'metric', metric: 'RSI_14', op: 'lt', value: 30 },
+            { kind: 'metric', metric: 'CLOSE', op: 'gt', value: 'SMA_200' },
+            { kind: 'metric', metric: 'RETURN_1Y', op: 'gte', value: -0.05 },
+            { kind: 'class', classes: ['EQUITY', 'FIXED_INCOME'] },
+          ],
+          sort: { metric: 'RETURN_1Y', direction: 'DESC' },
+          after: 'eyJ0IjoiU1BZIn0',
+        },
+      },
+      { ...DEFAULT_STATE, mode: 'risk', tickers: ['SPY', 'TLT'], asOf: '2024-06-28' },
+      { ...DEFAULT_STATE, mode: 'correlation', interval: 'WEEKLY', window: { last: 52 } },
+      { ...DEFAULT_STATE, mode: 'correlation', window: { from: '2023-01-01', to: null } },
+      { ...DEFAULT_STATE, mode: 'holdings', tickers: ['SPY', 'QQQ', 'AOR'] },
+    ];
+    for (const view of views) expect(parseViewState(`?${serializeViewState(view)}`)).toEqual(view);
+    expect(serializeViewState(views[0] as ViewState)).toBe(
+      'view=screen&tickers=SPY,QQQ,TLT&range=1Y&interval=DAILY&join=or' +
+        '&where=RSI_14:lt:30,CLOSE:gt:SMA_200,RETURN_1Y:gte:-0.05,class:in:EQUITY|FIXED_INCOME' +
+        '&sort=RETURN_1Y:desc&after=eyJ0IjoiU1BZIn0',
+    );
+  });
+
+  it('keeps the chart URLs as they were, and drops malformed parts of the new ones', () => {
+    expect(serializeViewState({ ...DEFAULT_STATE, asOf: '2024-01-02' })).toBe(
+      'view=compare&tickers=SPY,QQQ,TLT&range=1Y&interval=DAILY',
+    );
+    const view = parseViewState(
+      '?view=screen&where=NOPE:lt:1,RSI_14:lt:abc,CLOSE:eq:SMA_50,class:in:GOLD,VOLUME:gt:1e6&sort=x:y&after=<b>&asof=2024-13',
+    );
+    expect(view.screen).toEqual({
+      join: 'and',
+      conditions: [{ kind: 'metric', metric: 'VOLUME', op: 'gt', value: 1e6 }],
+      sort: null,
+      after: null,
+    });
+    expect(view.asOf).toBeNull();
+    expect(parseViewState('?view=correlation&last=1').window).toEqual({ last: 252 });
+  });
 });

@@ -38,6 +38,13 @@ export type Interval =
   | 'MONTHLY'
   | 'WEEKLY';
 
+/** An ETF of a portfolio and its weight in percent. */
+export type PortfolioWeight = {
+  ticker: string;
+  /** Percent: the weights of a portfolio add up to 100. */
+  weight: number;
+};
+
 /** A condition on an ETF. Each key set is one condition, and all of them must hold: `{ metric: RSI_14, lt: 30, assetClass: [FIXED_INCOME] }`. A comparison with a null value (a history too short for it) is false, and `not` makes it true. An empty filter matches every ETF. At most 5 levels of and, or and not, 50 conditions, 100 items a list, 200 filters in all. */
 export type ScreenFilter = {
   /** Every one of these holds (not empty). */
@@ -143,6 +150,16 @@ export type ScreenMetric =
   /** Volume of the judged bar. */
   | 'VOLUME';
 
+/** A sort key. Nulls come last in either direction; the ticker breaks ties. */
+export type ScreenOrder = {
+  direction?: SortDirection | null | undefined;
+  metric: ScreenMetric;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type CompareChartQueryVariables = Exact<{
   tickers: Array<string> | string;
   last?: number | null | undefined;
@@ -231,6 +248,44 @@ export type AlertTriggeredSubscriptionVariables = Exact<{
 
 
 export type AlertTriggeredSubscription = { alertTriggered: { id: string, alertId: string, ticker: string, date: string } };
+
+export type ScreenViewQueryVariables = Exact<{
+  where: ScreenFilter;
+  orderBy?: Array<ScreenOrder> | ScreenOrder | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ScreenViewQuery = { screen: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, date: string, values: Array<{ metric: ScreenMetric, value: number | null }>, node: { ticker: string, name: string, assetClass: AssetClass | null, series: { close: Array<number> } } }> } };
+
+export type RiskViewQueryVariables = Exact<{
+  tickers: Array<string> | string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type RiskViewQuery = { etfsByTicker: Array<{ ticker: string, name: string, performance: { asOf: string, return1M: number | null, return3M: number | null, return6M: number | null, returnYTD: number | null, return1Y: number | null, return3Y: number | null, return5Y: number | null, volatility1Y: number | null, maxDrawdown1Y: number | null, sharpe1Y: number | null, high52W: number | null, low52W: number | null } | null } | null> };
+
+export type CorrelationViewQueryVariables = Exact<{
+  tickers: Array<string> | string;
+  last?: number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  interval: Interval;
+}>;
+
+
+export type CorrelationViewQuery = { correlation: { tickers: Array<string>, matrix: Array<Array<number | null>>, from: string | null, to: string | null, observations: number } };
+
+export type HoldingsViewQueryVariables = Exact<{
+  tickers: Array<string> | string;
+  pairs: boolean;
+  portfolio?: Array<PortfolioWeight> | PortfolioWeight | null | undefined;
+}>;
+
+
+export type HoldingsViewQuery = { etfsByTicker: Array<{ ticker: string, name: string, holdings: { asOf: string | null, totalCount: number, edges: Array<{ node: { position: number, name: string, ticker: string | null, weight: number } }> }, sectors: Array<{ label: string, weight: number }>, countries: Array<{ label: string, weight: number }> } | null>, overlap?: Array<{ overlap: number | null, commonHoldings: number | null, a: { ticker: string }, b: { ticker: string } }>, lookThrough: { asOf: string | null, holdings: Array<{ weight: number, security: { name: string, ticker: string | null } }>, exposure: Array<{ label: string, weight: number }>, withoutHoldings: Array<{ ticker: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -401,3 +456,125 @@ export const AlertTriggeredDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertTriggeredSubscription, AlertTriggeredSubscriptionVariables>;
+export const ScreenViewDocument = new TypedDocumentString(`
+    query ScreenView($where: ScreenFilter!, $orderBy: [ScreenOrder!], $first: Int!, $after: String) {
+  screen(where: $where, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      date
+      values {
+        metric
+        value
+      }
+      node {
+        ticker
+        name
+        assetClass
+        series(last: 60) {
+          close
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScreenViewQuery, ScreenViewQueryVariables>;
+export const RiskViewDocument = new TypedDocumentString(`
+    query RiskView($tickers: [String!]!, $asOf: Date) {
+  etfsByTicker(tickers: $tickers) {
+    ticker
+    name
+    performance(asOf: $asOf) {
+      asOf
+      return1M
+      return3M
+      return6M
+      returnYTD
+      return1Y
+      return3Y
+      return5Y
+      volatility1Y
+      maxDrawdown1Y
+      sharpe1Y
+      high52W
+      low52W
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskViewQuery, RiskViewQueryVariables>;
+export const CorrelationViewDocument = new TypedDocumentString(`
+    query CorrelationView($tickers: [String!]!, $last: Int, $from: Date, $to: Date, $interval: Interval!) {
+  correlation(
+    tickers: $tickers
+    last: $last
+    from: $from
+    to: $to
+    interval: $interval
+  ) {
+    tickers
+    matrix
+    from
+    to
+    observations
+  }
+}
+    `) as unknown as TypedDocumentString<CorrelationViewQuery, CorrelationViewQueryVariables>;
+export const HoldingsViewDocument = new TypedDocumentString(`
+    query HoldingsView($tickers: [String!]!, $pairs: Boolean!, $portfolio: [PortfolioWeight!]) {
+  etfsByTicker(tickers: $tickers) {
+    ticker
+    name
+    holdings(first: 10) {
+      asOf
+      totalCount
+      edges {
+        node {
+          position
+          name
+          ticker
+          weight
+        }
+      }
+    }
+    sectors: exposure(by: SECTOR) {
+      label
+      weight
+    }
+    countries: exposure(by: COUNTRY) {
+      label
+      weight
+    }
+  }
+  overlap(tickers: $tickers, largest: 0) @include(if: $pairs) {
+    a {
+      ticker
+    }
+    b {
+      ticker
+    }
+    overlap
+    commonHoldings
+  }
+  lookThrough(portfolio: $portfolio, first: 10) {
+    asOf
+    holdings {
+      security {
+        name
+        ticker
+      }
+      weight
+    }
+    exposure {
+      label
+      weight
+    }
+    withoutHoldings {
+      ticker
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HoldingsViewQuery, HoldingsViewQueryVariables>;
