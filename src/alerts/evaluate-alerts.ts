@@ -91,7 +91,8 @@ const FIRE = `/* fire-alerts */
   ON CONFLICT (alert_id, etf_id, date) DO NOTHING
   RETURNING id::text`;
 
-const CLEAR_HELD = '/* clear-alert-holdings */ DELETE FROM alert_holding WHERE etf_id = ANY($1::int[])';
+const DROP_HELD = `/* drop-alert-holdings */
+  DELETE FROM alert_holding WHERE (alert_id, etf_id) IN (SELECT * FROM unnest($1::int[], $2::int[]))`;
 const MARK = `/* mark-alert-watermarks */
   INSERT INTO alert_watermark (etf_id, date) SELECT * FROM unnest($1::int[], $2::date[])
   ON CONFLICT (etf_id) DO UPDATE SET date = excluded.date`;
@@ -252,9 +253,21 @@ export async function evaluateAlerts(
     await notifyAlertsFired(client, created);
     if (created.length > 0) await client.query(QUEUE_DELIVERIES, [created]);
     if (kept.length > 0) {
-      await client.query(CLEAR_HELD, [kept.map((k) => k.etfId)]);
       await client.query(MARK, [kept.map((k) => k.etfId), kept.map((k) => k.date)]);
-      await client.query(HOLD, [holding.map(([alertId]) => alertId), holding.map(([, etfId]) => etfId)]);
+      // Only the pairs that changed: rewriting every pair that holds cost a
+      // night's evaluation most of its time (thousands of rows, each with two
+      // foreign-key checks), while a few hundred change. `held` was read under
+      // the lock, so it is what the table holds for these ETFs.
+      const judged = new Set(kept.map((k) => k.etfId));
+      const now = new Set(holding.map(([alertId, etfId]) => `${alertId}:${etfId}`));
+      const gone: [number, number][] = [];
+      for (const pair of held) {
+        const [alertId, etfId] = pair.split(':').map(Number) as [number, number];
+        if (judged.has(etfId) && !now.has(pair)) gone.push([alertId, etfId]);
+      }
+      const added = holding.filter(([alertId, etfId]) => !held.has(`${alertId}:${etfId}`));
+      if (gone.length > 0) await client.query(DROP_HELD, [gone.map(([a]) => a), gone.map(([, e]) => e)]);
+      if (added.length > 0) await client.query(HOLD, [added.map(([a]) => a), added.map(([, e]) => e)]);
     }
     return { alerts: alerts.length, etfs: kept.length, fired: created.length };
   });
