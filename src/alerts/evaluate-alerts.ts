@@ -133,6 +133,20 @@ const valuesOf = (alert: Alert, judged: JudgedEtf) =>
 
 const watches = (alert: Alert, etfId: number) => alert.etfIds === null || alert.etfIds.has(etfId);
 
+/** The alerts watching each ETF: a night's 500 ETFs × 1,000 alerts, looked up rather than each alert asked. */
+function alertsByEtf(alerts: readonly Alert[]): (etfId: number) => readonly Alert[] {
+  const everyEtf = alerts.filter((alert) => alert.etfIds === null);
+  const byEtf = new Map<number, Alert[]>();
+  for (const alert of alerts) {
+    for (const etfId of alert.etfIds ?? []) {
+      const list = byEtf.get(etfId);
+      if (list) list.push(alert);
+      else byEtf.set(etfId, [...everyEtf, alert]);
+    }
+  }
+  return (etfId) => byEtf.get(etfId) ?? everyEtf;
+}
+
 export type EvaluationResult = { alerts: number; etfs: number; fired: number };
 
 export async function evaluateAlerts(
@@ -165,6 +179,7 @@ export async function evaluateAlerts(
       ),
     );
     const fired: Fired[] = [];
+    const watching = alertsByEtf(alerts);
     const kept: { etfId: number; date: IsoDate }[] = [];
     const holding: [number, number][] = [];
 
@@ -194,8 +209,7 @@ export async function evaluateAlerts(
         if (!judged || judged.date !== w.written) continue;
         kept.push({ etfId: w.etfId, date: w.written });
         const previous = w.watermark === w.written ? before?.get(w.etfId) : undefined;
-        for (const alert of alerts) {
-          if (!watches(alert, w.etfId)) continue;
+        for (const alert of watching(w.etfId)) {
           const now = holds(alert.condition, judged);
           if (now) holding.push([alert.id, w.etfId]);
           if (!now || w.watermark === null) continue;
