@@ -15,7 +15,7 @@ import { createDatabase } from '../src/db/database.js';
 import { prng, syntheticBars, tradingDays } from '../src/demo/synthetic-bars.js';
 import { queueLaggingRefreshes } from '../src/indicators/stored/keep-current.js';
 import { runDueJobs } from '../src/jobs/worker.js';
-import type { ScreenFilterInput } from '../src/screen/screen-filter.js';
+import { parseScreen, type ScreenFilterInput } from '../src/screen/screen-filter.js';
 import { prepareDatabase } from '../src/startup/prepare-database.js';
 
 export const ALERT_ETFS = 500;
@@ -63,7 +63,8 @@ export async function dropDatabases(adminUrl: string, names: readonly string[]):
 export async function prepareBars(adminUrl: string, name: string, twin: string): Promise<string[]> {
   const url = await recreate(adminUrl, name);
   const config = loadConfig({ DATABASE_URL: url, SEED_DEMO: 'false' });
-  const db = await prepareDatabase(url, config, pino({ level: 'warn' }));
+  // Errors only: it has no administrator, and needs none.
+  const db = await prepareDatabase(url, config, pino({ level: 'error' }));
   const { history } = calendar();
   try {
     const { rows } = await db.pool.query<{ id: number; ticker: string }>(
@@ -231,13 +232,11 @@ export async function createAlerts(url: string, receiverUrl: string): Promise<Al
           chosen.add(idOf.get(scoped[Math.floor(pick() * scoped.length)] as string) as number);
         etfIds = [...chosen];
       }
-      await createAlert(
-        db.pool,
-        owner,
-        { ...base, name: `alert ${i}`, condition: rule(pick), etfIds },
-        null,
-        ALERT_COUNT,
-      );
+      // The store takes what the mutation has checked: checked here the same way.
+      const condition = rule(pick);
+      const problems = parseScreen(condition, null).problems;
+      if (problems.length > 0) throw new Error(`alert ${i}: ${JSON.stringify(problems)}`);
+      await createAlert(db.pool, owner, { ...base, name: `alert ${i}`, condition, etfIds }, null, ALERT_COUNT);
     }
     const last = calendar().history.at(-1) as string;
     await evaluateAlerts(db.pool, { etfIds: etfs.map((e) => e.id), from: last, to: last });

@@ -195,7 +195,7 @@ export async function benchAlerts(adminUrl: string, rounds: number): Promise<Ale
       startServerChild(
         serverEnv(url, { LOG_LEVEL: 'debug', ADMIN_API_KEY: ADMIN_KEY, ALERT_WEBHOOK_ALLOW_PRIVATE: 'true' }),
       ),
-      startServerChild(serverEnv(twinUrl, { LOG_LEVEL: 'warn' })),
+      startServerChild(serverEnv(twinUrl, { LOG_LEVEL: 'info' })),
     ]);
     servers = [server, twinServer];
     provider = spawn(process.execPath, ['--import', 'tsx', 'bench/provider.ts', dir], {
