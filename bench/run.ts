@@ -516,7 +516,8 @@ if (only === undefined || only === 'alerts') {
   );
   const list = (values: number[]) => values.map((x) => x.toFixed(0)).join(' / ');
   process.stdout.write(
-    `per round (ms): with alerts ${list(alerts.withAlerts)} (process ${list(alerts.withAlertsCli)}, job ${list(alerts.jobMs)}, events fired ${alerts.fired.join(' / ')}); without ${list(alerts.without)}\n` +
+    `added per round, with minus without (ms): ${list(alerts.withAlerts.map((x, i) => x - (alerts.without[i] as number)))}, median ${median(alerts.withAlerts.map((x, i) => x - (alerts.without[i] as number))).toFixed(0)}\n` +
+      `per round (ms): with alerts ${list(alerts.withAlerts)} (process ${list(alerts.withAlertsCli)}, job ${list(alerts.jobMs)}, events fired ${alerts.fired.join(' / ')}); without ${list(alerts.without)}\n` +
       `webhooks (ms): ${list(alerts.webhookMs)}; signatures that failed: ${alerts.badSignatures}; alerts made and their state kept in ${alerts.alerts.setupSeconds.toFixed(1)} s\n`,
   );
   if (alerts.badSignatures > 0) process.exitCode = 1;
