@@ -17,6 +17,8 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { buildDashboard } from '../src/http/dashboard-assets.js';
 import { freePort } from '../src/net/ports.js';
 import { prepareDatabase } from '../src/startup/prepare-database.js';
+import { benchAlerts } from './alerts.js';
+import { ALERT_COUNT, ALERT_ETFS, ALERT_HISTORY_DAYS } from './alerts-data.js';
 import { benchAnalytics } from './analytics.js';
 import { ANALYTICS_ETFS, ANALYTICS_YEARS } from './analytics-workload.js';
 import { benchCharts, type ChartPorts, type ChartResults, createHistoryEtfs, floorOf, medianOf } from './chart.js';
@@ -179,7 +181,7 @@ function printCharts(charts: ChartResults) {
 
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
-const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'startup', 'analytics', 'holdings', 'http' or 'http-ours' (no peer) for a partial run
+const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'startup', 'analytics', 'holdings', 'alerts', 'http' or 'http-ours' (no peer) for a partial run
 
 // 1. Kernels, in this process, one thread.
 if (only === undefined || only === 'kernels') {
@@ -453,6 +455,73 @@ if (only === undefined || only === 'holdings') {
   );
   if (holdings.errors > 0) process.exitCode = 1;
   if (only === 'holdings') {
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    process.exit();
+  }
+}
+// 5. Alerts: the nightly update with 1,000 alerts, and webhook latency, over databases of their own.
+if (only === undefined || only === 'alerts') {
+  const adminUrl = new URL(postgres.url);
+  adminUrl.pathname = '/postgres';
+  const alerts = await benchAlerts(adminUrl.toString(), ROUNDS);
+  const withAlerts = median(alerts.withAlerts);
+  const without = median(alerts.without);
+  const { scopes } = alerts.alerts;
+  print(
+    `alerts: ${ALERT_COUNT.toLocaleString('en-US')} alerts (${scopes.all} on every ETF, ${scopes.one} on 1 ticker, ${scopes.twoToFive} on 2–5, ${scopes.sixToTwenty} on 6–20; ${alerts.alerts.webhooks.length} with webhooks) over ${ALERT_ETFS} ETFs × ${ALERT_HISTORY_DAYS} days; npm run update of one new day (a process, provider on 127.0.0.1) until the evaluation job committed, against the same update of a twin database with no alert (ms, medians of ${alerts.withAlerts.length} rounds, a new day each, the server and its job worker running)`,
+    ['', 'with alerts', 'without', 'added', 'ratio', 'target'],
+    [
+      [
+        'nightly update + alert evaluation',
+        withAlerts,
+        without,
+        withAlerts - without,
+        ratio(withAlerts, without),
+        'added ≤ 200 ms',
+      ],
+      [
+        '  the update process alone, alerts on',
+        median(alerts.withAlertsCli),
+        without,
+        median(alerts.withAlertsCli) - without,
+        ratio(median(alerts.withAlertsCli), without),
+        '',
+      ],
+      [
+        '  the evaluation job, start to commit',
+        median(alerts.jobMs),
+        Number.NaN,
+        Number.NaN,
+        Number.NaN,
+        'from its debug log line',
+      ],
+    ],
+  );
+  const sorted = [...alerts.webhookMs].sort((a, b) => a - b);
+  const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  print(
+    `webhook latency: ${alerts.webhookMs.length} loadPrices writes over HTTP, each making one alert cross, from the mutation's answer (committed) to the signed POST received on 127.0.0.1, signature checked (ms)`,
+    ['', 'p50', 'p95', 'max', 'target'],
+    [
+      [
+        'commit → webhook received',
+        median(alerts.webhookMs),
+        quantile(0.95),
+        sorted.at(-1) ?? Number.NaN,
+        'p50 ≤ 1000 ms',
+      ],
+      ['  the loadPrices call itself', median(alerts.writeMs), Number.NaN, Math.max(...alerts.writeMs), ''],
+    ],
+  );
+  const list = (values: number[]) => values.map((x) => x.toFixed(0)).join(' / ');
+  process.stdout.write(
+    `added per round, with minus without (ms): ${list(alerts.withAlerts.map((x, i) => x - (alerts.without[i] as number)))}, median ${median(alerts.withAlerts.map((x, i) => x - (alerts.without[i] as number))).toFixed(0)}\n` +
+      `per round (ms): with alerts ${list(alerts.withAlerts)} (process ${list(alerts.withAlertsCli)}, job ${list(alerts.jobMs)}, events fired ${alerts.fired.join(' / ')}); without ${list(alerts.without)}\n` +
+      `webhooks (ms): ${list(alerts.webhookMs)}; signatures that failed: ${alerts.badSignatures}; alerts made and their state kept in ${alerts.alerts.setupSeconds.toFixed(1)} s\n`,
+  );
+  if (alerts.badSignatures > 0) process.exitCode = 1;
+  if (only === 'alerts') {
     await postgres.stop();
     await rm(dataDir, { recursive: true, force: true });
     process.exit();

@@ -92,7 +92,8 @@ const FIRE = `/* fire-alerts */
   ON CONFLICT (alert_id, etf_id, date) DO NOTHING
   RETURNING id::text`;
 
-const CLEAR_HELD = '/* clear-alert-holdings */ DELETE FROM alert_holding WHERE etf_id = ANY($1::int[])';
+const DROP_HELD = `/* drop-alert-holdings */
+  DELETE FROM alert_holding WHERE (alert_id, etf_id) IN (SELECT * FROM unnest($1::int[], $2::int[]))`;
 const MARK = `/* mark-alert-watermarks */
   INSERT INTO alert_watermark (etf_id, date) SELECT * FROM unnest($1::int[], $2::date[])
   ON CONFLICT (etf_id) DO UPDATE SET date = excluded.date`;
@@ -133,6 +134,20 @@ const valuesOf = (alert: Alert, judged: JudgedEtf) =>
 
 const watches = (alert: Alert, etfId: number) => alert.etfIds === null || alert.etfIds.has(etfId);
 
+/** The alerts watching each ETF: a night's 500 ETFs × 1,000 alerts, looked up rather than each alert asked. */
+function alertsByEtf(alerts: readonly Alert[]): (etfId: number) => readonly Alert[] {
+  const everyEtf = alerts.filter((alert) => alert.etfIds === null);
+  const byEtf = new Map<number, Alert[]>();
+  for (const alert of alerts) {
+    for (const etfId of alert.etfIds ?? []) {
+      const list = byEtf.get(etfId);
+      if (list) list.push(alert);
+      else byEtf.set(etfId, [...everyEtf, alert]);
+    }
+  }
+  return (etfId) => byEtf.get(etfId) ?? everyEtf;
+}
+
 export type EvaluationResult = { alerts: number; etfs: number; fired: number };
 
 export async function evaluateAlerts(
@@ -165,6 +180,7 @@ export async function evaluateAlerts(
       ),
     );
     const fired: Fired[] = [];
+    const watching = alertsByEtf(alerts);
     const kept: { etfId: number; date: IsoDate }[] = [];
     const holding: [number, number][] = [];
 
@@ -197,8 +213,7 @@ export async function evaluateAlerts(
         // Every alert on one ETF is a piece of main-thread work: in slices, so
         // that many alerts never hold the server's event loop.
         await inSlices(() => {
-          for (const alert of alerts) {
-            if (!watches(alert, w.etfId)) continue;
+          for (const alert of watching(w.etfId)) {
             const now = holds(alert.condition, judged);
             if (now) holding.push([alert.id, w.etfId]);
             if (!now || w.watermark === null) continue;
@@ -258,9 +273,21 @@ export async function evaluateAlerts(
     await notifyAlertsFired(client, created);
     if (created.length > 0) await client.query(QUEUE_DELIVERIES, [created]);
     if (kept.length > 0) {
-      await client.query(CLEAR_HELD, [kept.map((k) => k.etfId)]);
       await client.query(MARK, [kept.map((k) => k.etfId), kept.map((k) => k.date)]);
-      await client.query(HOLD, [holding.map(([alertId]) => alertId), holding.map(([, etfId]) => etfId)]);
+      // Only the pairs that changed: rewriting every pair that holds cost a
+      // night's evaluation most of its time (thousands of rows, each with two
+      // foreign-key checks), while a few hundred change. `held` was read under
+      // the lock, so it is what the table holds for these ETFs.
+      const judged = new Set(kept.map((k) => k.etfId));
+      const now = new Set(holding.map(([alertId, etfId]) => `${alertId}:${etfId}`));
+      const gone: [number, number][] = [];
+      for (const pair of held) {
+        const [alertId, etfId] = pair.split(':').map(Number) as [number, number];
+        if (judged.has(etfId) && !now.has(pair)) gone.push([alertId, etfId]);
+      }
+      const added = holding.filter(([alertId, etfId]) => !held.has(`${alertId}:${etfId}`));
+      if (gone.length > 0) await client.query(DROP_HELD, [gone.map(([a]) => a), gone.map(([, e]) => e)]);
+      if (added.length > 0) await client.query(HOLD, [added.map(([a]) => a), added.map(([, e]) => e)]);
     }
     return { alerts: alerts.length, etfs: kept.length, fired: created.length };
   });
