@@ -100,7 +100,8 @@ const settings = {
     env: 'SEED_DEMO',
     parser: boolean(),
     default: true,
-    description: 'seed about 20 demo ETFs, with 10 years of synthetic daily bars, into an empty database',
+    description:
+      'seed about 20 demo ETFs, with 10 years of synthetic daily bars up to the last weekday, into an empty database; bring them up to date on later starts',
   }),
   adminApiKey: setting({
     env: 'ADMIN_API_KEY',

@@ -1,6 +1,8 @@
 // Well-known ETFs with their real metadata (as published by their issuers; expense
 // ratios change from time to time). Their prices in the demo are synthetic.
+import { addDays, type IsoDate } from '../dates.js';
 import type { EtfData } from '../etfs/etf-input.js';
+import { isTradingDay } from './synthetic-bars.js';
 
 type DemoEtf = Omit<EtfData, 'inceptionDate' | 'description' | 'currency' | 'secSeriesId'> & {
   inceptionDate: string;
@@ -221,5 +223,26 @@ export const DEMO_ETFS: DemoEtf[] = [
   },
 ];
 
-export const DEMO_FIRST_DATE = '2016-01-04';
-export const DEMO_LAST_DATE = '2025-12-31';
+/** Years of history a fresh demo starts with. */
+const DEMO_YEARS = 10;
+
+/**
+ * The demo's last bar: the last trading day of the synthetic calendar (a
+ * weekday, not a fixed-date holiday) before today, UTC. Computed, not fixed,
+ * so that the demo looks current on the day it is started: a fixed date
+ * drifts into the past and every "latest" view shows stale data.
+ */
+export function demoLastDate(now: Date = new Date()): IsoDate {
+  let day = addDays(now.toISOString().slice(0, 10), -1);
+  while (!isTradingDay(day)) day = addDays(day, -1);
+  return day;
+}
+
+/** The first bar of a demo that ends on `last`: the first trading day after the same date ten years earlier. */
+export function demoFirstDate(last: IsoDate): IsoDate {
+  const start = new Date(`${last}T00:00:00Z`);
+  start.setUTCFullYear(start.getUTCFullYear() - DEMO_YEARS);
+  let day = addDays(start.toISOString().slice(0, 10), 1);
+  while (!isTradingDay(day)) day = addDays(day, 1);
+  return day;
+}

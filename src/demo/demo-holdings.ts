@@ -9,7 +9,7 @@
 import { addDays, type IsoDate } from '../dates.js';
 import { cusipCheckDigit, isinCheckDigit } from '../holdings/identifiers.js';
 import type { HoldingAssetClass, Position } from '../holdings/position.js';
-import { DEMO_LAST_DATE } from './demo-etfs.js';
+import { demoLastDate } from './demo-etfs.js';
 
 /** A small deterministic generator (mulberry32): the same numbers for the same seed. */
 function random(seed: number): () => number {
@@ -329,12 +329,27 @@ function portfolio(ticker: string): Held[] | null {
   }
 }
 
-/** The dates the demo has holdings for: the last day of its prices and the quarter's end before it. */
-export function demoHoldingDates(): IsoDate[] {
-  const last = DEMO_LAST_DATE;
-  const month = Number(last.slice(5, 7));
-  const quarterEnd = `${last.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
-  return [addDays(quarterEnd, -1), last];
+/** The last calendar day of the quarter before the one `date` is in. */
+function quarterEndBefore(date: IsoDate): IsoDate {
+  const month = Number(date.slice(5, 7));
+  const quarterStart = `${date.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+  return addDays(quarterStart, -1);
+}
+
+/** The dates a fresh demo has holdings for: the last day of its prices and the quarter's end before it. */
+export function demoHoldingDates(last: IsoDate = demoLastDate()): IsoDate[] {
+  return [quarterEndBefore(last), last];
+}
+
+/**
+ * The quarter ends after `after` up to `last`: the snapshots a demo seeded
+ * earlier gets when it is brought up to date. Quarter ends only, not every
+ * new last day, so that a demo restarted daily does not pile up a snapshot a day.
+ */
+export function demoQuarterEndsBetween(after: IsoDate, last: IsoDate): IsoDate[] {
+  const ends: IsoDate[] = [];
+  for (let end = quarterEndBefore(addDays(last, 1)); end > after; end = quarterEndBefore(end)) ends.unshift(end);
+  return ends;
 }
 
 /** One demo ETF's positions as of a date, or null for an ETF the demo gives no holdings. */

@@ -25,24 +25,34 @@ function seedFrom(text: string): number {
   return hash >>> 0;
 }
 
+/** Whether the synthetic calendar has a bar on this date: a weekday that is not a fixed-date holiday. */
+export function isTradingDay(date: IsoDate): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !HOLIDAYS.has(date.slice(5));
+}
+
 export function tradingDays(first: IsoDate, last: IsoDate): IsoDate[] {
   const days: IsoDate[] = [];
   for (let day = new Date(`${first}T00:00:00Z`); ; day.setUTCDate(day.getUTCDate() + 1)) {
     const iso = day.toISOString().slice(0, 10);
     if (iso > last) return days;
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !HOLIDAYS.has(iso.slice(5))) days.push(iso);
+    if (isTradingDay(iso)) days.push(iso);
   }
 }
 
 const cents = (value: number) => Math.round(value * 100) / 100;
 
+/**
+ * `seed` names the random stream (the ticker unless given): a continuation of
+ * a series passes its own, so that it does not replay the series' first days.
+ */
 export function syntheticBars(
   ticker: string,
   days: readonly IsoDate[],
   params: { start: number; drift: number; volatility: number; volume: number },
+  seed: string = ticker,
 ): BarInput[] {
-  const random = prng(seedFrom(ticker));
+  const random = prng(seedFrom(seed));
   // Box–Muller from two uniforms.
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const dailyVol = params.volatility / Math.sqrt(TRADING_DAYS_PER_YEAR);

@@ -6,7 +6,8 @@ import { ensureAdminApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config.js';
 import { createDatabase, type Database, topologyOptions } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
-import { seedDemoData, seedDemoHoldings } from '../demo/seed-demo.js';
+import { demoLastDate } from '../demo/demo-etfs.js';
+import { seedDemoData, seedDemoHoldings, topUpDemoData } from '../demo/seed-demo.js';
 import { queueLaggingRefreshes } from '../indicators/stored/keep-current.js';
 import { runDueJobs } from '../jobs/worker.js';
 import { refreshBehindLatestMetrics } from '../performance/latest-metrics.js';
@@ -42,11 +43,17 @@ export async function prepareDatabase(
     if (behind > 0) logger.info({ etfs: behind }, 'brought the latest performance figures current');
     if (config.seedDemo) {
       const started = Date.now();
-      const bars = await seedDemoData(db);
+      // The demo ends on the last weekday before today: seeded so on an empty
+      // database, or brought up to date on one seeded on an earlier day.
+      const last = demoLastDate();
+      const seeded = await seedDemoData(db, last);
+      const added = seeded > 0 ? 0 : await topUpDemoData(db, last);
       // The demo is served complete from its first request: its jobs run now.
-      if (bars > 0) await runDueJobs(db.direct);
-      if (bars > 0) logger.info({ bars, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
-      const positions = await seedDemoHoldings(db);
+      if (seeded + added > 0) await runDueJobs(db.direct);
+      if (seeded > 0) logger.info({ bars: seeded, ms: Date.now() - started }, 'seeded demo data (synthetic prices)');
+      if (added > 0)
+        logger.info({ bars: added, through: last, ms: Date.now() - started }, 'brought the demo data up to date');
+      const positions = await seedDemoHoldings(db, last);
       if (positions > 0) logger.info({ positions }, 'seeded demo holdings (synthetic)');
     }
     return db;

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLastDate } from '../../src/demo/demo-etfs.js';
 import { seedDemoData, seedDemoHoldings } from '../../src/demo/seed-demo.js';
 import { currentSection, errorsTable } from '../../src/docs/readme-tables.js';
 import { createHttpServer } from '../../src/http/http-server.js';
@@ -70,14 +71,16 @@ function run(file: string, args: string[], timeoutMs: number) {
   });
 }
 
-/** Loads one bar of SPY through the API, so that a subscriber has something to hear. */
+/** Rewrites SPY's last bar (a new high each time) through the API, so that a subscriber has something to hear. */
 async function loadOneBar() {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(ADMIN_KEY) },
     body: JSON.stringify({
       query: 'mutation($b: [PriceBarInput!]!) { loadPrices(ticker: "SPY", bars: $b) { inserted updated } }',
-      variables: { b: [{ date: '2026-01-05', open: 600, high: 601 + Math.random(), low: 599, close: 600, volume: 1 }] },
+      variables: {
+        b: [{ date: demoLastDate(), open: 600, high: 601 + Math.random(), low: 599, close: 600, volume: 1 }],
+      },
     }),
   });
   expect((await response.json()).errors).toBeUndefined();

@@ -23,6 +23,7 @@ import type {
   RiskViewQuery,
   ScreenViewQuery,
 } from '../../src/dashboard/gql/graphql.js';
+import { demoLastDate } from '../../src/demo/demo-etfs.js';
 import { seedDemoData, seedDemoHoldings } from '../../src/demo/seed-demo.js';
 import { requireContentLength } from '../../src/http/require-length.js';
 import { createUser, PASSWORD } from '../helpers/accounts.js';
@@ -284,7 +285,7 @@ describe('risk and performance', () => {
       return data;
     };
     const latest = await expectTable(null);
-    expect(latest.etfsByTicker[0]?.performance?.asOf).toBe('2025-12-31');
+    expect(latest.etfsByTicker[0]?.performance?.asOf).toBe(demoLastDate());
 
     await page.locator('input[name="asof"]').fill('2024-06-29'); // a Saturday: the Friday's bar
     await drawn(page, 'risk', 2);

@@ -4,7 +4,7 @@
 // the same on every run, and never given to an ETF the demo did not seed.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cusipCheck, isinCheck } from '../../bench/holdings-files.js';
-import { DEMO_ETFS } from '../../src/demo/demo-etfs.js';
+import { DEMO_ETFS, demoLastDate } from '../../src/demo/demo-etfs.js';
 import { demoHoldingDates, demoPositions } from '../../src/demo/demo-holdings.js';
 import { seedDemoHoldings } from '../../src/demo/seed-demo.js';
 import { graphql } from '../gql/index.js';
@@ -36,7 +36,7 @@ it('is the same on every run, with valid identifiers and weights that add up to 
       }
     }
   }
-  expect(demoPositions('MINE', '2025-12-31')).toBeNull();
+  expect(demoPositions('MINE', demoLastDate())).toBeNull();
 });
 
 it('seeds the demo ETFs only, once', async () => {

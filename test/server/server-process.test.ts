@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServerChild } from '../../scripts/servers/server-child.js';
+import { demoLastDate } from '../../src/demo/demo-etfs.js';
 import { freePort } from '../../src/net/ports.js';
 import { runCli } from '../helpers/cli-run.js';
 
@@ -52,7 +53,7 @@ it('serves health, readiness and the demo data', async () => {
   );
   for (const etf of etfs) {
     expect(etf.description).toMatch(/SYNTHETIC/);
-    expect(etf.latestPrice.date).toBe('2025-12-31');
+    expect(etf.latestPrice.date).toBe(demoLastDate());
   }
 });
 
