@@ -25,6 +25,7 @@ const UNIT = [
   'test/holdings/issuer-csv.test.ts',
   'test/holdings/position-checks.test.ts',
   'test/holdings/read-holdings-file.test.ts',
+  'test/architecture/readme-screenshots.test.ts',
 ];
 
 export default defineConfig({
