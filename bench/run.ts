@@ -181,7 +181,9 @@ function printCharts(charts: ChartResults) {
 
 process.stdout.write(`etfql benchmark — medians of ${ROUNDS} rounds, Node ${process.version}\n`);
 
-const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'startup', 'analytics', 'holdings', 'alerts', 'http' or 'http-ours' (no peer) for a partial run
+const only = process.env.BENCH_ONLY; // 'kernels', 'scale', 'loading', 'startup', 'analytics', 'holdings', 'alerts', 'http', 'http-ours' (no peer) or 'dashboard' (draw times only) for a partial run
+/** Only the dashboard's draw times: the demo data and the server, none of the HTTP workloads. */
+const dashboardOnly = only === 'dashboard';
 
 // 1. Kernels, in this process, one thread.
 if (only === undefined || only === 'kernels') {
@@ -555,10 +557,12 @@ const authCostMicros = async (header: string) => {
   for (let i = 0; i < calls; i++) await authenticator.authenticate(header);
   return ((performance.now() - started) * 1000) / calls;
 };
-const authCost = { jwt: await authCostMicros(`Bearer ${token}`), key: await authCostMicros(`Bearer ${apiKey}`) };
+const authCost = dashboardOnly
+  ? { jwt: Number.NaN, key: Number.NaN }
+  : { jwt: await authCostMicros(`Bearer ${token}`), key: await authCostMicros(`Bearer ${apiKey}`) };
 await db.close();
 
-await createHistoryEtfs(postgres.url);
+if (!dashboardOnly) await createHistoryEtfs(postgres.url);
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts'], {
   env: { ...process.env, DATABASE_URL: postgres.url, NODE_ENV: 'production', JWT_SECRET: jwtSecret },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -569,83 +573,85 @@ const ports = await new Promise<ChartPorts>((resolve, reject) => {
 });
 
 const peer =
-  only === 'http-ours'
-    ? { skipped: 'PostGraphile peer skipped: BENCH_ONLY=http-ours' }
+  only === 'http-ours' || dashboardOnly
+    ? { skipped: `PostGraphile peer skipped: BENCH_ONLY=${only}` }
     : await startPostGraphilePeer(postgres.url);
 if ('skipped' in peer) process.stdout.write(`\n${peer.skipped}\n`);
 else process.stdout.write(`\npeer: ${peer.version} (a separate process, same database, pool of 10)\n`);
 
 try {
-  const graphqlUrl = `http://127.0.0.1:${ports.graphql}/graphql`;
-  const results: Record<string, Measurement[]> = {};
-  const record = (key: string, m: Measurement) => {
-    results[key] ??= [];
-    results[key]?.push(m);
-  };
-  const charts = await benchCharts({
-    ports,
-    peerUrl: 'skipped' in peer ? undefined : peer.url,
-    rounds: ROUNDS,
-    seconds: SECONDS,
-  });
-  printCharts(charts);
+  if (!dashboardOnly) {
+    const graphqlUrl = `http://127.0.0.1:${ports.graphql}/graphql`;
+    const results: Record<string, Measurement[]> = {};
+    const record = (key: string, m: Measurement) => {
+      results[key] ??= [];
+      results[key]?.push(m);
+    };
+    const charts = await benchCharts({
+      ports,
+      peerUrl: 'skipped' in peer ? undefined : peer.url,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+    });
+    printCharts(charts);
 
-  // Authentication: the same chart query, anonymous and with each kind of
-  // credential, in short alternating runs: a 5 % target needs the three
-  // variants to share the machine's noise as evenly as possible.
-  // New requests, as in the headline: what a credential adds to a request that runs.
-  const bodies = chartBodies();
-  const chart = (headers?: Record<string, string>) =>
-    measure({ url: graphqlUrl, bodies, headers, connections: 1, seconds: 2 });
-  for (let round = 0; round < AUTH_ROUNDS; round++) {
-    record('auth/none', await chart());
-    record('auth/jwt', await chart({ authorization: `Bearer ${token}` }));
-    record('auth/key', await chart({ authorization: `Bearer ${apiKey}` }));
+    // Authentication: the same chart query, anonymous and with each kind of
+    // credential, in short alternating runs: a 5 % target needs the three
+    // variants to share the machine's noise as evenly as possible.
+    // New requests, as in the headline: what a credential adds to a request that runs.
+    const bodies = chartBodies();
+    const chart = (headers?: Record<string, string>) =>
+      measure({ url: graphqlUrl, bodies, headers, connections: 1, seconds: 2 });
+    for (let round = 0; round < AUTH_ROUNDS; round++) {
+      record('auth/none', await chart());
+      record('auth/jwt', await chart({ authorization: `Bearer ${token}` }));
+      record('auth/key', await chart({ authorization: `Bearer ${apiKey}` }));
+    }
+
+    const m = (key: string, field: keyof Measurement) => median((results[key] ?? []).map((r) => r[field]));
+    // Each round measures the three variants back to back; the ratio of each pair
+    // cancels the slow drifts of a shared machine, and the median of the ratios
+    // the outliers.
+    const pairedRatio = (variant: string) =>
+      median((results[variant] ?? []).map((r, i) => r.mean / ((results['auth/none'] ?? [])[i] as Measurement).mean));
+    const anonymousP50 = m('auth/none', 'p50');
+    const authRows: Row[] = [
+      ['anonymous', anonymousP50, m('auth/none', 'mean'), 1, '', ''],
+      [
+        'session token (JWT)',
+        m('auth/jwt', 'p50'),
+        m('auth/jwt', 'mean'),
+        pairedRatio('auth/jwt'),
+        authCost.jwt,
+        '≤ 1.05×',
+      ],
+      ['API key', m('auth/key', 'p50'), m('auth/key', 'mean'), pairedRatio('auth/key'), authCost.key, '≤ 1.05×'],
+    ];
+    print(
+      `authentication: the chart query at 1 connection, with and without credentials (${AUTH_ROUNDS} paired runs of 2 s)`,
+      ['', 'p50 (ms)', 'mean (ms)', 'ratio', 'auth work (µs)', 'target'],
+      authRows,
+    );
+    process.stdout.write(
+      `authentication work per request, measured in-process: session token ${authCost.jwt.toFixed(1)} µs, API key ${authCost.key.toFixed(1)} µs` +
+        ` = ${((100 * Math.max(authCost.jwt, authCost.key)) / 1000 / anonymousP50).toFixed(3)} % of the anonymous p50\n`,
+    );
+    const errors = [...Object.values(results), ...Object.values(charts.rows)]
+      .flat()
+      .reduce((sum, r) => sum + r.errors, 0);
+    process.stdout.write(`\nrequests that failed: ${errors}\n`);
+    if (errors > 0) process.exitCode = 1;
   }
-
-  const m = (key: string, field: keyof Measurement) => median((results[key] ?? []).map((r) => r[field]));
-  // Each round measures the three variants back to back; the ratio of each pair
-  // cancels the slow drifts of a shared machine, and the median of the ratios
-  // the outliers.
-  const pairedRatio = (variant: string) =>
-    median((results[variant] ?? []).map((r, i) => r.mean / ((results['auth/none'] ?? [])[i] as Measurement).mean));
-  const anonymousP50 = m('auth/none', 'p50');
-  const authRows: Row[] = [
-    ['anonymous', anonymousP50, m('auth/none', 'mean'), 1, '', ''],
-    [
-      'session token (JWT)',
-      m('auth/jwt', 'p50'),
-      m('auth/jwt', 'mean'),
-      pairedRatio('auth/jwt'),
-      authCost.jwt,
-      '≤ 1.05×',
-    ],
-    ['API key', m('auth/key', 'p50'), m('auth/key', 'mean'), pairedRatio('auth/key'), authCost.key, '≤ 1.05×'],
-  ];
-  print(
-    `authentication: the chart query at 1 connection, with and without credentials (${AUTH_ROUNDS} paired runs of 2 s)`,
-    ['', 'p50 (ms)', 'mean (ms)', 'ratio', 'auth work (µs)', 'target'],
-    authRows,
-  );
-  process.stdout.write(
-    `authentication work per request, measured in-process: session token ${authCost.jwt.toFixed(1)} µs, API key ${authCost.key.toFixed(1)} µs` +
-      ` = ${((100 * Math.max(authCost.jwt, authCost.key)) / 1000 / anonymousP50).toFixed(3)} % of the anonymous p50\n`,
-  );
   const drawing = await measureDrawing(`http://127.0.0.1:${ports.graphql}`);
   if (drawing) {
     print(
-      `dashboard: GraphQL response to drawn chart, 10 tickers × ${drawing.bars / 10} daily bars, headless Chromium`,
+      'dashboard: GraphQL response to drawn view (read, parsed, drawn, two frames), headless Chromium, each view loaded afresh 15 times over the demo data',
       ['', 'median (ms)', 'p90 (ms)', '', 'target'],
-      [['comparison chart', drawing.median, drawing.p90, '', '< 200 ms']],
+      drawing.views.map((view): Row => [view.label, view.median, view.p90, '', view.target]),
     );
   } else {
     process.stdout.write('\ndashboard drawing: skipped, no Chromium at /usr/bin/chromium (apt-get install chromium)\n');
   }
-  const errors = [...Object.values(results), ...Object.values(charts.rows)]
-    .flat()
-    .reduce((sum, r) => sum + r.errors, 0);
-  process.stdout.write(`\nrequests that failed: ${errors}\n`);
-  if (errors > 0) process.exitCode = 1;
 } finally {
   // The server process closes its connections before PostgreSQL goes away.
   const exited = new Promise((resolve) => child.once('exit', resolve));
