@@ -10,6 +10,7 @@ const UNIT = [
   'test/server/logger.test.ts',
   'test/dashboard/dashboard-state.test.ts',
   'test/dashboard/alert-condition.test.ts',
+  'test/dashboard/indicator-catalog.test.ts',
   'test/indicators/indicator-golden.test.ts',
   'test/architecture/schema-file.test.ts',
   'test/architecture/layers.test.ts',

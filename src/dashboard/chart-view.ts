@@ -1,11 +1,14 @@
 // The chart: one GraphQL request per view, drawn when its answer is still the
 // latest asked for (a slow answer never overwrites a newer view).
 import { ApiError, lastResponseAt, request } from './api.js';
-import { type CompareSeries, drawComparison, drawDetail, painted } from './charts.js';
-import { CompareChartDocument, DetailChartDocument } from './documents.js';
-import { chart, showError, status } from './page.js';
+import { csvFileName, drawnCsvRows } from './chart-csv.js';
+import { type CompareSeries, type DrawnChart, drawComparison, drawDetail, painted } from './charts.js';
+import { downloadCsv } from './csv-download.js';
+import { detailQuery } from './detail-query.js';
+import { CompareChartDocument } from './documents.js';
+import { $, chart, showError, status } from './page.js';
 import { changeView, view } from './store.js';
-import { barsFor, DEFAULT_PERIODS, type ViewState } from './view-state.js';
+import { barsFor, type ViewState } from './view-state.js';
 
 declare global {
   interface Window {
@@ -17,6 +20,8 @@ declare global {
       series: number;
       live: boolean;
       alertsLive: boolean;
+      /** What the chart shows now, column by column: what its CSV holds. */
+      chart?: DrawnChart;
     };
   }
 }
@@ -40,36 +45,6 @@ async function recordDraw(bars: number, series: number): Promise<void> {
   timings.series = series;
 }
 
-/** The detail chart's variables: each indicator on or off, with its periods. */
-function detailVariables(state: ViewState, last: number | null) {
-  const { overlays, panes } = state;
-  const macd = panes.macd ?? DEFAULT_PERIODS.macd;
-  const stochastic = panes.stochastic ?? DEFAULT_PERIODS.stochastic;
-  return {
-    ticker: state.ticker,
-    last,
-    interval: state.interval,
-    sma: overlays.sma !== null,
-    smaPeriod: overlays.sma ?? DEFAULT_PERIODS.sma,
-    ema: overlays.ema !== null,
-    emaPeriod: overlays.ema ?? DEFAULT_PERIODS.ema,
-    bollinger: overlays.bollinger !== null,
-    bollingerPeriod: overlays.bollinger ?? DEFAULT_PERIODS.bollinger,
-    donchian: overlays.donchian !== null,
-    donchianPeriod: overlays.donchian ?? DEFAULT_PERIODS.donchian,
-    rsi: panes.rsi !== null,
-    rsiPeriod: panes.rsi ?? DEFAULT_PERIODS.rsi,
-    macd: panes.macd !== null,
-    macdFast: macd[0],
-    macdSlow: macd[1],
-    macdSignal: macd[2],
-    stochastic: panes.stochastic !== null,
-    stochK: stochastic[0],
-    stochD: stochastic[1],
-    stochSlowD: stochastic[2],
-  };
-}
-
 async function loadComparison(state: ViewState, last: number | null, mine: number): Promise<void> {
   const data = await request(CompareChartDocument, { tickers: state.tickers, last, interval: state.interval });
   if (mine !== generation) return;
@@ -83,7 +58,7 @@ async function loadComparison(state: ViewState, last: number | null, mine: numbe
     changeView({ ...state, tickers }, { history: 'replace', reload: false });
   }
   const lastDate = found[0]?.prices.at(-1)?.date;
-  drawComparison(chart, found, fromDate(state, lastDate));
+  shown(state, drawComparison(chart, found, fromDate(state, lastDate)));
   await recordDraw(
     found.reduce((sum, etf) => sum + etf.prices.length, 0),
     found.length,
@@ -93,20 +68,36 @@ async function loadComparison(state: ViewState, last: number | null, mine: numbe
 }
 
 async function loadDetail(state: ViewState, last: number | null, mine: number): Promise<void> {
-  const data = await request(DetailChartDocument, detailVariables(state, last));
+  const choices = state.indicators;
+  const data = await request(detailQuery(choices), { ticker: state.ticker, last, interval: state.interval });
   if (mine !== generation) return;
   if (!data.etf) {
     showError(`Unknown ticker: ${state.ticker}`);
     chart.replaceChildren();
+    shown(state, null);
     status.textContent = '';
     return;
   }
   showError(null);
   const lastDate = data.etf.prices.at(-1)?.date;
-  drawDetail(chart, data.etf, fromDate(state, lastDate));
-  await recordDraw(data.etf.prices.length, 1);
+  shown(state, drawDetail(chart, data.etf, choices, fromDate(state, lastDate)));
+  await recordDraw(data.etf.prices.length, 1 + choices.length);
   status.textContent = `${data.etf.ticker} · ${data.etf.name} · last bar ${lastDate ?? '—'}`;
 }
+
+const csv = $<HTMLButtonElement>('#chart-csv');
+let drawn: { state: ViewState; chart: DrawnChart } | null = null;
+
+/** Keeps what was drawn for the CSV button and the tests; the button shows only with something to download. */
+function shown(state: ViewState, drawnChart: DrawnChart | null): void {
+  drawn = drawnChart && { state, chart: drawnChart };
+  csv.hidden = !drawnChart || drawnChart.dates.length === 0;
+  if (window.__etfql) window.__etfql.chart = drawnChart ?? undefined;
+}
+
+csv.onclick = () => {
+  if (drawn) downloadCsv(csvFileName(drawn.state), drawnCsvRows(drawn.chart));
+};
 
 /** Leaves a pending chart answer undrawn: another view was opened meanwhile. */
 export function abandonChart(): void {
@@ -125,6 +116,7 @@ export async function loadView(): Promise<void> {
   } catch (error) {
     if (mine !== generation) return;
     showError(error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}`);
+    shown(state, null);
     status.textContent = '';
   }
 }

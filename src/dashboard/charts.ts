@@ -7,11 +7,17 @@ import {
   createChart,
   HistogramSeries,
   type IChartApi,
+  type ISeriesApi,
   type LineData,
   LineSeries,
+  type SeriesType,
   type Time,
 } from 'lightweight-charts';
-import type { CompareChartQuery, DetailChartQuery } from './gql/graphql.js';
+import { aliasOf, type DetailEtf } from './detail-query.js';
+import { INDICATOR_CATALOG } from './generated/indicator-catalog.js';
+import type { CompareChartQuery } from './gql/graphql.js';
+import { choiceTitle, type IndicatorChoice } from './indicator-choice.js';
+import { INDICATOR_UI, onPricePane } from './indicator-groups.js';
 
 export const PALETTE = [
   '#2962ff',
@@ -43,14 +49,33 @@ function freshChart(container: HTMLElement): IChartApi {
   return current;
 }
 
-type Point = { value: number | null } | null | undefined;
+/**
+ * What a chart shows, column by column on its dates: what the CSV download
+ * writes and what the tests read back (window.__etfql.chart). `values[i]` is on
+ * `dates[i]`; null where the series has no value (warm-up, a date a compared
+ * ETF has no bar).
+ */
+export type DrawnColumn = {
+  id: string;
+  title: string;
+  pane: number;
+  values: (number | null)[];
+  /** The options of the chart series that draws it; absent for a candle's open, high and low. */
+  labels?: { lastValueVisible: boolean; priceLineVisible: boolean };
+};
+export type DrawnChart = { dates: string[]; columns: DrawnColumn[] };
 
-/** Line data from points aligned with `dates`; nulls (warm-up) become gaps. */
-function line(dates: string[], points: readonly Point[] | undefined): LineData<Time>[] {
+/** The label options of a series as the chart holds them (read back, not as asked). */
+function labelsOf(series: ISeriesApi<SeriesType>): DrawnColumn['labels'] {
+  const { lastValueVisible, priceLineVisible } = series.options();
+  return { lastValueVisible, priceLineVisible };
+}
+
+/** Line data from values aligned with `dates`; nulls (warm-up) become gaps. */
+function line(dates: readonly string[], values: readonly (number | null)[]): LineData<Time>[] {
   const data: LineData<Time>[] = [];
-  if (!points) return data;
   for (let i = 0; i < dates.length; i++) {
-    const value = points[i]?.value;
+    const value = values[i];
     if (value !== null && value !== undefined) data.push({ time: dates[i] as Time, value });
   }
   return data;
@@ -58,122 +83,161 @@ function line(dates: string[], points: readonly Point[] | undefined): LineData<T
 
 export type CompareSeries = NonNullable<CompareChartQuery['etfsByTicker'][number]>;
 
-/** Each ticker's close rebased to 100 on the first bar of the window. */
-export function drawComparison(container: HTMLElement, etfs: CompareSeries[], fromDate: string | null): void {
+/**
+ * Each ticker's close rebased to 100 on the first bar of the window. The
+ * values are in the legend, not on the price axis: several tickers' labels
+ * there would cover each other and the axis' own labels.
+ */
+export function drawComparison(container: HTMLElement, etfs: CompareSeries[], fromDate: string | null): DrawnChart {
+  container.style.height = '';
   const chart = freshChart(container);
-  etfs.forEach((etf, i) => {
+  const rebased = etfs.flatMap((etf) => {
     const bars = fromDate ? etf.prices.filter((bar) => bar.date >= fromDate) : etf.prices;
     const base = bars[0]?.close;
-    if (!base) return;
-    const series = chart.addSeries(LineSeries, { color: PALETTE[i % PALETTE.length], lineWidth: 2, title: etf.ticker });
-    series.setData(bars.map((bar) => ({ time: bar.date as Time, value: (100 * bar.close) / base })));
+    return base
+      ? [{ ticker: etf.ticker, bars: bars.map((bar) => ({ date: bar.date, value: (100 * bar.close) / base })) }]
+      : [];
+  });
+  const dates = [...new Set(rebased.flatMap(({ bars }) => bars.map((bar) => bar.date)))].sort();
+  const labels = { lastValueVisible: false, priceLineVisible: false };
+  // Each ticker keeps its chip's colour, whether or not the tickers before it were drawn.
+  const colors = rebased.map(({ ticker }) => PALETTE[etfs.findIndex((etf) => etf.ticker === ticker) % PALETTE.length]);
+  const columns = rebased.map(({ ticker, bars }, i): DrawnColumn => {
+    const color = colors[i];
+    const series = chart.addSeries(LineSeries, { color, lineWidth: 2, title: ticker, ...labels });
+    series.setData(bars.map((bar) => ({ time: bar.date as Time, value: bar.value })));
+    const byDate = new Map(bars.map((bar) => [bar.date, bar.value]));
+    const values = dates.map((date) => byDate.get(date) ?? null);
+    return { id: ticker, title: ticker, pane: 0, values, labels: labelsOf(series) };
   });
   chart.timeScale().fitContent();
+  showLegend(container, chart, dates, columns, colors as string[]);
+  return { dates, columns };
 }
 
-type DetailEtf = NonNullable<DetailChartQuery['etf']>;
+/** The legend above the chart: each series' value at the crosshair, or its last one. */
+function showLegend(
+  container: HTMLElement,
+  chart: IChartApi,
+  dates: string[],
+  columns: DrawnColumn[],
+  colors: string[],
+): void {
+  const legend = document.createElement('div');
+  legend.className = 'legend';
+  legend.setAttribute('aria-live', 'off');
+  const write = (index: number) => {
+    legend.replaceChildren(
+      ...columns.map((column, i) => {
+        const item = document.createElement('span');
+        item.className = 'legend-item';
+        item.style.setProperty('--swatch', colors[i] as string);
+        // The last value the series has on or before that date.
+        let value: number | null = null;
+        for (let j = Math.min(index, dates.length - 1); j >= 0 && value === null; j--) value = column.values[j] ?? null;
+        item.textContent = `${column.title} ${value === null ? '—' : value.toFixed(2)}`;
+        return item;
+      }),
+      Object.assign(document.createElement('span'), { className: 'legend-date', textContent: dates[index] ?? '' }),
+    );
+  };
+  write(dates.length - 1);
+  chart.subscribeCrosshairMove((param) => {
+    const index = param.time === undefined ? -1 : dates.indexOf(String(param.time));
+    write(index >= 0 ? index : dates.length - 1);
+  });
+  container.prepend(legend);
+}
 
-/** Candles with overlays, volume in its own pane, then one pane per oscillator. */
-export function drawDetail(container: HTMLElement, etf: DetailEtf, fromDate: string | null): void {
+/** Colours of an indicator's lines: its fields take the palette in turn from its own starting colour. */
+const fieldColor = (indicatorIndex: number, field: number) =>
+  PALETTE[(indicatorIndex * 3 + field) % PALETTE.length] as string;
+
+/** Candles with the overlays, volume in its own pane, then one pane per other indicator. */
+export function drawDetail(
+  container: HTMLElement,
+  etf: DetailEtf,
+  choices: readonly IndicatorChoice[],
+  fromDate: string | null,
+): DrawnChart {
+  const lowerPanes = choices.filter((choice) => !onPricePane(choice.name)).length;
+  // Each pane below keeps a readable height: the chart grows with them.
+  container.style.height = `${Math.max(560, 420 + 140 * (lowerPanes + 1))}px`;
   const chart = freshChart(container);
-  const start = fromDate ? etf.prices.findIndex((bar) => bar.date >= fromDate) : 0;
-  const bars = etf.prices.slice(Math.max(start, 0));
-  const cut = <T>(points: readonly T[] | null | undefined) => points?.slice(Math.max(start, 0));
+  const start = Math.max(fromDate ? etf.prices.findIndex((bar) => bar.date >= fromDate) : 0, 0);
+  const bars = etf.prices.slice(start);
   const dates = bars.map((bar) => bar.date);
-  const ind = etf.indicators;
+  const columns: DrawnColumn[] = [];
 
-  chart
-    .addSeries(CandlestickSeries, {
-      upColor: '#26a69a',
-      downColor: '#ef5350',
-      wickUpColor: '#26a69a',
-      wickDownColor: '#ef5350',
-      borderVisible: false,
-    })
-    .setData(
-      bars.map((bar) => ({ time: bar.date as Time, open: bar.open, high: bar.high, low: bar.low, close: bar.close })),
-    );
+  const candles = chart.addSeries(CandlestickSeries, {
+    upColor: '#26a69a',
+    downColor: '#ef5350',
+    wickUpColor: '#26a69a',
+    wickDownColor: '#ef5350',
+    borderVisible: false,
+  });
+  candles.setData(
+    bars.map((bar) => ({ time: bar.date as Time, open: bar.open, high: bar.high, low: bar.low, close: bar.close })),
+  );
+  for (const field of ['open', 'high', 'low', 'close'] as const) {
+    columns.push({
+      id: field,
+      title: field,
+      pane: 0,
+      values: bars.map((bar) => bar[field]),
+      ...(field === 'close' && { labels: labelsOf(candles) }),
+    });
+  }
+  const volume = chart.addSeries(
+    HistogramSeries,
+    { color: '#90a4ae', priceFormat: { type: 'volume' }, title: 'Volume' },
+    1,
+  );
+  volume.setData(
+    bars.map((bar) => ({
+      time: bar.date as Time,
+      value: bar.volume,
+      color: bar.close >= bar.open ? '#80cbc4' : '#ef9a9a',
+    })),
+  );
+  columns.push({
+    id: 'volume',
+    title: 'volume',
+    pane: 1,
+    values: bars.map((bar) => bar.volume),
+    labels: labelsOf(volume),
+  });
 
-  const overlay = (points: readonly Point[] | undefined, color: string, title: string) =>
-    points &&
-    chart
-      .addSeries(LineSeries, { color, lineWidth: 1, title, priceLineVisible: false, lastValueVisible: false })
-      .setData(line(dates, points));
-  overlay(cut(ind.sma), '#2962ff', 'SMA');
-  overlay(cut(ind.ema), '#ff9800', 'EMA');
-  const band = (
-    field: 'upper' | 'middle' | 'lower',
-    points: readonly ({ upper?: number | null; middle?: number | null; lower?: number | null } | null)[] | undefined,
-  ) => points?.map((p) => ({ value: p?.[field] ?? null }));
-  const bollinger = cut(ind.bollinger);
-  if (bollinger) {
-    overlay(band('upper', bollinger), '#9c27b0', 'BB upper');
-    overlay(band('middle', bollinger), '#ce93d8', 'BB middle');
-    overlay(band('lower', bollinger), '#9c27b0', 'BB lower');
-  }
-  const donchian = cut(ind.donchian);
-  if (donchian) {
-    overlay(band('upper', donchian), '#00897b', 'DC upper');
-    overlay(band('lower', donchian), '#00897b', 'DC lower');
-  }
-
-  let pane = 1;
-  chart
-    .addSeries(HistogramSeries, { color: '#90a4ae', priceFormat: { type: 'volume' }, title: 'Volume' }, pane++)
-    .setData(
-      bars.map((bar) => ({
-        time: bar.date as Time,
-        value: bar.volume,
-        color: bar.close >= bar.open ? '#80cbc4' : '#ef9a9a',
-      })),
-    );
-
-  const rsi = cut(ind.rsi);
-  if (rsi)
-    chart.addSeries(LineSeries, { color: '#7e57c2', lineWidth: 1, title: 'RSI' }, pane++).setData(line(dates, rsi));
-  const macd = cut(ind.macd);
-  if (macd) {
-    const macdPane = pane++;
-    chart.addSeries(LineSeries, { color: '#2962ff', lineWidth: 1, title: 'MACD' }, macdPane).setData(
-      line(
-        dates,
-        macd.map((p) => ({ value: p.macd })),
-      ),
-    );
-    chart.addSeries(LineSeries, { color: '#ff6d00', lineWidth: 1, title: 'signal' }, macdPane).setData(
-      line(
-        dates,
-        macd.map((p) => ({ value: p.signal })),
-      ),
-    );
-    chart.addSeries(HistogramSeries, { color: '#b0bec5', title: 'histogram' }, macdPane).setData(
-      line(
-        dates,
-        macd.map((p) => ({ value: p.histogram })),
-      ),
-    );
-  }
-  const stochastic = cut(ind.stochastic);
-  if (stochastic) {
-    const stochPane = pane++;
-    chart.addSeries(LineSeries, { color: '#00838f', lineWidth: 1, title: '%K' }, stochPane).setData(
-      line(
-        dates,
-        stochastic.map((p) => ({ value: p.fastK })),
-      ),
-    );
-    chart.addSeries(LineSeries, { color: '#f4511e', lineWidth: 1, title: 'slow %D' }, stochPane).setData(
-      line(
-        dates,
-        stochastic.map((p) => ({ value: p.slowD })),
-      ),
-    );
-  }
+  let nextPane = 2;
+  choices.forEach((choice, index) => {
+    const points = (etf.indicators?.[aliasOf(index)] ?? []).slice(start);
+    const { fields } = INDICATOR_CATALOG[choice.name];
+    const onPrice = onPricePane(choice.name);
+    const pane = onPrice ? 0 : nextPane++;
+    const title = choiceTitle(INDICATOR_UI[choice.name].label, choice);
+    // On the price pane the candles' label is the one that matters; a pane of its own has room for its lines'.
+    const labels = { lastValueVisible: !onPrice, priceLineVisible: false };
+    fields.forEach((field: string, f: number) => {
+      const values = dates.map((_, i) => points[i]?.[field] ?? null);
+      const fieldTitle = fields.length === 1 ? title : `${title} ${field}`;
+      const histogram = field === 'histogram';
+      const series = histogram
+        ? chart.addSeries(HistogramSeries, { color: '#b0bec5', title: fieldTitle, ...labels }, pane)
+        : chart.addSeries(
+            LineSeries,
+            { color: fieldColor(index, f), lineWidth: 1, title: fieldTitle, ...labels },
+            pane,
+          );
+      series.setData(line(dates, values));
+      columns.push({ id: `${choice.name}.${field}`, title: fieldTitle, pane, values, labels: labelsOf(series) });
+    });
+  });
   // The price pane gets the room; each other pane a fixed share.
   chart.panes().forEach((p, i) => {
     p.setStretchFactor(i === 0 ? 3 : 1);
   });
   chart.timeScale().fitContent();
+  return { dates, columns };
 }
 
 /** Resolves once the chart has painted (two frames: layout, then paint). */

@@ -1,7 +1,6 @@
 // Every request the dashboard makes, typed by codegen (src/dashboard/gql).
-// Each view is one request that asks for exactly the fields it draws: the
-// detail view switches its indicators with @include, so a field not drawn is
-// neither sent back nor computed.
+// Each view is one request that asks for exactly the fields it draws. The
+// detail chart's is built for the indicators picked (detail-query.ts).
 import { graphql } from './gql/index.js';
 
 export const CompareChartDocument = graphql(`
@@ -10,32 +9,6 @@ export const CompareChartDocument = graphql(`
       ticker
       name
       prices(last: $last, interval: $interval) { date close }
-    }
-  }
-`);
-
-export const DetailChartDocument = graphql(`
-  query DetailChart(
-    $ticker: String!, $last: Int, $interval: Interval!,
-    $sma: Boolean!, $smaPeriod: Int!, $ema: Boolean!, $emaPeriod: Int!,
-    $bollinger: Boolean!, $bollingerPeriod: Int!, $donchian: Boolean!, $donchianPeriod: Int!,
-    $rsi: Boolean!, $rsiPeriod: Int!,
-    $macd: Boolean!, $macdFast: Int!, $macdSlow: Int!, $macdSignal: Int!,
-    $stochastic: Boolean!, $stochK: Int!, $stochD: Int!, $stochSlowD: Int!
-  ) {
-    etf(ticker: $ticker) {
-      ticker
-      name
-      prices(last: $last, interval: $interval) { date open high low close volume }
-      indicators(last: $last, interval: $interval) {
-        sma(period: $smaPeriod) @include(if: $sma) { value }
-        ema(period: $emaPeriod) @include(if: $ema) { value }
-        bollinger(period: $bollingerPeriod) @include(if: $bollinger) { upper middle lower }
-        donchian(period: $donchianPeriod) @include(if: $donchian) { upper lower }
-        rsi(period: $rsiPeriod) @include(if: $rsi) { value }
-        macd(fast: $macdFast, slow: $macdSlow, signal: $macdSignal) @include(if: $macd) { macd signal histogram }
-        stochastic(kPeriod: $stochK, dPeriod: $stochD, slowDPeriod: $stochSlowD) @include(if: $stochastic) { fastK slowD }
-      }
     }
   }
 `);

@@ -1,6 +1,7 @@
 // The dashboard's view, as it lives in the URL: shareable, reloadable, and the
 // one input from which every request and every chart is derived.
 import type { AssetClass, ScreenMetric } from './gql/graphql.js';
+import { decodeChoices, encodeChoice, type IndicatorChoice, legacyChoices } from './indicator-choice.js';
 import { isAssetClass, isMetric } from './screen-metrics.js';
 
 /** The chart's two modes, and the views beside it (panels over the compared tickers, or the screener). */
@@ -37,12 +38,8 @@ export type ViewState = {
   ticker: string;
   range: Range;
   interval: Interval;
-  overlays: { sma: number | null; ema: number | null; bollinger: number | null; donchian: number | null };
-  panes: {
-    rsi: number | null;
-    macd: [number, number, number] | null;
-    stochastic: [number, number, number] | null;
-  };
+  /** The detail chart's indicators, in the order picked: overlays on the price pane, the others a pane each. */
+  indicators: IndicatorChoice[];
   screen: ScreenState;
   /** The risk view's date; null: each ETF's latest bar. */
   asOf: string | null;
@@ -59,22 +56,10 @@ export const DEFAULT_STATE: ViewState = {
   ticker: 'SPY',
   range: '1Y',
   interval: 'DAILY',
-  overlays: { sma: null, ema: null, bollinger: null, donchian: null },
-  panes: { rsi: null, macd: null, stochastic: null },
+  indicators: [],
   screen: { join: 'and', conditions: [], sort: null, after: null },
   asOf: null,
   window: { last: 252 },
-};
-
-/** Default periods when an indicator is switched on. */
-export const DEFAULT_PERIODS = {
-  sma: 50,
-  ema: 20,
-  bollinger: 20,
-  donchian: 20,
-  rsi: 14,
-  macd: [12, 26, 9] as [number, number, number],
-  stochastic: [14, 3, 3] as [number, number, number],
 };
 
 const TICKER = /^[A-Z0-9][A-Z0-9.-]{0,15}$/;
@@ -128,16 +113,6 @@ function parseWindow(params: URLSearchParams): CorrelationWindow {
   return Number.isInteger(last) && last >= 2 && last <= 5000 ? { last } : DEFAULT_STATE.window;
 }
 
-function period(raw: string | undefined): number | null {
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= 1 && value <= 1000 ? value : null;
-}
-
-function triple(raw: string | undefined): [number, number, number] | null {
-  const parts = (raw ?? '').split('-').map(period);
-  return parts.length === 3 && parts.every((p) => p !== null) ? (parts as [number, number, number]) : null;
-}
-
 /** Reads a view from a query string; anything missing or malformed falls back to the default. */
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -146,15 +121,9 @@ export function parseViewState(search: string): ViewState {
     .map((t) => t.trim().toUpperCase())
     .filter((t) => TICKER.test(t));
   const ticker = (params.get('ticker') ?? '').trim().toUpperCase();
-  const list = (name: string) =>
-    new Map(
-      (params.get(name) ?? '')
-        .split(',')
-        .filter(Boolean)
-        .map((item) => item.split(':') as [string, string | undefined]),
-    );
-  const overlays = list('overlays');
-  const panes = list('panes');
+  // `ind` lists every indicator; URLs from before it name the seven of then in `overlays` and `panes`.
+  const ind = params.get('ind');
+  const indicators = ind !== null ? decodeChoices(ind) : legacyChoices(params.get('overlays'), params.get('panes'));
   const range = params.get('range') as Range;
   const interval = params.get('interval') as Interval;
   const mode = params.get('view') as Mode;
@@ -164,17 +133,7 @@ export function parseViewState(search: string): ViewState {
     ticker: TICKER.test(ticker) ? ticker : DEFAULT_STATE.ticker,
     range: RANGES.includes(range) ? range : DEFAULT_STATE.range,
     interval: INTERVALS.includes(interval) ? interval : DEFAULT_STATE.interval,
-    overlays: {
-      sma: overlays.has('sma') ? period(overlays.get('sma')) : null,
-      ema: overlays.has('ema') ? period(overlays.get('ema')) : null,
-      bollinger: overlays.has('bb') ? period(overlays.get('bb')) : null,
-      donchian: overlays.has('dc') ? period(overlays.get('dc')) : null,
-    },
-    panes: {
-      rsi: panes.has('rsi') ? period(panes.get('rsi')) : null,
-      macd: panes.has('macd') ? triple(panes.get('macd')) : null,
-      stochastic: panes.has('stoch') ? triple(panes.get('stoch')) : null,
-    },
+    indicators,
     screen: parseScreenState(params),
     asOf: date(params.get('asof')),
     window: parseWindow(params),
@@ -189,22 +148,8 @@ export function serializeViewState(state: ViewState): string {
   else params.set('tickers', state.tickers.join(','));
   params.set('range', state.range);
   params.set('interval', state.interval);
-  if (state.mode === 'detail') {
-    const { sma, ema, bollinger, donchian } = state.overlays;
-    const overlays = [
-      sma && `sma:${sma}`,
-      ema && `ema:${ema}`,
-      bollinger && `bb:${bollinger}`,
-      donchian && `dc:${donchian}`,
-    ].filter(Boolean);
-    if (overlays.length > 0) params.set('overlays', overlays.join(','));
-    const { rsi, macd, stochastic } = state.panes;
-    const panes = [
-      rsi && `rsi:${rsi}`,
-      macd && `macd:${macd.join('-')}`,
-      stochastic && `stoch:${stochastic.join('-')}`,
-    ].filter(Boolean);
-    if (panes.length > 0) params.set('panes', panes.join(','));
+  if (state.mode === 'detail' && state.indicators.length > 0) {
+    params.set('ind', state.indicators.map(encodeChoice).join(','));
   }
   // Each view beside the chart writes only its own part: the chart's URLs stay as they were.
   if (state.mode === 'screen') {

@@ -24,6 +24,7 @@ export function renderTabs(): void {
   }
   $<HTMLElement>('#chart').hidden = !chart;
   $<HTMLElement>('#status').hidden = !chart;
+  if (!chart) $<HTMLElement>('#chart-csv').hidden = true;
   $<HTMLElement>('.ranges').hidden = !chart;
   $<HTMLElement>('#interval').hidden = !chart;
   // The screen finds its own ETFs: the compared tickers' chips would only confuse it.

@@ -104,13 +104,17 @@ it('sends exactly one GraphQL request when an indicator is switched on, asking o
   const { page, graphqlRequests, consoleErrors } = await open('/?view=detail&ticker=SPY&range=6M&interval=DAILY');
   await waitForRender(page, 1);
   const before = graphqlRequests.length;
+  // The indicators are grouped, each group shut until opened.
+  await page.locator('details[data-group="momentum"] > summary').click();
   await page.locator('input[name="rsi"]').check();
   await waitForRender(page, 2);
   await page.waitForTimeout(300); // a stray second request would have been sent by now
   expect(graphqlRequests.length - before).toBe(1);
-  const sent = JSON.parse(graphqlRequests.at(-1) as string) as { variables: Record<string, unknown> };
-  expect(sent.variables).toMatchObject({ rsi: true, rsiPeriod: 14, sma: false, macd: false });
-  expect(page.url()).toContain('panes=rsi:14');
+  const sent = JSON.parse(graphqlRequests.at(-1) as string) as { query: string };
+  // The one indicator picked, and no other.
+  expect(sent.query).toContain('i0: rsi(period: 14) { value }');
+  expect(sent.query).not.toMatch(/i1:|sma|macd/);
+  expect(page.url()).toContain('ind=rsi:14');
   expect(consoleErrors).toEqual([]);
   await page.close();
 });
@@ -118,8 +122,10 @@ it('sends exactly one GraphQL request when an indicator is switched on, asking o
 it('round-trips the view through the URL: what was picked is back after a reload', { timeout: 60_000 }, async () => {
   const { page } = await open('/?view=detail&ticker=QQQ&range=1Y&interval=WEEKLY');
   await waitForRender(page, 1);
+  await page.locator('details[data-group="overlays"] > summary').click();
   await page.locator('input[name="sma"]').check();
   await waitForRender(page, 2);
+  await page.locator('details[data-group="momentum"] > summary').click();
   await page.locator('input[name="macd"]').check();
   await waitForRender(page, 3);
   await page.locator('[data-range="3M"]').click();
@@ -128,8 +134,7 @@ it('round-trips the view through the URL: what was picked is back after a reload
   expect(url).toContain('ticker=QQQ');
   expect(url).toContain('range=3M');
   expect(url).toContain('interval=WEEKLY');
-  expect(url).toContain('overlays=sma:50');
-  expect(url).toContain('panes=macd:12-26-9');
+  expect(url).toContain('ind=sma:50,macd:12:26:9');
 
   await page.reload();
   await waitForRender(page, 1);

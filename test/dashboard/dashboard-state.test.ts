@@ -18,8 +18,14 @@ describe('the dashboard view in the URL', () => {
         ticker: 'QQQ',
         range: '5Y',
         interval: 'MONTHLY',
-        overlays: { sma: 50, ema: 20, bollinger: 10, donchian: 55 },
-        panes: { rsi: 7, macd: [5, 35, 5], stochastic: [14, 3, 3] },
+        indicators: [
+          { name: 'rsi', params: [7] },
+          { name: 'bollinger', params: [10, 2.5] },
+          { name: 'kst', params: [[10, 15, 20, 30], [10, 10, 10, 15], 9, [1, 2, 3.5, -4]] },
+          { name: 'volatility', params: [20, 'GARMAN_KLASS', 252] },
+          { name: 'beta', params: ['BRK.B', 60] },
+          { name: 'obv', params: [] },
+        ],
       },
     ];
     for (const view of views) expect(parseViewState(`?${serializeViewState(view)}`)).toEqual(view);
@@ -30,6 +36,56 @@ describe('the dashboard view in the URL', () => {
       '?view=evil&tickers=<script>,spy,,qqq,SPY&range=10Y&interval=HOURLY&overlays=sma:0,ema:abc&panes=macd:1-2',
     );
     expect(view).toEqual({ ...DEFAULT_STATE, tickers: ['SPY', 'QQQ'] });
+  });
+
+  it('writes the indicators as name:arg:arg, lists joined by |', () => {
+    const view: ViewState = {
+      ...DEFAULT_STATE,
+      mode: 'detail',
+      indicators: [
+        { name: 'macd', params: [5, 35, 5] },
+        {
+          name: 'ultimateOscillator',
+          params: [
+            [7, 14, 28],
+            [4, 2, 1],
+          ],
+        },
+      ],
+    };
+    expect(serializeViewState(view)).toBe(
+      'view=detail&ticker=SPY&range=1Y&interval=DAILY&ind=macd:5:35:5,ultimateOscillator:7|14|28:4|2|1',
+    );
+  });
+
+  it('reads the indicators: defaults for missing trailing arguments, each name once, nothing out of bounds', () => {
+    const { indicators } = parseViewState(
+      '?view=detail&ind=rsi,macd:5,rsi:9,sma:0,nope:1,hma:1,bollinger:20:0,alma:9:0.5:6,volatility:20:WRONG,ultimateOscillator:7|14:4|2|1,beta:<b>',
+    );
+    expect(indicators).toEqual([
+      { name: 'rsi', params: [14] },
+      { name: 'macd', params: [5, 26, 9] },
+      { name: 'alma', params: [9, 0.5, 6] },
+    ]);
+  });
+
+  it('still reads the URLs of the seven indicators from before, and writes them the new way', () => {
+    const view = parseViewState(
+      '?view=detail&ticker=QQQ&overlays=sma:50,ema:20,bb:10,dc:55&panes=rsi:7,macd:5-35-5,stoch:14-3-3',
+    );
+    expect(view.indicators).toEqual([
+      { name: 'sma', params: [50] },
+      { name: 'ema', params: [20] },
+      { name: 'bollinger', params: [10, 2] },
+      { name: 'donchian', params: [55] },
+      { name: 'rsi', params: [7] },
+      { name: 'macd', params: [5, 35, 5] },
+      { name: 'stochastic', params: [14, 3, 3] },
+    ]);
+    expect(serializeViewState(view)).toBe(
+      'view=detail&ticker=QQQ&range=1Y&interval=DAILY' +
+        '&ind=sma:50,ema:20,bollinger:10:2,donchian:55,rsi:7,macd:5:35:5,stochastic:14:3:3',
+    );
   });
 
   it('keeps at most 10 tickers', () => {

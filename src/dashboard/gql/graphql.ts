@@ -169,33 +169,6 @@ export type CompareChartQueryVariables = Exact<{
 
 export type CompareChartQuery = { etfsByTicker: Array<{ ticker: string, name: string, prices: Array<{ date: string, close: number }> } | null> };
 
-export type DetailChartQueryVariables = Exact<{
-  ticker: string;
-  last?: number | null | undefined;
-  interval: Interval;
-  sma: boolean;
-  smaPeriod: number;
-  ema: boolean;
-  emaPeriod: number;
-  bollinger: boolean;
-  bollingerPeriod: number;
-  donchian: boolean;
-  donchianPeriod: number;
-  rsi: boolean;
-  rsiPeriod: number;
-  macd: boolean;
-  macdFast: number;
-  macdSlow: number;
-  macdSignal: number;
-  stochastic: boolean;
-  stochK: number;
-  stochD: number;
-  stochSlowD: number;
-}>;
-
-
-export type DetailChartQuery = { etf: { ticker: string, name: string, prices: Array<{ date: string, open: number, high: number, low: number, close: number, volume: number }>, indicators: { sma?: Array<{ value: number | null }>, ema?: Array<{ value: number | null }>, bollinger?: Array<{ upper: number | null, middle: number | null, lower: number | null }>, donchian?: Array<{ upper: number | null, lower: number | null }>, rsi?: Array<{ value: number | null }>, macd?: Array<{ macd: number | null, signal: number | null, histogram: number | null }>, stochastic?: Array<{ fastK: number | null, slowD: number | null }> } } | null };
-
 export type TickerSuggestionsQueryVariables = Exact<{
   search: string;
 }>;
@@ -318,51 +291,6 @@ export const CompareChartDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompareChartQuery, CompareChartQueryVariables>;
-export const DetailChartDocument = new TypedDocumentString(`
-    query DetailChart($ticker: String!, $last: Int, $interval: Interval!, $sma: Boolean!, $smaPeriod: Int!, $ema: Boolean!, $emaPeriod: Int!, $bollinger: Boolean!, $bollingerPeriod: Int!, $donchian: Boolean!, $donchianPeriod: Int!, $rsi: Boolean!, $rsiPeriod: Int!, $macd: Boolean!, $macdFast: Int!, $macdSlow: Int!, $macdSignal: Int!, $stochastic: Boolean!, $stochK: Int!, $stochD: Int!, $stochSlowD: Int!) {
-  etf(ticker: $ticker) {
-    ticker
-    name
-    prices(last: $last, interval: $interval) {
-      date
-      open
-      high
-      low
-      close
-      volume
-    }
-    indicators(last: $last, interval: $interval) {
-      sma(period: $smaPeriod) @include(if: $sma) {
-        value
-      }
-      ema(period: $emaPeriod) @include(if: $ema) {
-        value
-      }
-      bollinger(period: $bollingerPeriod) @include(if: $bollinger) {
-        upper
-        middle
-        lower
-      }
-      donchian(period: $donchianPeriod) @include(if: $donchian) {
-        upper
-        lower
-      }
-      rsi(period: $rsiPeriod) @include(if: $rsi) {
-        value
-      }
-      macd(fast: $macdFast, slow: $macdSlow, signal: $macdSignal) @include(if: $macd) {
-        macd
-        signal
-        histogram
-      }
-      stochastic(kPeriod: $stochK, dPeriod: $stochD, slowDPeriod: $stochSlowD) @include(if: $stochastic) {
-        fastK
-        slowD
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DetailChartQuery, DetailChartQueryVariables>;
 export const TickerSuggestionsDocument = new TypedDocumentString(`
     query TickerSuggestions($search: String!) {
   etfs(first: 8, search: $search) {
