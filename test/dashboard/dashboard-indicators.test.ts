@@ -125,7 +125,10 @@ it('draws an overlay and two oscillators with their arguments as the API answers
   await waitForRender(page, 7);
   await page.waitForTimeout(300); // a stray second request would have been sent by now
   // Each change of an argument (on leaving its input, or Enter) is one request, for all three indicators.
-  expect(graphqlRequests.length - before).toBe((await renders(page)) - rendersBefore);
+  // (A request still in flight on a loaded machine is drawn in a moment: wait for it.)
+  await expect
+    .poll(async () => graphqlRequests.length - before - ((await renders(page)) - rendersBefore), { timeout: 5_000 })
+    .toBe(0);
   const sent = JSON.parse(graphqlRequests.at(-1) as string) as { query: string };
   expect(sent.query).toContain('i0: bollinger(period: 20, stdDev: 2.5) { upper middle lower }');
   expect(sent.query).toContain('i1: rsi(period: 9) { value }');
