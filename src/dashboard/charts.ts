@@ -65,10 +65,14 @@ export type DrawnColumn = {
 };
 export type DrawnChart = { dates: string[]; columns: DrawnColumn[] };
 
-/** The label options of a series as the chart holds them (read back, not as asked). */
+/**
+ * The label options of a series as the chart holds them (read back, not as
+ * asked). `lastValueVisible` says whether it puts any tag on the price axis:
+ * its last value, or its title, which the chart draws there too.
+ */
 function labelsOf(series: ISeriesApi<SeriesType>): DrawnColumn['labels'] {
-  const { lastValueVisible, priceLineVisible } = series.options();
-  return { lastValueVisible, priceLineVisible };
+  const { lastValueVisible, priceLineVisible, title } = series.options();
+  return { lastValueVisible: lastValueVisible || title !== '', priceLineVisible };
 }
 
 /** Line data from values aligned with `dates`; nulls (warm-up) become gaps. */
@@ -104,7 +108,10 @@ export function drawComparison(container: HTMLElement, etfs: CompareSeries[], fr
   const colors = rebased.map(({ ticker }) => PALETTE[etfs.findIndex((etf) => etf.ticker === ticker) % PALETTE.length]);
   const columns = rebased.map(({ ticker, bars }, i): DrawnColumn => {
     const color = colors[i];
-    const series = chart.addSeries(LineSeries, { color, lineWidth: 2, title: ticker, ...labels });
+    // No title either: lightweight-charts draws a series' title as a tag on the
+    // price axis even without its last value, and the tags of close tickers
+    // collide with each other and the axis labels. The legend names them.
+    const series = chart.addSeries(LineSeries, { color, lineWidth: 2, ...labels });
     series.setData(bars.map((bar) => ({ time: bar.date as Time, value: bar.value })));
     const byDate = new Map(bars.map((bar) => [bar.date, bar.value]));
     const values = dates.map((date) => byDate.get(date) ?? null);
