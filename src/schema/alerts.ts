@@ -23,6 +23,7 @@ import type { Context } from '../context.js';
 import { badInput, notFound, unauthenticated } from '../errors.js';
 import type { ScreenMetricName } from '../screen/screen-metrics.js';
 import { Etf } from './etf.js';
+import { takeFeedSlot } from './feed-slot.js';
 import { ScreenFilter, ScreenValue } from './screen.js';
 
 const MAX_ALERTS_LISTED = 1000;
@@ -280,16 +281,8 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, ctx) => {
       const owner = await ownerIn(ctx);
       const after = replayFrom(args.after, (ctx as unknown as { request?: Request }).request);
-      const key = await ctx.caller.key();
-      const feed = ctx.alertFeed;
-      const release = feed.slots.take({ key, anonymous: false });
-      try {
-        await feed.ready;
-      } catch (error) {
-        release();
-        throw error;
-      }
-      return ownerEvents(ctx.db.pool, feed, owner, after, release);
+      const release = await takeFeedSlot(ctx, ctx.alertFeed);
+      return ownerEvents(ctx.db.pool, ctx.alertFeed, owner, after, release);
     },
     resolve: (event) => event as AlertEventRow,
   }),

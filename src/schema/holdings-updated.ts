@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import { parseTickerList } from '../etfs/ticker-list.js';
 import type { HoldingsUpdate as HoldingsUpdateShape } from '../holdings/holdings-updated.js';
+import { takeFeedSlot } from './feed-slot.js';
 
 const HoldingsUpdate = builder.objectRef<HoldingsUpdateShape>('HoldingsUpdate').implement({
   description: "An ETF's holdings snapshot of a date was written (imported or replaced): refetch what shows them.",
@@ -28,15 +29,8 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, ctx) => {
       const max = ctx.config.limits.maxTickers;
       const wanted = args.tickers ? new Set(parseTickerList(args.tickers, { max })) : null;
-      const key = await ctx.caller.key();
       const feed = ctx.holdingsFeed;
-      const release = feed.slots.take({ key, anonymous: key === ctx.caller.addressKey });
-      try {
-        await feed.ready;
-      } catch (error) {
-        release();
-        throw error;
-      }
+      const release = await takeFeedSlot(ctx, feed);
       return feed.updates.subscribe({
         wants: (update) => update.missed === true || wanted === null || wanted.has(update.ticker),
         onEnd: release,

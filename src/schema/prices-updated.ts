@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import { parseTickerList } from '../etfs/ticker-list.js';
 import type { PricesUpdate as PricesUpdateShape } from '../prices/prices-updated.js';
+import { takeFeedSlot } from './feed-slot.js';
 
 const PricesUpdate = builder.objectRef<PricesUpdateShape>('PricesUpdate').implement({
   description: 'Prices of one ETF changed between two dates (inclusive): refetch what shows them.',
@@ -31,15 +32,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, ctx) => {
       const max = ctx.config.limits.maxTickers;
       const wanted = args.tickers ? new Set(parseTickerList(args.tickers, { max })) : null;
-      // A credential counts as its principal wherever it calls from; without one, the address counts.
-      const key = await ctx.caller.key();
-      const release = ctx.pricesFeed.slots.take({ key, anonymous: key === ctx.caller.addressKey });
-      try {
-        await ctx.pricesFeed.ready;
-      } catch (error) {
-        release();
-        throw error;
-      }
+      const release = await takeFeedSlot(ctx, ctx.pricesFeed);
       return ctx.pricesFeed.updates.subscribe({
         wants: (update) => update.missed === true || wanted === null || wanted.has(update.ticker),
         onEnd: release,
